@@ -1,0 +1,82 @@
+package health.leap.portal.appointments;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A booking of one slot by one patient. Status changes are compare-and-set updates on the current
+ * status (see the booking services), never a read-modify-write of this entity.
+ */
+@Entity
+@Table(name = "appointment")
+public class Appointment extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "tenant_id", nullable = false)
+    public long tenantId;
+    @Column(name = "lead_id", nullable = false)
+    public long leadId;
+    @Column(name = "slot_id", nullable = false)
+    public long slotId;
+    @Column(name = "doctor_id", nullable = false)
+    public long doctorId;
+    @Column(name = "centre_id", nullable = false)
+    public long centreId;
+    @Column(name = "service_id", nullable = false)
+    public long serviceId;
+    @Column(name = "starts_at", nullable = false)
+    public Instant startsAt;
+    @Column(name = "ends_at", nullable = false)
+    public Instant endsAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AppointmentStatus status;
+
+    @Column(name = "hold_expires_at")
+    public Instant holdExpiresAt;
+    @Column(name = "amount_due", nullable = false)
+    public BigDecimal amountDue;
+    @Column(nullable = false)
+    public String currency;
+    @Column(name = "payment_id")
+    public Long paymentId;
+    @Column(name = "rescheduled_from_id")
+    public Long rescheduledFromId;
+    @Column(name = "reschedule_count", nullable = false)
+    public int rescheduleCount;
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public boolean isHeldAt(Instant now) {
+        return status == AppointmentStatus.DRAFT && holdExpiresAt.isAfter(now);
+    }
+
+    /** Moves from one status to another only if it is still in {@code from}; true when this call won. */
+    public static boolean transition(long id, AppointmentStatus from, AppointmentStatus to, Instant now) {
+        return update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4", to, now, id, from) == 1;
+    }
+
+    /** Confirms a DRAFT only while its hold lasts; a confirm racing the expiry sweep cannot both win. */
+    public static boolean confirmHeld(long id, AppointmentStatus to, Instant now) {
+        return update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4 and holdExpiresAt > ?2",
+                to, now, id, AppointmentStatus.DRAFT) == 1;
+    }
+}

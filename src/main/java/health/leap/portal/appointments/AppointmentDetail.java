@@ -1,0 +1,35 @@
+package health.leap.portal.appointments;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Everything the appointment page shows, read in one statement plus its timeline. */
+public record AppointmentDetail(long id, AppointmentStatus status, Instant startsAt, Instant endsAt,
+                                Instant holdExpiresAt, BigDecimal amountDue, String currency,
+                                String doctorName, long doctorId, String centreName, String centreAddress, ZoneId zone,
+                                String serviceName, String paymentStatus, String paymentReference,
+                                Long rescheduledFromId, List<AppointmentEvent> timeline, Instant now) {
+
+    public boolean isHeld() {
+        return status == AppointmentStatus.DRAFT && holdExpiresAt.isAfter(now);
+    }
+
+    public boolean isHoldExpired() {
+        return status == AppointmentStatus.DRAFT && !holdExpiresAt.isAfter(now);
+    }
+
+    public boolean paymentDue() {
+        return amountDue.signum() > 0 && !"SUCCEEDED".equals(paymentStatus);
+    }
+
+    public long secondsLeft() {
+        return Math.max(0, holdExpiresAt.getEpochSecond() - now.getEpochSecond());
+    }
+
+    public String countdown() {
+        long left = secondsLeft();
+        return left / 60 + ":" + String.format("%02d", left % 60);
+    }
+}

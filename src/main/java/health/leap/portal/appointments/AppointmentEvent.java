@@ -1,0 +1,68 @@
+package health.leap.portal.appointments;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One line of an appointment's audit timeline; written in the same transaction as the change. */
+@Entity
+@Table(name = "appointment_event")
+public class AppointmentEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "tenant_id", nullable = false)
+    public long tenantId;
+
+    @Column(name = "appointment_id", nullable = false)
+    public long appointmentId;
+
+    @Column(nullable = false)
+    public Instant at;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "actor_type", nullable = false)
+    public ActorType actorType;
+
+    @Column(name = "actor_id")
+    public String actorId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    public AppointmentStatus fromStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status", nullable = false)
+    public AppointmentStatus toStatus;
+
+    public String detail;
+
+    public static void record(long tenantId, long appointmentId, Instant at, ActorType actor, String actorId,
+                              AppointmentStatus from, AppointmentStatus to, String detail) {
+        AppointmentEvent event = new AppointmentEvent();
+        event.tenantId = tenantId;
+        event.appointmentId = appointmentId;
+        event.at = at;
+        event.actorType = actor;
+        event.actorId = actorId;
+        event.fromStatus = from;
+        event.toStatus = to;
+        event.detail = detail;
+        event.persist();
+    }
+
+    public static List<AppointmentEvent> timelineOf(long appointmentId) {
+        return list("appointmentId = ?1 order by at, id", appointmentId);
+    }
+}

@@ -1,0 +1,61 @@
+package health.leap.portal.appointments;
+
+import health.leap.portal.platform.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Read models of a patient's appointments, always filtered by tenant and lead. */
+@ApplicationScoped
+public class AppointmentQueries {
+
+    private final Sql sql;
+    private final Clock clock;
+
+    public AppointmentQueries(Sql sql, Clock clock) {
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    /** Active appointments that have not started yet, soonest first. */
+    public List<Upcoming> upcoming(long tenantId, long leadId, int limit) {
+        return sql.list("""
+                select a.id, a.status, a.starts_at, c.timezone, d.name as doctor, c.name as centre, s.name as service
+                from appointment a
+                join doctor d on d.id = a.doctor_id
+                join centre c on c.id = a.centre_id
+                join service s on s.id = a.service_id
+                where a.tenant_id = ? and a.lead_id = ?
+                  and a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN')
+                  and a.starts_at >= ?
+                order by a.starts_at, a.id
+                limit ?""", rs -> new Upcoming(rs.getLong("id"), rs.getString("status"), Sql.instant(rs, "starts_at"),
+                ZoneId.of(rs.getString("timezone")), rs.getString("doctor"), rs.getString("centre"),
+                rs.getString("service")), tenantId, leadId, clock.instant(), limit);
+    }
+
+    /** The appointment page's data; call only after ownership was checked. */
+    public AppointmentDetail detail(long appointmentId) {
+        Instant now = clock.instant();
+        List<AppointmentEvent> timeline = AppointmentEvent.timelineOf(appointmentId);
+        return sql.one("""
+                select a.id, a.status, a.starts_at, a.ends_at, a.hold_expires_at, a.amount_due, a.currency,
+                       d.id as doctor_id, d.name as doctor, c.name as centre, c.address, c.timezone, s.name as service,
+                       p.status as payment_status, p.reference, a.rescheduled_from_id
+                from appointment a
+                join doctor d on d.id = a.doctor_id
+                join centre c on c.id = a.centre_id
+                join service s on s.id = a.service_id
+                left join payment p on p.id = a.payment_id
+                where a.id = ?""", rs -> new AppointmentDetail(rs.getLong("id"),
+                AppointmentStatus.valueOf(rs.getString("status")), Sql.instant(rs, "starts_at"),
+                Sql.instant(rs, "ends_at"), Sql.instant(rs, "hold_expires_at"), rs.getBigDecimal("amount_due"),
+                rs.getString("currency").trim(), rs.getString("doctor"), rs.getLong("doctor_id"), rs.getString("centre"),
+                rs.getString("address"), ZoneId.of(rs.getString("timezone")), rs.getString("service"),
+                rs.getString("payment_status"), rs.getString("reference"), Sql.nullableLong(rs, "rescheduled_from_id"),
+                timeline, now), appointmentId).orElseThrow();
+    }
+}

@@ -1,0 +1,40 @@
+package health.leap.portal.appointments;
+
+import health.leap.portal.patient.Caller;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** The first page after login: what is coming up, and the way to book. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class HomeResource {
+
+    @CheckedTemplate(basePath = "appointments")
+    static class Templates {
+        static native TemplateInstance home(List<Upcoming> upcoming);
+
+        static native TemplateInstance staffHome();
+    }
+
+    @Inject
+    Caller caller;
+    @Inject
+    AppointmentQueries appointments;
+
+    @GET
+    @RolesAllowed({"patient", "staff"})
+    public TemplateInstance home() {
+        if (!caller.isPatient()) {
+            return Templates.staffHome();
+        }
+        return Templates.home(appointments.upcoming(caller.tenantId(), caller.leadId(), 5));
+    }
+}

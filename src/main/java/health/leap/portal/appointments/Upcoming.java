@@ -1,0 +1,9 @@
+package health.leap.portal.appointments;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** An appointment as the home page lists it. */
+public record Upcoming(long id, String status, Instant startsAt, ZoneId zone, String doctorName, String centreName,
+                       String serviceName) {
+}

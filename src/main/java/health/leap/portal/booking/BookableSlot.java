@@ -1,0 +1,11 @@
+package health.leap.portal.booking;
+
+import health.leap.portal.clinic.Centre;
+import health.leap.portal.clinic.ClinicService;
+
+import java.time.Instant;
+
+/** A slot with what booking it needs: its doctor, centre (with rules) and the service asked for, if offered there. */
+record BookableSlot(long id, long tenantId, long doctorId, boolean doctorRequiresApproval, Centre centre,
+                    Instant startsAt, Instant endsAt, ClinicService service) {
+}

@@ -1,0 +1,71 @@
+package health.leap.portal.booking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalTime;
+
+/** A tenant's booking rules, with a centre's overrides already applied. */
+public record BookingPolicy(
+        int holdMinutes,
+        int activeLimit,
+        int minAdvanceMinutes,
+        int maxAdvanceDays,
+        boolean sameDayAllowed,
+        LocalTime sameDayCutoff,
+        int cancellationWindowMinutes,
+        int rescheduleWindowMinutes,
+        int maxReschedules) {
+
+    public static final BookingPolicy DEFAULTS = new BookingPolicy(10, 3, 120, 30, true, LocalTime.NOON, 1440, 720, 2);
+
+    public Duration hold() {
+        return Duration.ofMinutes(holdMinutes);
+    }
+
+    public Duration minAdvance() {
+        return Duration.ofMinutes(minAdvanceMinutes);
+    }
+
+    public Duration maxAdvance() {
+        return Duration.ofDays(maxAdvanceDays);
+    }
+
+    public Duration cancellationWindow() {
+        return Duration.ofMinutes(cancellationWindowMinutes);
+    }
+
+    public Duration rescheduleWindow() {
+        return Duration.ofMinutes(rescheduleWindowMinutes);
+    }
+
+    /** The SQL that reads the effective policy of every centre, centre override over tenant over default. */
+    public static final String EFFECTIVE_COLUMNS = """
+            coalesce(cp.hold_minutes, t.hold_minutes, 10) as hold_minutes,
+            coalesce(cp.active_limit, t.active_limit, 3) as active_limit,
+            coalesce(cp.min_advance_minutes, t.min_advance_minutes, 120) as min_advance_minutes,
+            coalesce(cp.max_advance_days, t.max_advance_days, 30) as max_advance_days,
+            coalesce(cp.same_day_allowed, t.same_day_allowed, true) as same_day_allowed,
+            coalesce(cp.same_day_cutoff, t.same_day_cutoff, time '12:00') as same_day_cutoff,
+            coalesce(cp.cancellation_window_minutes, t.cancellation_window_minutes, 1440) as cancellation_window_minutes,
+            coalesce(cp.reschedule_window_minutes, t.reschedule_window_minutes, 720) as reschedule_window_minutes,
+            coalesce(cp.max_reschedules, t.max_reschedules, 2) as max_reschedules""";
+
+    /** Joins for {@link #EFFECTIVE_COLUMNS}, given a centre aliased {@code c}. */
+    public static final String EFFECTIVE_JOINS = """
+            left join booking_policy t on t.tenant_id = c.tenant_id
+            left join centre_booking_policy cp on cp.centre_id = c.id""";
+
+    public static BookingPolicy from(ResultSet rs) throws SQLException {
+        return new BookingPolicy(
+                rs.getInt("hold_minutes"),
+                rs.getInt("active_limit"),
+                rs.getInt("min_advance_minutes"),
+                rs.getInt("max_advance_days"),
+                rs.getBoolean("same_day_allowed"),
+                rs.getObject("same_day_cutoff", LocalTime.class),
+                rs.getInt("cancellation_window_minutes"),
+                rs.getInt("reschedule_window_minutes"),
+                rs.getInt("max_reschedules"));
+    }
+}

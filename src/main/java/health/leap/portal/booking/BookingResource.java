@@ -1,0 +1,100 @@
+package health.leap.portal.booking;
+
+import health.leap.portal.appointments.AppointmentQueries;
+import health.leap.portal.appointments.AppointmentResource;
+import health.leap.portal.doctors.DoctorService;
+import health.leap.portal.doctors.SlotPicker;
+import health.leap.portal.patient.Caller;
+import health.leap.portal.web.Htmx;
+import health.leap.portal.web.Params;
+import health.leap.portal.web.Problem;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+
+/** Hold and confirm. Each answers with the fragment under htmx, or Post/Redirect/Get without it. */
+@Path("/appointments")
+@RolesAllowed("patient")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class BookingResource {
+
+    @CheckedTemplate(basePath = "booking")
+    static class Templates {
+        static native TemplateInstance slotTaken(SlotPicker picker, String code, String message);
+
+        static native TemplateInstance slotTaken$content(SlotPicker picker, String code, String message);
+
+        static native TemplateInstance draftOpen(long draftId, long slotId, long serviceId, String message);
+
+        static native TemplateInstance draftOpen$content(long draftId, long slotId, long serviceId, String message);
+    }
+
+    @Inject
+    Caller caller;
+    @Inject
+    Htmx htmx;
+    @Inject
+    HoldService holds;
+    @Inject
+    ConfirmService confirmations;
+    @Inject
+    AppointmentQueries queries;
+    @Inject
+    DoctorService doctors;
+
+    @POST
+    public Response hold(@FormParam("slot") String slot, @FormParam("service") String service,
+                         @FormParam("release") String release) {
+        long slotId = Params.id("slot", slot);
+        long serviceId = Params.id("service", service);
+        try {
+            long id = holds.hold(caller.tenantId(), caller.leadId(), slotId, serviceId, "true".equals(release));
+            return show(id, Response.Status.CREATED);
+        } catch (HoldService.OpenDraft open) {
+            return Response.status(409)
+                    .entity(htmx.isHtmx()
+                    ? Templates.draftOpen$content(open.draftId(), slotId, serviceId, open.getMessage())
+                    : Templates.draftOpen(open.draftId(), slotId, serviceId, open.getMessage())).build();
+        } catch (Problem problem) {
+            if (!HoldService.SLOT_TAKEN.equals(problem.code())) {
+                throw problem;
+            }
+            // The hold rolled back; show the times that are still free.
+            SlotPicker fresh = doctors.pickerForSlot(caller.tenantId(), slotId, serviceId);
+            return Response.status(409).entity(htmx.isHtmx()
+                    ? Templates.slotTaken$content(fresh, problem.code(), problem.getMessage())
+                    : Templates.slotTaken(fresh, problem.code(), problem.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/confirm")
+    public Response confirm(@PathParam("id") String id) {
+        long appointmentId = Params.id("appointment", id);
+        confirmations.confirm(caller.tenantId(), caller.leadId(), appointmentId);
+        return show(appointmentId, Response.Status.OK);
+    }
+
+    /** The appointment card under htmx; a redirect to its page otherwise. */
+    private Response show(long appointmentId, Response.Status status) {
+        String location = "/appointments/" + appointmentId;
+        if (!htmx.isHtmx()) {
+            return Response.seeOther(URI.create(location)).build();
+        }
+        htmx.pushUrl(location);
+        htmx.trigger("appointmentChanged");
+        return Response.status(status).entity(AppointmentResource.Templates.detail$card(queries.detail(appointmentId))).build();
+    }
+}

@@ -1,0 +1,74 @@
+package health.leap.portal.booking;
+
+import health.leap.portal.web.Problem;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+
+/**
+ * When a slot may be booked, in the centre's local time: not sooner than the minimum advance, not
+ * further than the maximum advance, and today only while same-day booking is open (before the cutoff).
+ */
+public record BookingWindow(Instant earliest, Instant latest) {
+
+    public static BookingWindow at(Instant now, ZoneId zone, BookingPolicy policy) {
+        Instant earliest = now.plus(policy.minAdvance());
+        if (!sameDayOpen(now, zone, policy)) {
+            Instant tomorrow = now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+            if (tomorrow.isAfter(earliest)) {
+                earliest = tomorrow;
+            }
+        }
+        return new BookingWindow(earliest, now.plus(policy.maxAdvance()));
+    }
+
+    public boolean contains(Instant start) {
+        return !start.isBefore(earliest) && !start.isAfter(latest);
+    }
+
+    /** Local days from today to the last bookable day, inclusive. */
+    public static LocalDate lastDay(Instant now, ZoneId zone, BookingPolicy policy) {
+        return now.plus(policy.maxAdvance()).atZone(zone).toLocalDate();
+    }
+
+    /** Why a slot starting at {@code start} cannot be booked now, if it cannot. */
+    public static Optional<Problem> refusal(Instant now, ZoneId zone, BookingPolicy policy, Instant start) {
+        ZonedDateTime localNow = now.atZone(zone);
+        boolean today = start.atZone(zone).toLocalDate().equals(localNow.toLocalDate());
+        if (today && !start.isBefore(now)) {
+            if (!policy.sameDayAllowed()) {
+                return Optional.of(new Problem(422, "SAME_DAY_NOT_ALLOWED",
+                        "This clinic does not take bookings for the same day. Please choose a time from tomorrow on."));
+            }
+            if (!localNow.toLocalTime().isBefore(policy.sameDayCutoff())) {
+                return Optional.of(new Problem(422, "SAME_DAY_CUTOFF_PASSED",
+                        "Same-day bookings close at " + policy.sameDayCutoff() + " " + zone.getId()
+                                + ". Please choose a time from tomorrow on."));
+            }
+        }
+        if (start.isBefore(now.plus(policy.minAdvance()))) {
+            return Optional.of(new Problem(422, "TOO_SOON", "Appointments must be booked at least "
+                    + hours(policy.minAdvanceMinutes()) + " ahead. Please choose a later time."));
+        }
+        if (start.isAfter(now.plus(policy.maxAdvance()))) {
+            return Optional.of(new Problem(422, "TOO_FAR_AHEAD", "Appointments can be booked at most "
+                    + policy.maxAdvanceDays() + " days ahead. Please choose an earlier day."));
+        }
+        return Optional.empty();
+    }
+
+    static boolean sameDayOpen(Instant now, ZoneId zone, BookingPolicy policy) {
+        return policy.sameDayAllowed() && now.atZone(zone).toLocalTime().isBefore(policy.sameDayCutoff());
+    }
+
+    static String hours(int minutes) {
+        if (minutes % 60 == 0) {
+            int h = minutes / 60;
+            return h == 1 ? "1 hour" : h + " hours";
+        }
+        return minutes + " minutes";
+    }
+}

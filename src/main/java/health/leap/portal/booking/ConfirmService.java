@@ -1,0 +1,104 @@
+package health.leap.portal.booking;
+
+import health.leap.portal.appointments.ActorType;
+import health.leap.portal.appointments.Appointment;
+import health.leap.portal.appointments.AppointmentEvent;
+import health.leap.portal.appointments.AppointmentStatus;
+import health.leap.portal.appointments.Ownership;
+import health.leap.portal.clinic.Centre;
+import health.leap.portal.clinic.ClinicCatalog;
+import health.leap.portal.platform.Sql;
+import health.leap.portal.web.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Turning a held DRAFT into a booking: CONFIRMED, or PENDING_APPROVAL when the clinic approves by hand. */
+@ApplicationScoped
+public class ConfirmService {
+
+    private final Sql sql;
+    private final Clock clock;
+    private final HoldService holds;
+    private final Ownership ownership;
+
+    public ConfirmService(Sql sql, Clock clock, HoldService holds, Ownership ownership) {
+        this.sql = sql;
+        this.clock = clock;
+        this.holds = holds;
+        this.ownership = ownership;
+    }
+
+    private record Terms(Centre centre, boolean requiresApproval, boolean paid) {
+    }
+
+    /** Confirms the patient's DRAFT; confirming again (double click, second tab) returns the same outcome. */
+    @Transactional
+    public AppointmentStatus confirm(long tenantId, long leadId, long appointmentId) {
+        Instant now = clock.instant();
+        sql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
+        Appointment appointment = ownership.appointment(tenantId, leadId, appointmentId);
+        if (appointment.status == AppointmentStatus.CONFIRMED || appointment.status == AppointmentStatus.PENDING_APPROVAL) {
+            return appointment.status;
+        }
+        if (appointment.status != AppointmentStatus.DRAFT) {
+            throw invalidState(appointment.status);
+        }
+        if (!appointment.isHeldAt(now)) {
+            throw holdExpired();
+        }
+        Terms terms = terms(appointment);
+        BookingWindow.refusal(now, terms.centre().zone(), terms.centre().policy(), appointment.startsAt).ifPresent(p -> {
+            throw p;
+        });
+        int others = holds.activeCount(tenantId, leadId, now) - 1;
+        if (others >= terms.centre().policy().activeLimit()) {
+            throw new Problem(422, "ACTIVE_LIMIT_REACHED", "You already have " + others
+                    + " upcoming bookings, the most this clinic allows. Cancel one or wait until it has taken place.");
+        }
+        if (appointment.amountDue.compareTo(BigDecimal.ZERO) > 0 && !terms.paid()) {
+            throw new Problem(409, "PAYMENT_REQUIRED", "This clinic asks for " + appointment.currency + " "
+                    + appointment.amountDue.toPlainString() + " online before confirming. Please pay first.");
+        }
+        AppointmentStatus to = terms.requiresApproval() ? AppointmentStatus.PENDING_APPROVAL : AppointmentStatus.CONFIRMED;
+        if (!Appointment.confirmHeld(appointmentId, to, now)) {
+            // Another request changed it between our read and our write: report what it is now.
+            AppointmentStatus current = sql.one("select status from appointment where id = ?",
+                    rs -> AppointmentStatus.valueOf(rs.getString(1)), appointmentId).orElseThrow();
+            if (current == AppointmentStatus.CONFIRMED || current == AppointmentStatus.PENDING_APPROVAL) {
+                return current;
+            }
+            throw current == AppointmentStatus.DRAFT || current == AppointmentStatus.EXPIRED ? holdExpired() : invalidState(current);
+        }
+        AppointmentEvent.record(tenantId, appointmentId, now, ActorType.PATIENT, String.valueOf(leadId),
+                AppointmentStatus.DRAFT, to, to == AppointmentStatus.PENDING_APPROVAL ? "Waiting for the clinic's approval" : null);
+        return to;
+    }
+
+    private Terms terms(Appointment appointment) {
+        return sql.one("select c.id, c.name, c.address, c.timezone, " + BookingPolicy.EFFECTIVE_COLUMNS + """
+                , (d.requires_approval or sv.requires_approval) as approval,
+                  exists (select 1 from payment p where p.id = a.payment_id and p.status = 'SUCCEEDED') as paid
+                from appointment a
+                join centre c on c.id = a.centre_id
+                join doctor d on d.id = a.doctor_id
+                join service sv on sv.id = a.service_id
+                """ + BookingPolicy.EFFECTIVE_JOINS + """
+
+                where a.id = ?""", rs -> new Terms(ClinicCatalog.centre(rs), rs.getBoolean("approval"),
+                rs.getBoolean("paid")), appointment.id).orElseThrow();
+    }
+
+    static Problem holdExpired() {
+        return new Problem(409, "HOLD_EXPIRED",
+                "Your hold on this time has run out and the time was released. Please choose a time again.");
+    }
+
+    static Problem invalidState(AppointmentStatus status) {
+        return new Problem(409, "INVALID_STATE", "This booking is " + status.name().toLowerCase().replace('_', ' ')
+                + ", so it cannot be confirmed. Reload the page to see where it stands.");
+    }
+}

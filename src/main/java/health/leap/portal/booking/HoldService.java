@@ -1,0 +1,153 @@
+package health.leap.portal.booking;
+
+import health.leap.portal.appointments.ActorType;
+import health.leap.portal.appointments.AppointmentEvent;
+import health.leap.portal.appointments.AppointmentStatus;
+import health.leap.portal.clinic.ClinicCatalog;
+import health.leap.portal.clinic.ClinicService;
+import health.leap.portal.platform.Sql;
+import health.leap.portal.web.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Holding a slot: a DRAFT appointment that keeps the slot for the hold length. The database's
+ * one-active-appointment-per-slot index decides every race, across any number of portal instances.
+ */
+@ApplicationScoped
+public class HoldService {
+
+    public static final String SLOT_TAKEN = "SLOT_TAKEN";
+    public static final String DRAFT_OPEN = "DRAFT_OPEN";
+
+    private final Sql sql;
+    private final Clock clock;
+
+    public HoldService(Sql sql, Clock clock) {
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    /** A refusal that names the patient's open hold, so the page can offer to continue or release it. */
+    public static class OpenDraft extends Problem {
+        private final long draftId;
+
+        OpenDraft(long draftId) {
+            super(409, DRAFT_OPEN, "You are already holding another time. Continue with that booking, "
+                    + "or release it and hold this time instead.");
+            this.draftId = draftId;
+        }
+
+        public long draftId() {
+            return draftId;
+        }
+    }
+
+    /** Places a hold and returns the new DRAFT's id. */
+    @Transactional
+    public long hold(long tenantId, long leadId, long slotId, long serviceId, boolean releaseOpenDraft) {
+        Instant now = clock.instant();
+        // One patient's writes run one at a time: the active limit cannot be overrun by two tabs.
+        sql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
+        BookableSlot slot = bookableSlot(slotId, serviceId).orElseThrow(() -> Problem.notFound("time slot"));
+        if (slot.tenantId() != tenantId) {
+            throw Problem.forbidden("time slot");
+        }
+        if (slot.service() == null) {
+            throw new Problem(422, "SERVICE_NOT_OFFERED",
+                    "This doctor does not offer that service at " + slot.centre().name() + ". Please choose another service.");
+        }
+        BookingPolicy policy = slot.centre().policy();
+        BookingWindow.refusal(now, slot.centre().zone(), policy, slot.startsAt()).ifPresent(p -> {
+            throw p;
+        });
+        Optional<Long> openDraft = sql.one("""
+                select id from appointment
+                where tenant_id = ? and lead_id = ? and status = 'DRAFT' and hold_expires_at > ?
+                order by id limit 1""", rs -> rs.getLong(1), tenantId, leadId, now);
+        if (openDraft.isPresent()) {
+            if (!releaseOpenDraft) {
+                throw new OpenDraft(openDraft.get());
+            }
+            if (sql.update("update appointment set status = 'CANCELLED', updated_at = ? where id = ? and status = 'DRAFT'",
+                    now, openDraft.get()) == 1) {
+                AppointmentEvent.record(tenantId, openDraft.get(), now, ActorType.PATIENT, String.valueOf(leadId),
+                        AppointmentStatus.DRAFT, AppointmentStatus.CANCELLED, "Released to hold another time");
+            }
+        }
+        int active = activeCount(tenantId, leadId, now);
+        if (active >= policy.activeLimit()) {
+            throw new Problem(422, "ACTIVE_LIMIT_REACHED", "You already have " + active
+                    + " upcoming bookings, the most this clinic allows. Cancel one or wait until it has taken place.");
+        }
+        expirePassedHolds(slot.id(), now);
+        BigDecimal due = AmountDue.of(slot.service());
+        Optional<Long> id = sql.one("""
+                insert into appointment (tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id, starts_at, ends_at,
+                                         status, hold_expires_at, amount_due, currency, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?)
+                on conflict (slot_id) where status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') do nothing
+                returning id""", rs -> rs.getLong(1),
+                tenantId, leadId, slot.id(), slot.doctorId(), slot.centre().id(), slot.service().id(), slot.startsAt(),
+                slot.endsAt(), now.plus(policy.hold()), due, slot.service().currency().trim(), now, now);
+        long draft = id.orElseThrow(() -> new Problem(409, SLOT_TAKEN,
+                "Someone else has just taken this time. Please choose another free time below."));
+        AppointmentEvent.record(tenantId, draft, now, ActorType.PATIENT, String.valueOf(leadId), null,
+                AppointmentStatus.DRAFT, "Held until " + now.plus(policy.hold()));
+        return draft;
+    }
+
+    /** DRAFT, PENDING_APPROVAL, CONFIRMED and CHECKED_IN count; a DRAFT whose hold passed does not. */
+    public int activeCount(long tenantId, long leadId, Instant now) {
+        return sql.one("""
+                select count(*) from appointment
+                where tenant_id = ? and lead_id = ?
+                  and (status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') or (status = 'DRAFT' and hold_expires_at > ?))""",
+                rs -> rs.getInt(1), tenantId, leadId, now).orElse(0);
+    }
+
+    /**
+     * A constraint cannot see the clock, so a DRAFT keeps its slot until it is marked EXPIRED: expire
+     * the passed holds on this slot first, in this transaction, then let the constraint decide.
+     */
+    private void expirePassedHolds(long slotId, Instant now) {
+        record Expired(long id, long tenantId) {
+        }
+        List<Expired> expired = sql.list("""
+                update appointment set status = 'EXPIRED', updated_at = ?
+                where slot_id = ? and status = 'DRAFT' and hold_expires_at <= ?
+                returning id, tenant_id""", rs -> new Expired(rs.getLong(1), rs.getLong(2)), now, slotId, now);
+        expired.forEach(e -> AppointmentEvent.record(e.tenantId(), e.id(), now, ActorType.SYSTEM, null,
+                AppointmentStatus.DRAFT, AppointmentStatus.EXPIRED, "Hold expired"));
+    }
+
+    private Optional<BookableSlot> bookableSlot(long slotId, long serviceId) {
+        return sql.one("""
+                select s.id as slot_id, s.tenant_id as slot_tenant, s.doctor_id, s.starts_at, s.ends_at,
+                       d.requires_approval as doctor_requires_approval,
+                       c.id, c.name, c.address, c.timezone,
+                       sv.id as service_id, sv.name as service_name, sv.duration_minutes, sv.fee, sv.currency,
+                       sv.payment_mode, sv.token_amount, sv.advance_percent, sv.requires_approval,
+                """ + BookingPolicy.EFFECTIVE_COLUMNS + """
+
+                from slot s
+                join doctor d on d.id = s.doctor_id
+                join centre c on c.id = s.centre_id
+                left join offering o on o.doctor_id = s.doctor_id and o.centre_id = s.centre_id and o.service_id = ?
+                left join service sv on sv.id = o.service_id
+                """ + BookingPolicy.EFFECTIVE_JOINS + """
+
+                where s.id = ?""", rs -> {
+            ClinicService service = ClinicService.fromRow(rs);
+            return new BookableSlot(rs.getLong("slot_id"), rs.getLong("slot_tenant"), rs.getLong("doctor_id"),
+                    rs.getBoolean("doctor_requires_approval"), ClinicCatalog.centre(rs), Sql.instant(rs, "starts_at"),
+                    Sql.instant(rs, "ends_at"), service);
+        }, serviceId, slotId);
+    }
+}

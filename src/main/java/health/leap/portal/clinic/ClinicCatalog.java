@@ -1,0 +1,53 @@
+package health.leap.portal.clinic;
+
+import health.leap.portal.booking.BookingPolicy;
+import health.leap.portal.platform.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The caller's clinic: its centres (with their rules), services and specialties. */
+@ApplicationScoped
+public class ClinicCatalog {
+
+    private final Sql sql;
+
+    public ClinicCatalog(Sql sql) {
+        this.sql = sql;
+    }
+
+    public List<Centre> centres(long tenantId) {
+        return sql.list("select c.id, c.name, c.address, c.timezone, " + BookingPolicy.EFFECTIVE_COLUMNS
+                + " from centre c " + BookingPolicy.EFFECTIVE_JOINS
+                + " where c.tenant_id = ? order by c.name, c.id", ClinicCatalog::centre, tenantId);
+    }
+
+    public static Centre centre(ResultSet rs) throws SQLException {
+        return new Centre(rs.getLong("id"), rs.getString("name"), rs.getString("address"),
+                ZoneId.of(rs.getString("timezone")), BookingPolicy.from(rs));
+    }
+
+    /** Services and specialties of the tenant for the browsing filters, in one statement. */
+    public Choices choices(long tenantId) {
+        record Choice(String kind, Long id, String name) {
+        }
+        List<Choice> rows = sql.list("""
+                select 'service' as kind, id, name from service where tenant_id = ?
+                union all
+                select distinct 'specialty', null::bigint, specialty from doctor where tenant_id = ?
+                order by 1, 3""", rs -> new Choice(rs.getString("kind"), Sql.nullableLong(rs, "id"), rs.getString("name")),
+                tenantId, tenantId);
+        return new Choices(
+                rows.stream().filter(c -> c.kind().equals("service")).map(c -> new Named(c.id(), c.name())).toList(),
+                rows.stream().filter(c -> c.kind().equals("specialty")).map(Choice::name).toList());
+    }
+
+    public record Named(long id, String name) {
+    }
+
+    public record Choices(List<Named> services, List<String> specialties) {
+    }
+}

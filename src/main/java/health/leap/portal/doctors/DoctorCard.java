@@ -1,0 +1,10 @@
+package health.leap.portal.doctors;
+
+import health.leap.portal.clinic.Centre;
+
+import java.time.Instant;
+
+/** A doctor in the browsing list, with the next free slot the filters allow (if any). */
+public record DoctorCard(long id, String name, String specialty, String languages, String photoUrl,
+                         boolean requiresApproval, Instant nextFreeAt, Centre nextFreeCentre) {
+}

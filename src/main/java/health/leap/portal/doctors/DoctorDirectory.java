@@ -1,0 +1,176 @@
+package health.leap.portal.doctors;
+
+import health.leap.portal.clinic.Centre;
+import health.leap.portal.clinic.ClinicCatalog;
+import health.leap.portal.clinic.ClinicService;
+import health.leap.portal.booking.BookingPolicy;
+import health.leap.portal.booking.BookingWindow;
+import health.leap.portal.platform.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The queries behind doctor browsing and the slot picker; each page's answer in one statement. */
+@ApplicationScoped
+public class DoctorDirectory {
+
+    private final Sql sql;
+
+    public DoctorDirectory(Sql sql) {
+        this.sql = sql;
+    }
+
+    public record Filter(Long centreId, Long serviceId, String specialty, String name) {
+    }
+
+    /** Doctors matching the filter, each with its next free slot inside the centres' booking windows. */
+    public List<DoctorCard> listWithNextFreeSlot(long tenantId, List<Centre> centres, Filter filter, Instant now) {
+        List<Centre> searched = centres.stream()
+                .filter(c -> filter.centreId() == null || c.id() == filter.centreId())
+                .toList();
+        if (searched.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Centre> byId = searched.stream().collect(Collectors.toMap(Centre::id, Function.identity()));
+        List<Object> params = new ArrayList<>();
+        StringBuilder windows = new StringBuilder();
+        for (Centre centre : searched) {
+            BookingWindow window = centre.windowAt(now);
+            windows.append(windows.isEmpty() ? "" : ", ").append("(?::bigint, ?::timestamptz, ?::timestamptz)");
+            params.add(centre.id());
+            params.add(window.earliest());
+            params.add(window.latest());
+        }
+        String serviceCondition = filter.serviceId() == null ? "" : " and o.service_id = ?";
+        StringBuilder query = new StringBuilder()
+                .append("with w(centre_id, earliest, latest) as (values ").append(windows).append(")\n")
+                .append("""
+                        select d.id, d.name, d.specialty, d.languages, d.photo_url, d.requires_approval,
+                               ns.starts_at as next_at, ns.centre_id as next_centre
+                        from doctor d
+                        left join lateral (
+                            select s.starts_at, s.centre_id
+                            from slot s join w on w.centre_id = s.centre_id
+                            where s.doctor_id = d.id and s.starts_at between w.earliest and w.latest
+                              and exists (select 1 from offering o
+                                          where o.doctor_id = d.id and o.centre_id = s.centre_id""")
+                .append(serviceCondition).append(")\n and ").append(FreeSlots.FREE).append("""
+
+                            order by s.starts_at
+                            limit 1) ns on true
+                        where d.tenant_id = ?
+                          and exists (select 1 from offering o join w on w.centre_id = o.centre_id
+                                      where o.doctor_id = d.id""").append(serviceCondition).append(")");
+        if (filter.serviceId() != null) {
+            params.add(filter.serviceId());
+        }
+        params.add(now);
+        params.add(tenantId);
+        if (filter.serviceId() != null) {
+            params.add(filter.serviceId());
+        }
+        if (filter.specialty() != null) {
+            query.append(" and d.specialty = ?");
+            params.add(filter.specialty());
+        }
+        if (filter.name() != null) {
+            query.append(" and strpos(lower(d.name), lower(?)) > 0");
+            params.add(filter.name());
+        }
+        query.append(" order by ns.starts_at nulls last, d.name, d.id");
+        return sql.list(query.toString(), rs -> {
+            Long nextCentre = Sql.nullableLong(rs, "next_centre");
+            return new DoctorCard(rs.getLong("id"), rs.getString("name"), rs.getString("specialty"),
+                    rs.getString("languages"), rs.getString("photo_url"), rs.getBoolean("requires_approval"),
+                    Sql.instant(rs, "next_at"), nextCentre == null ? null : byId.get(nextCentre));
+        }, params.toArray());
+    }
+
+    /**
+     * A doctor with every centre and service they offer, centres with their effective rules; empty when
+     * no doctor has that id. The tenant is returned so that the caller can tell "not yours" from "none".
+     */
+    public Optional<DoctorProfile> profile(long doctorId) {
+        record Row(DoctorProfile doctor, DoctorProfile.Offer offer) {
+        }
+        List<Row> rows = sql.list("""
+                select d.id as doctor_id, d.tenant_id, d.name as doctor_name, d.specialty, d.languages, d.bio,
+                       d.photo_url, d.requires_approval as doctor_requires_approval,
+                       c.id, c.name, c.address, c.timezone,
+                       s.id as service_id, s.name as service_name, s.duration_minutes, s.fee, s.currency,
+                       s.payment_mode, s.token_amount, s.advance_percent, s.requires_approval,
+                """ + BookingPolicy.EFFECTIVE_COLUMNS + """
+
+                from doctor d
+                left join offering o on o.doctor_id = d.id
+                left join centre c on c.id = o.centre_id
+                left join service s on s.id = o.service_id
+                """ + BookingPolicy.EFFECTIVE_JOINS + """
+
+                where d.id = ?
+                order by c.name, c.id, s.name, s.id""", rs -> {
+            DoctorProfile doctor = new DoctorProfile(rs.getLong("doctor_id"), rs.getLong("tenant_id"),
+                    rs.getString("doctor_name"), rs.getString("specialty"), rs.getString("languages"),
+                    rs.getString("bio"), rs.getString("photo_url"), rs.getBoolean("doctor_requires_approval"), List.of());
+            if (Sql.nullableLong(rs, "id") == null) {
+                return new Row(doctor, null);
+            }
+            return new Row(doctor, new DoctorProfile.Offer(ClinicCatalog.centre(rs), ClinicService.fromRow(rs)));
+        }, doctorId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        DoctorProfile d = rows.get(0).doctor();
+        List<DoctorProfile.Offer> offers = rows.stream().map(Row::offer).filter(o -> o != null).toList();
+        return Optional.of(new DoctorProfile(d.id(), d.tenantId(), d.name(), d.specialty(), d.languages(), d.bio(),
+                d.photoUrl(), d.requiresApproval(), offers));
+    }
+
+    /** Every day from today to the last bookable day, with the count of free slots on it. */
+    public List<FreeDay> freeDays(long doctorId, Centre centre, Instant now) {
+        BookingWindow window = centre.windowAt(now);
+        ZoneId zone = centre.zone();
+        Map<LocalDate, Integer> counts = new LinkedHashMap<>();
+        sql.list("select (s.starts_at at time zone ?)::date as day, count(*) as free from slot s"
+                        + " where s.doctor_id = ? and s.centre_id = ? and s.starts_at between ? and ? and " + FreeSlots.FREE
+                        + " group by 1",
+                rs -> counts.put(Sql.date(rs, "day"), rs.getInt("free")),
+                zone.getId(), doctorId, centre.id(), window.earliest(), window.latest(), now);
+        List<FreeDay> days = new ArrayList<>();
+        LocalDate last = BookingWindow.lastDay(now, zone, centre.policy());
+        for (LocalDate day = now.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            days.add(new FreeDay(day, counts.getOrDefault(day, 0)));
+        }
+        return days;
+    }
+
+    /** The free slots of one local day at a centre, inside the booking window. */
+    public List<FreeSlot> freeSlotsOn(long doctorId, Centre centre, LocalDate day, Instant now) {
+        BookingWindow window = centre.windowAt(now);
+        Instant dayStart = day.atStartOfDay(centre.zone()).toInstant();
+        Instant dayEnd = day.plusDays(1).atStartOfDay(centre.zone()).toInstant();
+        Instant from = dayStart.isAfter(window.earliest()) ? dayStart : window.earliest();
+        return sql.list("select s.id, s.starts_at, s.ends_at from slot s"
+                        + " where s.doctor_id = ? and s.centre_id = ? and s.starts_at >= ? and s.starts_at < ?"
+                        + " and s.starts_at <= ? and " + FreeSlots.FREE + " order by s.starts_at",
+                rs -> new FreeSlot(rs.getLong("id"), Sql.instant(rs, "starts_at"), Sql.instant(rs, "ends_at")),
+                doctorId, centre.id(), from, dayEnd, window.latest(), now);
+    }
+
+    /** Where and when a slot of the tenant is. */
+    public <T> Optional<T> slotPlace(long slotId, long tenantId, Sql.Row<T> row) {
+        return sql.one("""
+                select s.doctor_id, s.centre_id, s.starts_at, c.timezone
+                from slot s join centre c on c.id = s.centre_id
+                where s.id = ? and s.tenant_id = ?""", row, slotId, tenantId);
+    }
+}

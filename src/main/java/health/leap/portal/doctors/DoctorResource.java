@@ -1,0 +1,83 @@
+package health.leap.portal.doctors;
+
+import health.leap.portal.clinic.Centre;
+import health.leap.portal.clinic.ClinicCatalog;
+import health.leap.portal.clinic.ClinicService;
+import health.leap.portal.patient.Caller;
+import health.leap.portal.web.Htmx;
+import health.leap.portal.web.Params;
+import health.leap.portal.web.Problem;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Doctor browsing and the slot picker, as the calling patient may book them. */
+@Path("/doctors")
+@RolesAllowed("patient")
+@Produces(MediaType.TEXT_HTML)
+public class DoctorResource {
+
+    @CheckedTemplate(basePath = "doctors")
+    static class Templates {
+        static native TemplateInstance list(DoctorBrowsing browsing);
+
+        static native TemplateInstance list$results(DoctorBrowsing browsing);
+
+        static native TemplateInstance profile(SlotPicker picker);
+
+        static native TemplateInstance profile$slots(SlotPicker picker);
+    }
+
+    @Inject
+    Caller caller;
+    @Inject
+    Htmx htmx;
+    @Inject
+    DoctorService doctors;
+    @Inject
+    Clock clock;
+
+    @GET
+    public TemplateInstance list(@QueryParam("centre") String centre, @QueryParam("service") String service,
+                                 @QueryParam("specialty") String specialty, @QueryParam("q") String q) {
+        DoctorDirectory.Filter filter = new DoctorDirectory.Filter(
+                Params.optionalId("centre", centre), Params.optionalId("service", service),
+                Params.optionalText("specialty", specialty, 100), Params.optionalText("name", q, 100));
+        boolean fragment = htmx.wantsFragment();
+        DoctorBrowsing browsing = doctors.browse(caller.tenantId(), filter, !fragment);
+        return fragment ? Templates.list$results(browsing) : Templates.list(browsing);
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance profile(@PathParam("id") String id, @QueryParam("centre") String centre,
+                                    @QueryParam("service") String service, @QueryParam("date") String date) {
+        SlotPicker picker = doctors.picker(caller.tenantId(), Params.id("doctor", id),
+                Params.optionalId("centre", centre), Params.optionalId("service", service),
+                Params.optionalDate("date", date), true);
+        return Templates.profile(picker);
+    }
+
+    @GET
+    @Path("{id}/slots")
+    public TemplateInstance slots(@PathParam("id") String id, @QueryParam("centre") String centre,
+                                  @QueryParam("service") String service, @QueryParam("date") String date) {
+        boolean fragment = htmx.wantsFragment();
+        SlotPicker picker = doctors.picker(caller.tenantId(), Params.id("doctor", id),
+                Params.optionalId("centre", centre), Params.optionalId("service", service),
+                Params.optionalDate("date", date), !fragment);
+        return fragment ? Templates.profile$slots(picker) : Templates.profile(picker);
+    }
+}

@@ -1,0 +1,88 @@
+package health.leap.portal.doctors;
+
+import health.leap.portal.clinic.Centre;
+import health.leap.portal.clinic.ClinicCatalog;
+import health.leap.portal.clinic.ClinicService;
+import health.leap.portal.booking.BookingWindow;
+import health.leap.portal.platform.Sql;
+import health.leap.portal.web.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Browsing and picking, limited to the caller's tenant. */
+@ApplicationScoped
+public class DoctorService {
+
+    private final DoctorDirectory directory;
+    private final ClinicCatalog catalog;
+    private final Clock clock;
+
+    public DoctorService(DoctorDirectory directory, ClinicCatalog catalog, Clock clock) {
+        this.directory = directory;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public DoctorBrowsing browse(long tenantId, DoctorDirectory.Filter filter, boolean withChoices) {
+        Instant now = clock.instant();
+        List<Centre> centres = catalog.centres(tenantId);
+        if (filter.centreId() != null && centres.stream().noneMatch(c -> c.id() == filter.centreId())) {
+            throw Problem.notFound("centre");
+        }
+        ClinicCatalog.Choices choices = withChoices || filter.serviceId() != null ? catalog.choices(tenantId) : null;
+        if (filter.serviceId() != null && choices.services().stream().noneMatch(s -> s.id() == filter.serviceId())) {
+            throw Problem.notFound("service");
+        }
+        return new DoctorBrowsing(filter, centres, choices,
+                directory.listWithNextFreeSlot(tenantId, centres, filter, now));
+    }
+
+    /**
+     * The slot picker for a doctor of the caller's tenant: centre and service default to the doctor's
+     * first offer, the day to the first with a free slot.
+     */
+    public SlotPicker picker(long tenantId, long doctorId, Long centreId, Long serviceId, LocalDate date,
+                             boolean withDays) {
+        Instant now = clock.instant();
+        DoctorProfile doctor = directory.profile(doctorId).orElseThrow(() -> Problem.notFound("doctor"));
+        if (doctor.tenantId() != tenantId) {
+            throw Problem.forbidden("doctor");
+        }
+        if (doctor.offers().isEmpty()) {
+            return new SlotPicker(doctor, null, null, List.of(), null, List.of());
+        }
+        Centre centre = centreId == null ? doctor.centres().get(0)
+                : doctor.centres().stream().filter(c -> c.id() == centreId).findFirst()
+                .orElseThrow(() -> new Problem(404, "NOT_FOUND", doctor.name() + " does not see patients at that centre."));
+        List<ClinicService> services = doctor.servicesAt(centre.id());
+        ClinicService service = serviceId == null ? services.get(0)
+                : services.stream().filter(s -> s.id() == serviceId).findFirst()
+                .orElseThrow(() -> new Problem(404, "NOT_FOUND",
+                        doctor.name() + " does not offer that service at " + centre.name() + "."));
+        LocalDate today = now.atZone(centre.zone()).toLocalDate();
+        LocalDate lastDay = BookingWindow.lastDay(now, centre.zone(), centre.policy());
+        if (date != null && (date.isBefore(today) || date.isAfter(lastDay))) {
+            throw Problem.badRequest("Please pick a day between " + today + " and " + lastDay + ".");
+        }
+        List<FreeDay> days = withDays || date == null ? directory.freeDays(doctor.id(), centre, now) : List.of();
+        LocalDate day = date != null ? date
+                : days.stream().filter(FreeDay::hasFreeSlots).map(FreeDay::date).findFirst().orElse(today);
+        return new SlotPicker(doctor, centre, service, days, day, directory.freeSlotsOn(doctor.id(), centre, day, now));
+    }
+
+    /** The picker on the day of a slot that was just taken, so the patient sees what is still free. */
+    public SlotPicker pickerForSlot(long tenantId, long slotId, long serviceId) {
+        record SlotPlace(long doctorId, long centreId, Instant startsAt, String zone) {
+        }
+        SlotPlace place = directory.slotPlace(slotId, tenantId,
+                rs -> new SlotPlace(rs.getLong("doctor_id"), rs.getLong("centre_id"), Sql.instant(rs, "starts_at"),
+                        rs.getString("timezone"))).orElseThrow(() -> Problem.notFound("time slot"));
+        LocalDate day = place.startsAt().atZone(java.time.ZoneId.of(place.zone())).toLocalDate();
+        LocalDate today = clock.instant().atZone(java.time.ZoneId.of(place.zone())).toLocalDate();
+        return picker(tenantId, place.doctorId(), place.centreId(), serviceId, day.isBefore(today) ? null : day, false);
+    }
+}

@@ -1,0 +1,64 @@
+package health.leap.portal.doctors;
+
+import health.leap.portal.platform.Sql;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns weekly schedules into bookable slots. Times are laid out in each centre's own timezone, so a
+ * 09:00 slot stays at 09:00 local across a daylight-saving change. Generating twice inserts nothing
+ * new, so the job, the startup fill and the demo loader may overlap freely.
+ */
+@ApplicationScoped
+public class SlotGenerator {
+
+    /** Yesterday too, so that a centre west of UTC still has its slots of "today" local time. */
+    static final int DAYS_BACK = 1;
+    /** Beyond the longest maximum advance a tenant is likely to set, with room for a missed run. */
+    static final int DAYS_AHEAD = 62;
+
+    private final Sql sql;
+    private final Clock clock;
+
+    public SlotGenerator(Sql sql, Clock clock) {
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    /** Inserts the slots of every schedule for each local date in [from, to]; returns how many were new. */
+    @Transactional
+    public int generate(LocalDate from, LocalDate to) {
+        return sql.update("""
+                insert into slot (tenant_id, doctor_id, centre_id, starts_at, ends_at)
+                select ws.tenant_id, ws.doctor_id, ws.centre_id,
+                       (d::date + ws.start_time + k * make_interval(mins => ws.slot_minutes)) at time zone c.timezone,
+                       (d::date + ws.start_time + (k + 1) * make_interval(mins => ws.slot_minutes)) at time zone c.timezone
+                from weekly_schedule ws
+                join centre c on c.id = ws.centre_id
+                cross join generate_series(?::date, ?::date, interval '1 day') d
+                cross join lateral generate_series(
+                        0, floor(extract(epoch from ws.end_time - ws.start_time) / 60 / ws.slot_minutes)::int - 1) k
+                where extract(isodow from d::date) = ws.day_of_week
+                on conflict (doctor_id, starts_at) do nothing""", from, to);
+    }
+
+    @Scheduled(every = "6h", delay = 1, delayUnit = TimeUnit.MINUTES,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void fillHorizon() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        generate(today.minusDays(DAYS_BACK), today.plusDays(DAYS_AHEAD));
+    }
+
+    /** The job's first run waits a minute; patients should not find an empty week after a long shutdown. */
+    void fillHorizonAtStart(@Observes StartupEvent event) {
+        fillHorizon();
+    }
+}

@@ -1,0 +1,69 @@
+package health.leap.portal.patient;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+/**
+ * Who is calling, from the token: the tenant, and for a patient the lead. The only source of
+ * tenant and lead for every query; no route takes them from a parameter.
+ */
+@RequestScoped
+@Named("caller")
+public class Caller {
+
+    private boolean resolved;
+    private long tenantId;
+    private Long leadId;
+    private String name;
+    private String tenantName;
+    private boolean staff;
+
+    void resolve(long tenantId, String tenantName, Long leadId, String name, boolean staff) {
+        this.resolved = true;
+        this.tenantId = tenantId;
+        this.tenantName = tenantName;
+        this.leadId = leadId;
+        this.name = name;
+        this.staff = staff;
+    }
+
+    public boolean isLoggedIn() {
+        return resolved;
+    }
+
+    public long tenantId() {
+        requireResolved();
+        return tenantId;
+    }
+
+    /** The patient's lead id; only patients have one. */
+    public long leadId() {
+        requireResolved();
+        if (leadId == null) {
+            throw new IllegalStateException("the caller is not a patient");
+        }
+        return leadId;
+    }
+
+    public boolean isPatient() {
+        return resolved && leadId != null;
+    }
+
+    public boolean isStaff() {
+        return resolved && staff;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getTenantName() {
+        return tenantName;
+    }
+
+    private void requireResolved() {
+        if (!resolved) {
+            throw new IllegalStateException("no caller on an anonymous request");
+        }
+    }
+}

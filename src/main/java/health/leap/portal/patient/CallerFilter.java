@@ -1,0 +1,101 @@
+package health.leap.portal.patient;
+
+import health.leap.portal.platform.Sql;
+import health.leap.portal.web.Problem;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.security.Principal;
+
+/**
+ * Reads the tenant and lead from the token's claims and checks them against the database once per
+ * request. A token without them, or naming a lead that does not exist in that tenant, gets a 403
+ * page rather than a half-working portal.
+ */
+public class CallerFilter {
+
+    static final String NOT_LINKED = "ACCOUNT_NOT_LINKED";
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    Caller caller;
+    @Inject
+    Sql sql;
+
+    @ConfigProperty(name = "portal.claims.tenant")
+    String tenantClaim;
+    @ConfigProperty(name = "portal.claims.lead")
+    String leadClaim;
+
+    record Names(String tenant, String lead) {
+    }
+
+    @ServerRequestFilter
+    public void resolveCaller() {
+        if (identity.isAnonymous()) {
+            return;
+        }
+        Principal principal = identity.getPrincipal();
+        if (!(principal instanceof JsonWebToken token)) {
+            throw notLinked();
+        }
+        Long tenantId = claimAsId(token, tenantClaim);
+        Long leadId = claimAsId(token, leadClaim);
+        boolean staff = identity.hasRole("staff");
+        if (tenantId == null || (!staff && leadId == null)) {
+            throw notLinked();
+        }
+        Long lead = staff ? null : leadId;
+        Names names = sql.one("""
+                select t.name as tenant, l.name as lead
+                from tenant t left join lead l on l.id = ? and l.tenant_id = t.id
+                where t.id = ?""", rs -> new Names(rs.getString("tenant"), rs.getString("lead")),
+                lead, tenantId).orElseThrow(CallerFilter::notLinked);
+        if (!staff && names.lead() == null) {
+            throw notLinked();
+        }
+        String displayName = names.lead() != null ? names.lead() : displayName(token);
+        caller.resolve(tenantId, names.tenant(), lead, displayName, staff);
+    }
+
+    private static String displayName(JsonWebToken token) {
+        Object name = token.getClaim("name");
+        if (name instanceof JsonString s) {
+            return s.getString();
+        }
+        return name != null ? name.toString() : token.getName();
+    }
+
+    static Long claimAsId(JsonWebToken token, String claim) {
+        Object value = token.getClaim(claim);
+        try {
+            if (value instanceof JsonNumber n) {
+                return n.longValueExact();
+            }
+            if (value instanceof Number n) {
+                return n.longValue();
+            }
+            if (value instanceof JsonString s) {
+                return Long.parseLong(s.getString().trim());
+            }
+            if (value instanceof String s) {
+                return Long.parseLong(s.trim());
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static Problem notLinked() {
+        return new Problem(403, NOT_LINKED,
+                "Your login is not linked to a patient record at this clinic. Please contact the clinic's front desk, "
+                        + "or log out and sign in with the account they gave you.");
+    }
+}

@@ -1,0 +1,410 @@
+package health.leap.portal.platform;
+
+import health.leap.portal.doctors.SlotGenerator;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+
+/**
+ * Two clinics with doctors, patients, packages and a booking history in every state, laid out around
+ * the clock's "now" so that the demo looks the same on any date. Ids below 100000 are fixed because
+ * the identity provider's users and the tests name them:
+ * <ul>
+ *   <li>tenants 1 Harbour Health (London) and 2 Sunrise Clinics (New York); centres 1–3 and 11–12;
+ *       services 101–105 and 111–115; doctors 201–206 and 211–216; patients (leads) 1–4 and 11–13;</li>
+ *   <li>appointments 501–512 Amelia (lead 1), 521–523 Oliver (lead 2), 524 Isla (lead 3, an open
+ *       hold), 531–535 Maya (lead 11); payments 601–604, refund 701;</li>
+ *   <li>packages 301–303 and 311; patient packages 401–406; redemptions 801–808.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final LocalTime TEN = LocalTime.of(10, 0);
+
+    private final Sql sql;
+    private final SlotGenerator slots;
+    private final Clock clock;
+    private final boolean enabled;
+
+    public DemoData(Sql sql, SlotGenerator slots, Clock clock,
+                    @ConfigProperty(name = "portal.demo-data", defaultValue = "false") boolean enabled) {
+        this.sql = sql;
+        this.slots = slots;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    /** Flyway has migrated by the time the application starts. */
+    void onStart(@Observes StartupEvent event) {
+        if (enabled) {
+            load();
+        }
+    }
+
+    /** Loads everything, or nothing when tenant 1 already exists: loading twice changes nothing. */
+    @Transactional
+    public void load() {
+        if (sql.one("select 1 from tenant where id = 1", rs -> true).isPresent()) {
+            return;
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        clinics();
+        doctors();
+        patients();
+        packages(now);
+        // far enough back for the oldest visit of the history below
+        slots.generate(today.minusDays(120), today.plusDays(62));
+        new History(now, today).write();
+    }
+
+    private void clinics() {
+        sql.update("""
+                insert into tenant (id, name, timezone) values
+                    (1, 'Harbour Health', 'Europe/London'),
+                    (2, 'Sunrise Clinics', 'America/New_York')""");
+        sql.update("insert into booking_policy (tenant_id) values (1)");
+        sql.update("""
+                insert into booking_policy (tenant_id, same_day_cutoff, cancellation_window_minutes, hold_minutes)
+                values (2, '10:00', 2880, 15)""");
+        sql.update("""
+                insert into centre (id, tenant_id, name, address, timezone) values
+                    (1, 1, 'London Bridge', '12 Tooley Street, London SE1', 'Europe/London'),
+                    (2, 1, 'Manchester Piccadilly', '4 Piccadilly Place, Manchester M1', 'Europe/London'),
+                    (3, 1, 'Dublin Docklands', '1 Grand Canal Square, Dublin 2', 'Europe/Dublin'),
+                    (11, 2, 'Boston Back Bay', '500 Boylston Street, Boston MA', 'America/New_York'),
+                    (12, 2, 'Chicago Loop', '200 W Madison Street, Chicago IL', 'America/Chicago')""");
+        sql.update("insert into centre_booking_policy (centre_id, tenant_id, min_advance_minutes) values (3, 1, 240)");
+        sql.update("""
+                insert into service (id, tenant_id, name, duration_minutes, fee, currency, payment_mode,
+                                     token_amount, advance_percent, requires_approval) values
+                    (101, 1, 'General consultation', 20, 60.00, 'GBP', 'NONE', null, null, false),
+                    (102, 1, 'Physiotherapy session', 45, 80.00, 'GBP', 'TOKEN', 20.00, null, false),
+                    (103, 1, 'Dermatology review', 30, 150.00, 'GBP', 'ADVANCE', null, 30, false),
+                    (104, 1, 'Cardiology assessment', 40, 240.00, 'GBP', 'FULL', null, null, false),
+                    (105, 1, 'Minor surgery consultation', 30, 120.00, 'GBP', 'NONE', null, null, true),
+                    (111, 2, 'Primary care visit', 20, 90.00, 'USD', 'NONE', null, null, false),
+                    (112, 2, 'Physical therapy', 45, 110.00, 'USD', 'TOKEN', 25.00, null, false),
+                    (113, 2, 'Dental cleaning', 40, 180.00, 'USD', 'ADVANCE', null, 25, false),
+                    (114, 2, 'Dermatology consult', 30, 200.00, 'USD', 'FULL', null, null, false),
+                    (115, 2, 'Specialist referral', 30, 175.00, 'USD', 'ADVANCE', null, 33.33, false)""");
+    }
+
+    private void doctors() {
+        sql.update("""
+                insert into doctor (id, tenant_id, name, specialty, languages, bio, requires_approval) values
+                    (201, 1, 'Dr Priya Raman', 'General practice', 'English, Tamil',
+                     'A family doctor who likes to see the whole picture before reaching for a prescription.', false),
+                    (202, 1, 'Dr Tom Okafor', 'Physiotherapy', 'English, Yoruba',
+                     'Helps runners, desk workers and weekend footballers get moving without pain.', false),
+                    (203, 1, 'Dr Sofia Lindqvist', 'Dermatology', 'English, Swedish',
+                     'Reviews every referral herself, so new patients are confirmed once she has read the request.', true),
+                    (204, 1, 'Dr James Whitcombe', 'Cardiology', 'English',
+                     'A cardiologist with twenty years of heart-rhythm clinics behind him.', false),
+                    (205, 1, 'Dr Aoife Byrne', 'General practice', 'English, Irish',
+                     'Looks after families in Dublin, from newborn checks to long-term care.', false),
+                    (206, 1, 'Dr Marcus Chen', 'Surgery', 'English, Mandarin',
+                     'Assesses lumps, bumps and ingrown nails before any minor procedure.', false),
+                    (211, 2, 'Dr Rachel Green', 'Primary care', 'English',
+                     'A primary care physician who keeps appointments on time and explanations plain.', false),
+                    (212, 2, 'Dr Luis Ortega', 'Physical therapy', 'English, Spanish',
+                     'Builds recovery plans after sports injuries and surgery.', false),
+                    (213, 2, 'Dr Hannah Kim', 'Dentistry', 'English, Korean',
+                     'A gentle dentist for patients who would rather not be at the dentist.', false),
+                    (214, 2, 'Dr Samuel Adeyemi', 'Dermatology', 'English',
+                     'Sees complex skin cases and approves each booking once he has read the request.', true),
+                    (215, 2, 'Dr Emily Foster', 'Primary care', 'English',
+                     'Runs the Chicago practice and its annual check-ups.', false),
+                    (216, 2, 'Dr Noah Patel', 'Cardiology', 'English, Hindi',
+                     'Focuses on preventive cardiology and blood-pressure care.', false)""");
+        sql.update("""
+                insert into offering (tenant_id, doctor_id, service_id, centre_id) values
+                    (1, 201, 101, 1), (1, 201, 101, 2), (1, 202, 102, 1), (1, 202, 102, 2), (1, 203, 103, 1),
+                    (1, 204, 104, 1), (1, 204, 101, 1), (1, 205, 101, 3), (1, 206, 105, 2),
+                    (2, 211, 111, 11), (2, 212, 112, 11), (2, 212, 112, 12), (2, 213, 113, 11), (2, 214, 114, 11),
+                    (2, 215, 111, 12), (2, 215, 115, 12), (2, 216, 115, 11)""");
+        // Weekdays at the doctor's first centre, Saturday mornings at a second one: never two places at once.
+        sql.update("""
+                insert into weekly_schedule (tenant_id, doctor_id, centre_id, day_of_week, start_time, end_time, slot_minutes)
+                select o.tenant_id, o.doctor_id, o.first_centre, dow, hours.starts, hours.ends, 30
+                from (select tenant_id, doctor_id, min(centre_id) as first_centre from offering
+                      where tenant_id in (1, 2) group by tenant_id, doctor_id) o
+                cross join generate_series(1, 5) dow
+                cross join (values (time '09:00', time '12:30'), (time '14:00', time '17:00')) hours (starts, ends)""");
+        sql.update("""
+                insert into weekly_schedule (tenant_id, doctor_id, centre_id, day_of_week, start_time, end_time, slot_minutes)
+                select tenant_id, doctor_id, max(centre_id), 6, '09:00', '13:00', 30 from offering
+                where tenant_id in (1, 2) group by tenant_id, doctor_id having count(distinct centre_id) > 1""");
+    }
+
+    private void patients() {
+        sql.update("""
+                insert into lead (id, tenant_id, name, phone, email) values
+                    (1, 1, 'Amelia Hart', '+44 7700 900001', 'amelia@example.com'),
+                    (2, 1, 'Oliver Brooks', '+44 7700 900002', 'oliver@example.com'),
+                    (3, 1, 'Isla Patel', '+44 7700 900003', 'isla@example.com'),
+                    (4, 1, 'Noah Williams', '+44 7700 900004', 'noah@example.com'),
+                    (11, 2, 'Maya Johnson', '+1 617 555 0111', 'maya@example.com'),
+                    (12, 2, 'Ethan Rivera', '+1 617 555 0112', 'ethan@example.com'),
+                    (13, 2, 'Chloe Martin', '+1 312 555 0113', 'chloe@example.com')""");
+    }
+
+    private void packages(Instant now) {
+        sql.update("""
+                insert into package (id, tenant_id, name, sessions, validity_days) values
+                    (301, 1, 'Physio five-pack', 5, 180),
+                    (302, 1, 'Skin care trio', 3, 365),
+                    (303, 1, 'GP care plan', 4, 90),
+                    (311, 2, 'PT six-pack', 6, 120)""");
+        sql.update("insert into package_service (package_id, service_id) values (301, 102), (302, 103), (303, 101), (311, 112)");
+        sql.update("""
+                insert into package_centre (package_id, centre_id) values
+                    (301, 1), (301, 2), (302, 1), (303, 1), (303, 2), (303, 3), (311, 11), (311, 12)""");
+        patientPackage(now, 401, 1, 301, "ACTIVE", 5, 2, -60, 120);
+        patientPackage(now, 402, 1, 302, "EXHAUSTED", 3, 3, -118, 247);
+        patientPackage(now, 403, 1, 303, "EXPIRED", 4, 1, -100, -10);
+        patientPackage(now, 404, 1, 301, "CANCELLED", 5, 0, -90, 90);
+        patientPackage(now, 405, 11, 311, "ACTIVE", 6, 2, -50, 70);
+        patientPackage(now, 406, 2, 303, "ACTIVE", 4, 0, -5, 85);
+    }
+
+    private void patientPackage(Instant now, long id, long leadId, long packageId, String status,
+                                int total, int used, int fromDays, int untilDays) {
+        Instant from = now.plus(Duration.ofDays(fromDays));
+        sql.update("""
+                insert into patient_package (id, tenant_id, lead_id, package_id, status, sessions_total, sessions_used,
+                                             valid_from, valid_until, purchased_at)
+                select ?, tenant_id, ?, ?, ?, ?, ?, ?, ?, ? from lead where id = ?""",
+                id, leadId, packageId, status, total, used, from, now.plus(Duration.ofDays(untilDays)), from, leadId);
+    }
+
+    /** The appointments, told as their timelines, each on a real slot of the right doctor and centre. */
+    private final class History {
+
+        private final Instant now;
+        private final LocalDate today;
+
+        History(Instant now, LocalDate today) {
+            this.now = now;
+            this.today = today;
+        }
+
+        private record Slot(long id, Instant startsAt) {
+        }
+
+        private record Booking(long id, long tenantId, long leadId, Instant startsAt, Instant endsAt,
+                               Instant createdAt, Instant holdExpiresAt, boolean needsApproval) {
+        }
+
+        void write() {
+            amelia();
+            oliver();
+            isla();
+            maya();
+            // a timeline's last event is when its appointment last changed
+            sql.update("""
+                    update appointment a set updated_at = (select max(e.at) from appointment_event e where e.appointment_id = a.id)
+                    where a.tenant_id in (1, 2) and a.id < 100000""");
+        }
+
+        /** Every state of a history, with two active bookings so that one more is still allowed. */
+        private void amelia() {
+            attended(redeemed(801, 401, book(501, 1, slotAround(202, 1, -45), 102, "COMPLETED")));
+            attended(redeemed(802, 401, book(502, 1, slotAround(202, 1, -20), 102, "COMPLETED")));
+            attended(redeemed(803, 403, book(503, 1, slotAround(201, 1, -40), 101, "COMPLETED")));
+            attended(paid(601, book(504, 1, slotAround(203, 1, -30), 103, "COMPLETED")));
+            attended(redeemed(804, 402, book(510, 1, slotAround(203, 1, -110), 103, "COMPLETED")));
+            attended(redeemed(805, 402, book(511, 1, slotAround(203, 1, -95), 103, "COMPLETED")));
+            attended(redeemed(806, 402, book(512, 1, slotAround(203, 1, -80), 103, "COMPLETED")));
+
+            Booking cancelled = confirmed(paid(602, book(505, 1, slotAround(204, 1, -25), 104, "CANCELLED")));
+            Instant cancelledAt = cancelled.createdAt().plus(Duration.ofDays(3));
+            cancel(cancelled, cancelledAt, "Feeling better");
+            sql.update("""
+                    insert into refund (id, tenant_id, payment_id, amount, currency, status, reference, created_at)
+                    select 701, tenant_id, id, amount, currency, 'COMPLETED', 'SBX-DEMO-R0001', ? from payment where id = 602""",
+                    cancelledAt);
+
+            Booking expired = held(book(506, 1, slotAround(201, 1, -15), 101, "EXPIRED"));
+            event(expired, expired.holdExpiresAt(), "SYSTEM", "DRAFT", "EXPIRED", "Hold expired");
+
+            Instant movedAt = now.minus(Duration.ofDays(2));
+            Booking original = confirmed(book(507, 1, slotAround(201, 1, 3), 101, "RESCHEDULED", now.minus(Duration.ofDays(6))));
+            event(original, movedAt, "PATIENT", "CONFIRMED", "RESCHEDULED", "Moved to appointment 508");
+            Booking replacement = book(508, 1, slotAround(201, 1, 5), 101, "CONFIRMED", movedAt);
+            sql.update("update appointment set rescheduled_from_id = 507, reschedule_count = 1 where id = 508");
+            event(replacement, movedAt, "PATIENT", null, "CONFIRMED", "Rescheduled from appointment 507");
+
+            requested(paid(603, book(509, 1, slotAround(203, 1, 8), 103, "PENDING_APPROVAL", now.minus(Duration.ofDays(1)))));
+        }
+
+        /** At the front desk now, and a fresh package to book with. */
+        private void oliver() {
+            attended(book(521, 2, slotAround(201, 1, -50), 101, "COMPLETED"));
+            attended(book(522, 2, slotAround(201, 1, -9), 101, "COMPLETED"));
+            Booking arrived = confirmed(book(523, 2, latestSlotBeforeNow(201, 1), 101, "CHECKED_IN"));
+            event(arrived, arrived.startsAt().minus(Duration.ofMinutes(10)), "STAFF", "CONFIRMED", "CHECKED_IN", null);
+        }
+
+        /** In the middle of checkout: a hold that runs out a few minutes from now. */
+        private void isla() {
+            held(book(524, 3, slotAround(202, 1, 4), 102, "DRAFT", now.minus(Duration.ofMinutes(2))));
+        }
+
+        private void maya() {
+            attended(redeemed(807, 405, book(531, 11, slotAround(212, 11, -40), 112, "COMPLETED")));
+            attended(redeemed(808, 405, book(532, 11, slotAround(212, 11, -20), 112, "COMPLETED")));
+            confirmed(book(533, 11, slotAround(211, 11, 6), 111, "CONFIRMED", now.minus(Duration.ofDays(3))));
+            Booking cancelled = confirmed(book(534, 11, slotAround(211, 11, -25), 111, "CANCELLED"));
+            cancel(cancelled, cancelled.createdAt().plus(Duration.ofDays(2)), "Travelling for work");
+            requested(paid(604, book(535, 11, slotAround(214, 11, 9), 114, "PENDING_APPROVAL",
+                    now.minus(Duration.ofHours(20)))));
+        }
+
+        /**
+         * The doctor's first slot at the centre from 10:00 local on today + {@code days}. A weekend day
+         * moves on to Monday, so bookings of one doctor on days two or more apart never share a slot.
+         */
+        private Slot slotAround(long doctorId, long centreId, int days) {
+            return sql.one("""
+                    select s.id, s.starts_at from slot s join centre c on c.id = s.centre_id
+                    where s.doctor_id = ? and s.centre_id = ? and s.starts_at >= (?::date + ?::time) at time zone c.timezone
+                    order by s.starts_at limit 1""", History::slot, doctorId, centreId, today.plusDays(days), TEN)
+                    .orElseThrow(() -> new IllegalStateException("No demo slot for doctor " + doctorId + " on day " + days));
+        }
+
+        /** The slot that started last before now: earlier today, or the last one of the previous working day. */
+        private Slot latestSlotBeforeNow(long doctorId, long centreId) {
+            return sql.one("""
+                    select id, starts_at from slot where doctor_id = ? and centre_id = ? and starts_at < ?
+                    order by starts_at desc limit 1""", History::slot, doctorId, centreId, now)
+                    .orElseThrow(() -> new IllegalStateException("No past demo slot for doctor " + doctorId));
+        }
+
+        private static Slot slot(ResultSet rs) throws SQLException {
+            return new Slot(rs.getLong("id"), Sql.instant(rs, "starts_at"));
+        }
+
+        /** Booked five days ahead, as most patients do. */
+        private Booking book(long id, long leadId, Slot slot, long serviceId, String status) {
+            return book(id, leadId, slot, serviceId, status, slot.startsAt().minus(Duration.ofDays(5)));
+        }
+
+        /** The amount due and the hold follow the service's payment mode and the clinic's rules, as a real hold does. */
+        private Booking book(long id, long leadId, Slot slot, long serviceId, String status, Instant createdAt) {
+            return sql.one("""
+                    with booked as (
+                        insert into appointment (id, tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id,
+                                                 starts_at, ends_at, status, hold_expires_at, amount_due, currency,
+                                                 created_at, updated_at)
+                        select ?, sv.tenant_id, ?, s.id, s.doctor_id, s.centre_id, sv.id, s.starts_at, s.ends_at, ?::text,
+                               ?::timestamptz + make_interval(mins => coalesce(cp.hold_minutes, p.hold_minutes)),
+                               round(case sv.payment_mode when 'TOKEN' then sv.token_amount
+                                                          when 'ADVANCE' then sv.fee * sv.advance_percent / 100
+                                                          when 'FULL' then sv.fee
+                                                          else 0 end, 2),
+                               sv.currency, ?::timestamptz, ?::timestamptz
+                        from slot s
+                        join service sv on sv.id = ?
+                        join booking_policy p on p.tenant_id = sv.tenant_id
+                        left join centre_booking_policy cp on cp.centre_id = s.centre_id
+                        where s.id = ?
+                        returning *)
+                    select b.id, b.tenant_id, b.lead_id, b.starts_at, b.ends_at, b.created_at, b.hold_expires_at,
+                           d.requires_approval or sv.requires_approval as needs_approval
+                    from booked b join doctor d on d.id = b.doctor_id join service sv on sv.id = b.service_id""",
+                    rs -> new Booking(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("lead_id"),
+                            Sql.instant(rs, "starts_at"), Sql.instant(rs, "ends_at"), Sql.instant(rs, "created_at"),
+                            Sql.instant(rs, "hold_expires_at"), rs.getBoolean("needs_approval")),
+                    id, leadId, status, createdAt, createdAt, createdAt, serviceId, slot.id())
+                    .orElseThrow();
+        }
+
+        private Instant requestedAt(Booking b) {
+            return b.createdAt().plus(Duration.ofMinutes(3));
+        }
+
+        /** Paid online just before confirming, with a sandbox reference. */
+        private Booking paid(long paymentId, Booking b) {
+            sql.update("""
+                    insert into payment (id, tenant_id, lead_id, appointment_id, amount, currency, reference, status,
+                                         created_at, completed_at)
+                    select ?, tenant_id, lead_id, id, amount_due, currency, ?, 'SUCCEEDED', ?, ?
+                    from appointment where id = ?""",
+                    paymentId, "SBX-DEMO-%04d".formatted(paymentId - 600), b.createdAt().plus(Duration.ofMinutes(1)),
+                    b.createdAt().plus(Duration.ofMinutes(2)), b.id());
+            sql.update("update appointment set payment_id = ? where id = ?", paymentId, b.id());
+            return b;
+        }
+
+        /** A session of a package pays for the visit instead of money. */
+        private Booking redeemed(long id, long patientPackageId, Booking b) {
+            sql.update("""
+                    insert into package_redemption (id, tenant_id, patient_package_id, appointment_id, service_id, centre_id,
+                                                    redeemed_at)
+                    select ?, tenant_id, ?, id, service_id, centre_id, ? from appointment where id = ?""",
+                    id, patientPackageId, requestedAt(b), b.id());
+            return b;
+        }
+
+        private Booking held(Booking b) {
+            event(b, b.createdAt(), "PATIENT", null, "DRAFT", "Held until " + b.holdExpiresAt());
+            return b;
+        }
+
+        /** Held, then confirmed by the patient, or sent for approval when the doctor or service asks for it. */
+        private Booking requested(Booking b) {
+            held(b);
+            if (b.needsApproval()) {
+                event(b, requestedAt(b), "PATIENT", "DRAFT", "PENDING_APPROVAL", "Waiting for the clinic's approval");
+            } else {
+                event(b, requestedAt(b), "PATIENT", "DRAFT", "CONFIRMED", null);
+            }
+            return b;
+        }
+
+        private Booking confirmed(Booking b) {
+            requested(b);
+            if (b.needsApproval()) {
+                event(b, requestedAt(b).plus(Duration.ofHours(4)), "STAFF", "PENDING_APPROVAL", "CONFIRMED", "Approved");
+            }
+            return b;
+        }
+
+        /** Confirmed, checked in at the front desk, and seen. */
+        private void attended(Booking b) {
+            confirmed(b);
+            event(b, b.startsAt().minus(Duration.ofMinutes(10)), "STAFF", "CONFIRMED", "CHECKED_IN", null);
+            event(b, b.endsAt(), "STAFF", "CHECKED_IN", "COMPLETED", null);
+        }
+
+        private void cancel(Booking b, Instant at, String reason) {
+            sql.update("update appointment set cancel_reason = ? where id = ?", reason, b.id());
+            event(b, at, "PATIENT", "CONFIRMED", "CANCELLED", reason);
+        }
+
+        private void event(Booking b, Instant at, String actorType, String from, String to, String detail) {
+            String actorId = switch (actorType) {
+                case "PATIENT" -> String.valueOf(b.leadId());
+                case "STAFF" -> "front-desk";
+                default -> null;
+            };
+            sql.update("""
+                    insert into appointment_event (tenant_id, appointment_id, at, actor_type, actor_id, from_status,
+                                                   to_status, detail)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""", b.tenantId(), b.id(), at, actorType, actorId, from, to, detail);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package health.leap.portal.platform;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Starts the portal. With no datasource configured it first starts the embedded PostgreSQL the
+ * portal owns (data kept between runs) and turns demo data on, so a fresh machine needs nothing else.
+ */
+@QuarkusMain
+public class PortalMain {
+
+    public static void main(String... args) {
+        EmbeddedDatabase database = null;
+        if (!EmbeddedDatabase.externalDatasourceConfigured()) {
+            database = EmbeddedDatabase.start(EmbeddedDatabase.defaultDataDirectory());
+            System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
+            System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
+            System.setProperty("quarkus.datasource.password", EmbeddedDatabase.USER);
+            if (System.getProperty("portal.demo-data") == null && System.getenv("PORTAL_DEMO_DATA") == null) {
+                System.setProperty("portal.demo-data", "true");
+            }
+        }
+        try {
+            Quarkus.run(args);
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package health.leap.portal.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** Turns query and form values into typed values, or a 400 that names the bad parameter. */
+public final class Params {
+
+    private Params() {
+    }
+
+    public static Long optionalId(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return id(name, value);
+    }
+
+    public static long id(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw Problem.badRequest("Please choose a " + name + ".");
+        }
+        try {
+            long id = Long.parseLong(value.trim());
+            if (id <= 0) {
+                throw Problem.badRequest("The " + name + " \"" + shorten(value) + "\" is not a valid id.");
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("The " + name + " \"" + shorten(value) + "\" is not a valid id.");
+        }
+    }
+
+    public static LocalDate optionalDate(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw Problem.badRequest("The " + name + " \"" + shorten(value) + "\" is not a date like 2026-03-31.");
+        }
+    }
+
+    public static String optionalText(String name, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            throw Problem.badRequest("The " + name + " can be at most " + maxLength + " characters long.");
+        }
+        return value.trim();
+    }
+
+    static String shorten(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# The run command: builds the portal when its sources changed, starts Keycloak with the demo realm
+# and the portal with its embedded PostgreSQL, and prints where to log in. Ctrl-C stops both.
+#
+#   bash src/main/scripts/run-demo.sh [--no-build]
+#
+#   PORTAL_PORT               the portal's HTTP port (default 8080)
+#   KEYCLOAK_PORT             Keycloak's HTTP port (default 8180)
+#   KEYCLOAK_MANAGEMENT_PORT  Keycloak's health port (default 9180)
+#   PORTAL_DATA_DIR           where the portal keeps its embedded PostgreSQL (passed through)
+#   LEAPHEALTH_CACHE, KEYCLOAK_JAVA_HOME   see keycloak.sh
+set -euo pipefail
+
+PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+PORTAL_PORT="${PORTAL_PORT:-8080}"
+KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
+KEYCLOAK_MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-9180}"
+KEYCLOAK_WAIT_SECONDS=180
+PORTAL_WAIT_SECONDS=180
+PORTAL_JAR="target/quarkus-app/quarkus-run.jar"
+
+fail() {
+  echo "run-demo: $*" >&2
+  exit 1
+}
+
+build=true
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=false ;;
+    -h|--help)
+      sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      exit 0
+      ;;
+    *) fail "unknown argument: $arg (try --help)" ;;
+  esac
+done
+
+cd "$PROJECT_DIR"
+
+# True once something answers HTTP on 127.0.0.1:port for the path; with a status, only that status.
+# Plain bash, so the script needs no curl.
+http_answers() {
+  local port="$1" path="$2" status="${3:-}"
+  (
+    exec 3<>"/dev/tcp/127.0.0.1/$port" || exit 1
+    printf 'GET %s HTTP/1.1\r\nHost: localhost:%s\r\nConnection: close\r\n\r\n' "$path" "$port" >&3
+    IFS= read -r -t 10 line <&3 || exit 1
+    [[ "$line" == HTTP/* ]] || exit 1
+    [[ -z "$status" || "$line" == "HTTP/"*" $status"* ]]
+  ) 2>/dev/null
+}
+
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+needs_build() {
+  [[ ! -f "$PORTAL_JAR" ]] && return 0
+  local newer
+  newer="$(find src web-assets pom.xml -type f -newer "$PORTAL_JAR" -print -quit 2>/dev/null || true)"
+  [[ -n "$newer" ]]
+}
+
+if needs_build; then
+  if [[ "$build" == false ]]; then
+    [[ -f "$PORTAL_JAR" ]] || fail "$PORTAL_JAR is missing: run without --no-build"
+    echo "run-demo: sources changed since the last build; starting the existing build anyway (--no-build)" >&2
+  else
+    echo "Building the portal (mvn -B -q package -DskipTests)..."
+    mvn -B -q package -DskipTests
+    # an unchanged build may leave the jar's time alone; the next start must not build again
+    touch "$PORTAL_JAR"
+  fi
+fi
+
+for port in "$PORTAL_PORT" "$KEYCLOAK_PORT" "$KEYCLOAK_MANAGEMENT_PORT"; do
+  if port_in_use "$port"; then
+    fail "port $port is already in use (another run?). Stop it, or choose other ports with PORTAL_PORT, KEYCLOAK_PORT and KEYCLOAK_MANAGEMENT_PORT."
+  fi
+done
+
+mkdir -p target
+keycloak_pid=""
+portal_pid=""
+
+# Each child runs in its own session, so Ctrl-C reaches only this script, which then stops the
+# portal before Keycloak and waits for both.
+stop_all() {
+  trap - INT TERM EXIT
+  local pid
+  for pid in $portal_pid $keycloak_pid; do
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  done
+  for _ in $(seq 1 60); do
+    local alive=false
+    for pid in $portal_pid $keycloak_pid; do
+      kill -0 -- "-$pid" 2>/dev/null && alive=true
+    done
+    [[ "$alive" == false ]] && break
+    sleep 0.5
+  done
+  for pid in $portal_pid $keycloak_pid; do
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+}
+trap 'echo; echo "Stopping the portal and Keycloak..."; stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap 'stop_all' EXIT
+
+echo "Starting Keycloak on http://localhost:$KEYCLOAK_PORT (log: target/keycloak.log)..."
+KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MANAGEMENT_PORT="$KEYCLOAK_MANAGEMENT_PORT" \
+  setsid bash src/main/scripts/keycloak.sh >target/keycloak.log 2>&1 </dev/null &
+keycloak_pid=$!
+
+discovery="/realms/leaphealth/.well-known/openid-configuration"
+for ((waited = 0; ; waited++)); do
+  http_answers "$KEYCLOAK_PORT" "$discovery" 200 && break
+  if ! kill -0 "$keycloak_pid" 2>/dev/null; then
+    tail -n 30 target/keycloak.log >&2 || true
+    fail "Keycloak stopped while starting; see target/keycloak.log"
+  fi
+  ((waited < KEYCLOAK_WAIT_SECONDS)) || fail "Keycloak did not answer within ${KEYCLOAK_WAIT_SECONDS}s; see target/keycloak.log"
+  sleep 1
+done
+echo "Keycloak is ready after ${waited}s."
+
+echo "Starting the portal on http://localhost:$PORTAL_PORT (log: target/portal.log)..."
+java_command="java"
+[[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && java_command="$JAVA_HOME/bin/java"
+QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/leaphealth" \
+QUARKUS_HTTP_PORT="$PORTAL_PORT" \
+  setsid "$java_command" -jar "$PORTAL_JAR" >target/portal.log 2>&1 </dev/null &
+portal_pid=$!
+
+# Any HTTP answer counts: the home page redirects to the login.
+for ((waited = 0; ; waited++)); do
+  http_answers "$PORTAL_PORT" / && break
+  if ! kill -0 "$portal_pid" 2>/dev/null; then
+    tail -n 30 target/portal.log >&2 || true
+    fail "the portal stopped while starting; see target/portal.log"
+  fi
+  ((waited < PORTAL_WAIT_SECONDS)) || fail "the portal did not answer within ${PORTAL_WAIT_SECONDS}s; see target/portal.log"
+  sleep 1
+done
+
+cat <<EOF
+
+  Leaphealth patient portal:  http://localhost:$PORTAL_PORT
+  Keycloak (realm leaphealth): http://localhost:$KEYCLOAK_PORT/realms/leaphealth/account
+
+  user           password  who
+  amelia         demo      Amelia Hart, patient of Harbour Health (tenant 1)
+  oliver         demo      Oliver Brooks, patient of Harbour Health
+  isla           demo      Isla Patel, patient of Harbour Health
+  maya           demo      Maya Johnson, patient of Sunrise Clinics (tenant 2)
+  ethan          demo      Ethan Rivera, patient of Sunrise Clinics
+  staff.harbour  demo      front desk of Harbour Health (previews patients, approves bookings)
+  staff.sunrise  demo      front desk of Sunrise Clinics
+  nolead         demo      a patient account with no patient record behind it (shows the 403 page)
+  ghost          demo      a patient account whose record does not exist (shows the 403 page)
+
+  Logs: target/portal.log, target/keycloak.log. Ctrl-C stops both.
+
+EOF
+
+# Runs until Ctrl-C, or until one of the two stops by itself.
+status=0
+wait -n "$keycloak_pid" "$portal_pid" || status=$?
+if ! kill -0 "$portal_pid" 2>/dev/null; then
+  echo "run-demo: the portal stopped (exit $status); see target/portal.log" >&2
+else
+  echo "run-demo: Keycloak stopped (exit $status); see target/keycloak.log" >&2
+fi
+exit 1

@@ -1,0 +1,229 @@
+package health.leap.portal.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * The realm shipped in {@code src/main/keycloak}, served by a real Keycloak on port 8181 for the
+ * whole test JVM. It is started through the same script as the run command (which fetches Keycloak
+ * through Maven on a machine that has never run it), or reused when one already answers there,
+ * and stopped when the JVM exits.
+ */
+public final class KeycloakServer {
+
+    public static final int PORT = 8181;
+    public static final int MANAGEMENT_PORT = 9181;
+    public static final String REALM = "leaphealth";
+    /** Public client with the password grant, for tests and the load benchmark. */
+    public static final String TEST_CLIENT = "portal-test";
+
+    /** The first start on a machine fetches Keycloak (about 180 MB) and builds it once. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static KeycloakServer instance;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private KeycloakServer() {
+    }
+
+    /** The running server, started on first use. */
+    public static synchronized KeycloakServer get() {
+        if (instance == null) {
+            KeycloakServer server = new KeycloakServer();
+            if (!server.answers()) {
+                server.start();
+            }
+            instance = server;
+        }
+        return instance;
+    }
+
+    public String issuer() {
+        return "http://localhost:" + PORT + "/realms/" + REALM;
+    }
+
+    /** An access token for the user, through the password grant of {@link #TEST_CLIENT}. */
+    public String passwordToken(String username, String password) {
+        String form = form(Map.of(
+                "grant_type", "password",
+                "client_id", TEST_CLIENT,
+                "username", username,
+                "password", password,
+                "scope", "openid"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("password grant for " + username + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return readJson(response.body()).path("access_token").asText();
+    }
+
+    /** The claims of a JWT, read without checking its signature (Keycloak just issued it). */
+    public static JsonNode claims(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("not a JWT");
+        }
+        return readJson(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+    }
+
+    private boolean answers() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void start() {
+        Path project = projectDirectory();
+        Path log = project.resolve("target/keycloak-test.log");
+        ProcessBuilder builder = new ProcessBuilder("bash", "src/main/scripts/keycloak.sh")
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("KEYCLOAK_PORT", Integer.toString(PORT));
+        builder.environment().put("KEYCLOAK_MANAGEMENT_PORT", Integer.toString(MANAGEMENT_PORT));
+        mavenOfThisBuild().ifPresent(mvn -> builder.environment().put("MVN", mvn.toString()));
+        Process process;
+        try {
+            Files.createDirectories(log.getParent());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start Keycloak", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "keycloak-stop"));
+
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (!answers()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak stopped while starting (exit " + process.exitValue()
+                        + "):\n" + tail(log));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                stop(process);
+                throw new IllegalStateException("Keycloak did not answer within " + START_TIMEOUT + ":\n" + tail(log));
+            }
+            pause();
+        }
+    }
+
+    /** The script, kc.sh and Keycloak's JVM form a tree: stop all of it, gently first. */
+    private static void stop(Process process) {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().collect(Collectors.toList()));
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                handle.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                handle.destroyForcibly();
+            }
+        }
+    }
+
+    /** Surefire runs in the project directory; an IDE may run elsewhere in it. */
+    private static Path projectDirectory() {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
+            if (Files.isRegularFile(candidate.resolve("src/main/scripts/keycloak.sh"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("src/main/scripts/keycloak.sh not found above " + dir);
+    }
+
+    /** The Maven running this build, so a first start fetches Keycloak through the same one. */
+    private static Optional<Path> mavenOfThisBuild() {
+        String home = System.getProperty("maven.home");
+        if (home == null || home.isBlank()) {
+            return Optional.empty();
+        }
+        Path mvn = Path.of(home, "bin", "mvn");
+        return Files.isExecutable(mvn) ? Optional.of(mvn) : Optional.empty();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Keycloak", e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+// The little JavaScript the portal owns. Everything works without it; this only enhances.
+(function () {
+  "use strict";
+
+  // Hold countdown: the server decides expiry; this only shows the time left.
+  function tick() {
+    document.querySelectorAll("[data-expires-at]").forEach(function (el) {
+      var left = Math.max(0, Math.floor((Date.parse(el.dataset.expiresAt) - Date.now()) / 1000));
+      var text = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+      var out = el.querySelector("[data-countdown]");
+      if (out && out.textContent !== text) {
+        out.textContent = text;
+      }
+      if (left === 0 && !el.dataset.expiredAnnounced) {
+        el.dataset.expiredAnnounced = "true";
+        var msg = el.querySelector("[data-expired-message]");
+        if (msg) {
+          msg.hidden = false;
+        }
+      }
+    });
+  }
+  setInterval(tick, 1000);
+  document.addEventListener("DOMContentLoaded", tick);
+})();
