@@ -3,19 +3,23 @@ package health.leap.portal.booking;
 import health.leap.portal.appointments.ActorType;
 import health.leap.portal.appointments.AppointmentEvent;
 import health.leap.portal.appointments.AppointmentStatus;
+import health.leap.portal.booking.payment.Refunds;
 import health.leap.portal.platform.Sql;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Marks passed holds EXPIRED (actor SYSTEM) in bounded batches. Rows are claimed with SKIP LOCKED,
- * so several portal instances sweeping at once neither process a row twice nor wait on each other.
- * Availability never waits for this job: queries treat a passed hold as free already.
+ * Marks passed holds EXPIRED (actor SYSTEM), and refunds a hold that was paid but never confirmed.
+ * The sweep claims rows with SKIP LOCKED in bounded batches, so several portal instances sweeping
+ * at once neither process a row twice nor wait on each other. Availability never waits for the
+ * sweep: queries treat a passed hold as free already.
  */
 @ApplicationScoped
 public class HoldExpiry {
@@ -25,10 +29,18 @@ public class HoldExpiry {
 
     private final Sql sql;
     private final Clock clock;
+    private final Refunds refunds;
 
-    public HoldExpiry(Sql sql, Clock clock) {
+    public HoldExpiry(Sql sql, Clock clock, Refunds refunds) {
         this.sql = sql;
         this.clock = clock;
+        this.refunds = refunds;
+    }
+
+    private record Expired(long id, long tenantId, Long paymentId) {
+        static Expired from(ResultSet rs) throws SQLException {
+            return new Expired(rs.getLong("id"), rs.getLong("tenant_id"), Sql.nullableLong(rs, "payment_id"));
+        }
     }
 
     @Scheduled(every = "${portal.hold-expiry.every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -44,8 +56,6 @@ public class HoldExpiry {
     @Transactional
     public int expireBatch(int limit) {
         Instant now = clock.instant();
-        record Expired(long id, long tenantId) {
-        }
         List<Expired> expired = sql.list("""
                 update appointment set status = 'EXPIRED', updated_at = ?
                 where id in (select id from appointment
@@ -53,9 +63,28 @@ public class HoldExpiry {
                              order by hold_expires_at
                              limit ? for update skip locked)
                   and status = 'DRAFT'
-                returning id, tenant_id""", rs -> new Expired(rs.getLong(1), rs.getLong(2)), now, now, limit);
-        expired.forEach(e -> AppointmentEvent.record(e.tenantId(), e.id(), now, ActorType.SYSTEM, null,
-                AppointmentStatus.DRAFT, AppointmentStatus.EXPIRED, "Hold expired"));
+                returning id, tenant_id, payment_id""", Expired::from, now, now, limit);
+        record(expired, now);
         return expired.size();
+    }
+
+    /**
+     * A constraint cannot see the clock, so a DRAFT keeps its slot until it is marked EXPIRED: a hold
+     * expires the passed holds on its slot first, in its own transaction, then lets the constraint decide.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void expirePassedHoldsOn(long slotId, Instant now) {
+        record(sql.list("""
+                update appointment set status = 'EXPIRED', updated_at = ?
+                where slot_id = ? and status = 'DRAFT' and hold_expires_at <= ?
+                returning id, tenant_id, payment_id""", Expired::from, now, slotId, now), now);
+    }
+
+    private void record(List<Expired> expired, Instant now) {
+        for (Expired e : expired) {
+            boolean refunded = e.paymentId() != null && refunds.refundIfPaid(e.paymentId());
+            AppointmentEvent.record(e.tenantId(), e.id(), now, ActorType.SYSTEM, null, AppointmentStatus.DRAFT,
+                    AppointmentStatus.EXPIRED, refunded ? "Hold expired; the payment is being refunded" : "Hold expired");
+        }
     }
 }

@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,10 +27,12 @@ public class HoldService {
 
     private final Sql sql;
     private final Clock clock;
+    private final HoldExpiry expiry;
 
-    public HoldService(Sql sql, Clock clock) {
+    public HoldService(Sql sql, Clock clock, HoldExpiry expiry) {
         this.sql = sql;
         this.clock = clock;
+        this.expiry = expiry;
     }
 
     /** A refusal that names the patient's open hold, so the page can offer to continue or release it. */
@@ -86,7 +87,7 @@ public class HoldService {
             throw new Problem(422, "ACTIVE_LIMIT_REACHED", "You already have " + active
                     + " upcoming bookings, the most this clinic allows. Cancel one or wait until it has taken place.");
         }
-        expirePassedHolds(slot.id(), now);
+        expiry.expirePassedHoldsOn(slot.id(), now);
         BigDecimal due = AmountDue.of(slot.service());
         Optional<Long> id = sql.one("""
                 insert into appointment (tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id, starts_at, ends_at,
@@ -110,21 +111,6 @@ public class HoldService {
                 where tenant_id = ? and lead_id = ?
                   and (status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') or (status = 'DRAFT' and hold_expires_at > ?))""",
                 rs -> rs.getInt(1), tenantId, leadId, now).orElse(0);
-    }
-
-    /**
-     * A constraint cannot see the clock, so a DRAFT keeps its slot until it is marked EXPIRED: expire
-     * the passed holds on this slot first, in this transaction, then let the constraint decide.
-     */
-    private void expirePassedHolds(long slotId, Instant now) {
-        record Expired(long id, long tenantId) {
-        }
-        List<Expired> expired = sql.list("""
-                update appointment set status = 'EXPIRED', updated_at = ?
-                where slot_id = ? and status = 'DRAFT' and hold_expires_at <= ?
-                returning id, tenant_id""", rs -> new Expired(rs.getLong(1), rs.getLong(2)), now, slotId, now);
-        expired.forEach(e -> AppointmentEvent.record(e.tenantId(), e.id(), now, ActorType.SYSTEM, null,
-                AppointmentStatus.DRAFT, AppointmentStatus.EXPIRED, "Hold expired"));
     }
 
     private Optional<BookableSlot> bookableSlot(long slotId, long serviceId) {

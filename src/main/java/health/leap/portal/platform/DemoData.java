@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Two clinics with doctors, patients, packages and a booking history in every state, laid out around
@@ -59,7 +60,8 @@ public class DemoData {
         if (sql.one("select 1 from tenant where id = 1", rs -> true).isPresent()) {
             return;
         }
-        Instant now = clock.instant();
+        // whole minutes read better in the timelines than the clock's microseconds
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         clinics();
         doctors();

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The demo data is loaded at the test clock's instant when the application starts. */
@@ -76,6 +77,29 @@ class DemoDataTest {
     void theHistoryShowsEveryAppointmentStatus() {
         assertEquals(Set.of("DRAFT", "PENDING_APPROVAL", "CONFIRMED", "CHECKED_IN", "COMPLETED", "CANCELLED",
                 "EXPIRED", "RESCHEDULED"), strings("select distinct status from appointment where id < 100000"));
+    }
+
+    /** Each timeline is a chain of transitions, in the past, that ends in the appointment's status. */
+    @Test
+    void everyTimelineTellsHowItsAppointmentGotThere() {
+        record Step(long appointment, String status, String from, String to, boolean inFuture) {
+        }
+        List<Step> steps = sql.list("""
+                select a.id, a.status, e.from_status, e.to_status, e.at > ? as in_future
+                from appointment a join appointment_event e on e.appointment_id = a.id
+                where a.id < 100000 order by a.id, e.at, e.id""",
+                rs -> new Step(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)),
+                TestClock.DEFAULT);
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            boolean first = i == 0 || steps.get(i - 1).appointment() != step.appointment();
+            boolean last = i == steps.size() - 1 || steps.get(i + 1).appointment() != step.appointment();
+            assertEquals(first ? null : steps.get(i - 1).to(), step.from(), "appointment " + step.appointment());
+            if (last) {
+                assertEquals(step.status(), step.to(), "appointment " + step.appointment());
+            }
+            assertFalse(step.inFuture(), "appointment " + step.appointment() + " has an event after now");
+        }
     }
 
     @Test

@@ -1,0 +1,38 @@
+package health.leap.portal.booking.payment;
+
+import health.leap.portal.patient.Caller;
+import health.leap.portal.web.Htmx;
+import health.leap.portal.web.Params;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+
+/** Sending the patient to the gateway to pay for a held booking. */
+@Path("/appointments")
+@RolesAllowed("patient")
+public class PaymentResource {
+
+    @Inject
+    Caller caller;
+    @Inject
+    Htmx htmx;
+    @Inject
+    PaymentService payments;
+
+    @POST
+    @Path("{id}/payment")
+    public Response start(@PathParam("id") String id) {
+        URI gateway = payments.start(caller.tenantId(), caller.leadId(), Params.id("appointment", id));
+        if (htmx.isHtmx()) {
+            // the gateway is a page of its own, never a fragment
+            htmx.redirect(gateway.toString());
+            return Response.noContent().build();
+        }
+        return Response.seeOther(gateway).build();
+    }
+}

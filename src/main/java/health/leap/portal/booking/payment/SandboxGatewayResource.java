@@ -1,0 +1,75 @@
+package health.leap.portal.booking.payment;
+
+import health.leap.portal.web.Problem;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** The SANDBOX gateway's own pages: pay, fail or abandon; no money moves. */
+@Path("/sandbox-gateway")
+@Produces(MediaType.TEXT_HTML)
+public class SandboxGatewayResource {
+
+    @CheckedTemplate(basePath = "booking")
+    static class Templates {
+        static native TemplateInstance sandboxPay(SandboxOrder order);
+    }
+
+    /** An order as the portal signed it. */
+    public record SandboxOrder(String reference, String amount, String currency, String description, String returnTo,
+                               String signature) {
+        public List<String> outcomes() {
+            return Arrays.stream(PaymentGateway.Outcome.values()).map(Enum::name).toList();
+        }
+    }
+
+    @Inject
+    SandboxGateway gateway;
+
+    @GET
+    @Path("pay")
+    public TemplateInstance page(@QueryParam("reference") String reference, @QueryParam("amount") String amount,
+                                 @QueryParam("currency") String currency, @QueryParam("description") String description,
+                                 @QueryParam("return") String returnTo, @QueryParam("signature") String signature) {
+        return Templates.sandboxPay(genuine(reference, amount, currency, description, returnTo, signature));
+    }
+
+    @POST
+    @Path("pay")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response answer(@FormParam("reference") String reference, @FormParam("amount") String amount,
+                           @FormParam("currency") String currency, @FormParam("description") String description,
+                           @FormParam("return") String returnTo, @FormParam("signature") String signature,
+                           @FormParam("outcome") String outcome) {
+        SandboxOrder order = genuine(reference, amount, currency, description, returnTo, signature);
+        PaymentGateway.Outcome chosen;
+        try {
+            chosen = PaymentGateway.Outcome.valueOf(String.valueOf(outcome));
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("Choose pay, fail or cancel.");
+        }
+        return Response.seeOther(gateway.answer(order.returnTo(), order.reference(), chosen)).build();
+    }
+
+    private SandboxOrder genuine(String reference, String amount, String currency, String description, String returnTo,
+                                 String signature) {
+        if (reference == null || amount == null || currency == null || returnTo == null
+                || !returnTo.startsWith("/") || returnTo.startsWith("//")
+                || !gateway.isGenuineOrder(reference, amount, currency, returnTo, signature)) {
+            throw new Problem(400, "PAYMENT_UNVERIFIED", "This payment request was not signed by the portal.");
+        }
+        return new SandboxOrder(reference, amount, currency, description == null ? "" : description, returnTo, signature);
+    }
+}
