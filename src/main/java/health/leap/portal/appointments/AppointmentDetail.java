@@ -1,5 +1,7 @@
 package health.leap.portal.appointments;
 
+import health.leap.portal.packages.ApplicablePackage;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,7 +12,8 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
                                 Instant holdExpiresAt, BigDecimal amountDue, String currency,
                                 String doctorName, long doctorId, String centreName, String centreAddress, ZoneId zone,
                                 String serviceName, String paymentStatus, String paymentReference,
-                                Long rescheduledFromId, List<AppointmentEvent> timeline, Instant now) {
+                                Long rescheduledFromId, String packageName, List<ApplicablePackage> packages,
+                                List<AppointmentEvent> timeline, Instant now) {
 
     public boolean isHeld() {
         return status == AppointmentStatus.DRAFT && holdExpiresAt.isAfter(now);
@@ -21,7 +24,7 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
     }
 
     public boolean paymentDue() {
-        return amountDue.signum() > 0 && !"SUCCEEDED".equals(paymentStatus);
+        return amountDue.signum() > 0 && !"SUCCEEDED".equals(paymentStatus) && packageName == null;
     }
 
     public long secondsLeft() {

@@ -81,9 +81,9 @@ public class BookingResource {
 
     @POST
     @Path("{id}/confirm")
-    public Response confirm(@PathParam("id") String id) {
+    public Response confirm(@PathParam("id") String id, @FormParam("package") String patientPackage) {
         long appointmentId = Params.id("appointment", id);
-        confirmations.confirm(caller.tenantId(), caller.leadId(), appointmentId);
+        confirmations.confirm(caller.tenantId(), caller.leadId(), appointmentId, Params.optionalId("package", patientPackage));
         return show(appointmentId, Response.Status.OK);
     }
 

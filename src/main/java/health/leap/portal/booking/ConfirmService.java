@@ -7,6 +7,7 @@ import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.Ownership;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
+import health.leap.portal.packages.Redemptions;
 import health.leap.portal.platform.Sql;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,20 +25,25 @@ public class ConfirmService {
     private final Clock clock;
     private final HoldService holds;
     private final Ownership ownership;
+    private final Redemptions redemptions;
 
-    public ConfirmService(Sql sql, Clock clock, HoldService holds, Ownership ownership) {
+    public ConfirmService(Sql sql, Clock clock, HoldService holds, Ownership ownership, Redemptions redemptions) {
         this.sql = sql;
         this.clock = clock;
         this.holds = holds;
         this.ownership = ownership;
+        this.redemptions = redemptions;
     }
 
     private record Terms(Centre centre, boolean requiresApproval, boolean paid) {
     }
 
-    /** Confirms the patient's DRAFT; confirming again (double click, second tab) returns the same outcome. */
+    /**
+     * Confirms the patient's DRAFT, paid online or by one session of {@code patientPackageId};
+     * confirming again (double click, second tab) returns the same outcome.
+     */
     @Transactional
-    public AppointmentStatus confirm(long tenantId, long leadId, long appointmentId) {
+    public AppointmentStatus confirm(long tenantId, long leadId, long appointmentId, Long patientPackageId) {
         Instant now = clock.instant();
         sql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
         Appointment appointment = ownership.appointment(tenantId, leadId, appointmentId);
@@ -59,7 +65,8 @@ public class ConfirmService {
             throw new Problem(422, "ACTIVE_LIMIT_REACHED", "You already have " + others
                     + " upcoming bookings, the most this clinic allows. Cancel one or wait until it has taken place.");
         }
-        if (appointment.amountDue.compareTo(BigDecimal.ZERO) > 0 && !terms.paid()) {
+        boolean packagePays = patientPackageId != null;
+        if (appointment.amountDue.compareTo(BigDecimal.ZERO) > 0 && !terms.paid() && !packagePays) {
             throw new Problem(409, "PAYMENT_REQUIRED", "This clinic asks for " + appointment.currency + " "
                     + appointment.amountDue.toPlainString() + " online before confirming. Please pay first.");
         }
@@ -73,8 +80,15 @@ public class ConfirmService {
             }
             throw current == AppointmentStatus.DRAFT || current == AppointmentStatus.EXPIRED ? holdExpired() : invalidState(current);
         }
+        if (packagePays) {
+            redemptions.redeem(tenantId, leadId, patientPackageId, appointmentId, appointment.serviceId, appointment.centreId);
+        }
+        String detail = to == AppointmentStatus.PENDING_APPROVAL ? "Waiting for the clinic's approval" : null;
+        if (packagePays) {
+            detail = detail == null ? "Paid with a package session" : detail + "; paid with a package session";
+        }
         AppointmentEvent.record(tenantId, appointmentId, now, ActorType.PATIENT, String.valueOf(leadId),
-                AppointmentStatus.DRAFT, to, to == AppointmentStatus.PENDING_APPROVAL ? "Waiting for the clinic's approval" : null);
+                AppointmentStatus.DRAFT, to, detail);
         return to;
     }
 

@@ -17,9 +17,11 @@ public class Caller {
     private String name;
     private String tenantName;
     private boolean staff;
+    private String userName;
 
-    void resolve(long tenantId, String tenantName, Long leadId, String name, boolean staff) {
+    void resolve(long tenantId, String tenantName, Long leadId, String name, boolean staff, String userName) {
         this.resolved = true;
+        this.userName = userName;
         this.tenantId = tenantId;
         this.tenantName = tenantName;
         this.leadId = leadId;
@@ -51,6 +53,11 @@ public class Caller {
 
     public boolean isStaff() {
         return resolved && staff;
+    }
+
+    /** The login name, recorded as the actor of staff actions. */
+    public String userName() {
+        return userName;
     }
 
     public String getName() {

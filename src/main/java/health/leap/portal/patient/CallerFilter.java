@@ -61,7 +61,7 @@ public class CallerFilter {
             throw notLinked();
         }
         String displayName = names.lead() != null ? names.lead() : displayName(token);
-        caller.resolve(tenantId, names.tenant(), lead, displayName, staff);
+        caller.resolve(tenantId, names.tenant(), lead, displayName, staff, identity.getPrincipal().getName());
     }
 
     private static String displayName(JsonWebToken token) {

@@ -95,7 +95,7 @@ public class PaymentService {
             Appointment appointment = ownership.appointment(tenantId, leadId, payment.appointmentId());
             boolean stillOurs = appointment.paymentId != null && appointment.paymentId == payment.id();
             if (stillOurs && appointment.isHeldAt(now)) {
-                confirmations.confirm(tenantId, leadId, appointment.id);
+                confirmations.confirm(tenantId, leadId, appointment.id, null);
             } else {
                 refunds.refundIfPaid(payment.id());
             }

@@ -1,0 +1,93 @@
+package health.leap.portal.staff;
+
+import health.leap.portal.appointments.ActorType;
+import health.leap.portal.appointments.Appointment;
+import health.leap.portal.appointments.AppointmentEvent;
+import health.leap.portal.appointments.AppointmentStatus;
+import health.leap.portal.booking.payment.Refunds;
+import health.leap.portal.packages.Redemptions;
+import health.leap.portal.platform.Sql;
+import health.leap.portal.web.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The clinic's side of PENDING_APPROVAL: approve to CONFIRMED, or decline to CANCELLED with the money given back. */
+@ApplicationScoped
+public class ApprovalService {
+
+    private final Sql sql;
+    private final Clock clock;
+    private final Refunds refunds;
+    private final Redemptions redemptions;
+
+    public ApprovalService(Sql sql, Clock clock, Refunds refunds, Redemptions redemptions) {
+        this.sql = sql;
+        this.clock = clock;
+        this.refunds = refunds;
+        this.redemptions = redemptions;
+    }
+
+    /** The tenant's pending bookings, soonest first. */
+    public List<PendingApproval> queue(long tenantId) {
+        return sql.list("""
+                select a.id, l.name as patient, d.name as doctor, c.name as centre, c.timezone, s.name as service,
+                       a.starts_at, p.amount as paid, a.currency
+                from appointment a
+                join lead l on l.id = a.lead_id
+                join doctor d on d.id = a.doctor_id
+                join centre c on c.id = a.centre_id
+                join service s on s.id = a.service_id
+                left join payment p on p.id = a.payment_id and p.status = 'SUCCEEDED'
+                where a.tenant_id = ? and a.status = 'PENDING_APPROVAL'
+                order by a.starts_at, a.id""", rs -> new PendingApproval(rs.getLong("id"), rs.getString("patient"),
+                rs.getString("doctor"), rs.getString("centre"), ZoneId.of(rs.getString("timezone")),
+                rs.getString("service"), Sql.instant(rs, "starts_at"), rs.getBigDecimal("paid"),
+                rs.getString("currency").trim()), tenantId);
+    }
+
+    @Transactional
+    public void approve(long tenantId, String staffUser, long appointmentId) {
+        Instant now = clock.instant();
+        pending(tenantId, appointmentId);
+        if (!Appointment.transition(appointmentId, AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CONFIRMED, now)) {
+            throw alreadyDecided();
+        }
+        AppointmentEvent.record(tenantId, appointmentId, now, ActorType.STAFF, staffUser,
+                AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CONFIRMED, "Approved by the clinic");
+    }
+
+    @Transactional
+    public void decline(long tenantId, String staffUser, long appointmentId) {
+        Instant now = clock.instant();
+        Appointment appointment = pending(tenantId, appointmentId);
+        if (!Appointment.transition(appointmentId, AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CANCELLED, now)) {
+            throw alreadyDecided();
+        }
+        boolean refunded = appointment.paymentId != null && refunds.refundIfPaid(appointment.paymentId);
+        boolean sessionBack = redemptions.reverse(appointmentId);
+        String detail = "Declined by the clinic" + (refunded ? "; the payment is being refunded" : "")
+                + (sessionBack ? "; the package session was given back" : "");
+        AppointmentEvent.record(tenantId, appointmentId, now, ActorType.STAFF, staffUser,
+                AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CANCELLED, detail);
+    }
+
+    private Appointment pending(long tenantId, long appointmentId) {
+        Appointment appointment = Appointment.findById(appointmentId);
+        if (appointment == null) {
+            throw Problem.notFound("appointment");
+        }
+        if (appointment.tenantId != tenantId) {
+            throw Problem.forbidden("appointment");
+        }
+        return appointment;
+    }
+
+    private static Problem alreadyDecided() {
+        return new Problem(409, "INVALID_STATE", "This booking is no longer waiting for approval. Reload the queue to see where it stands.");
+    }
+}

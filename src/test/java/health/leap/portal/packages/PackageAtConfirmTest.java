@@ -1,0 +1,111 @@
+package health.leap.portal.packages;
+
+import health.leap.portal.booking.HoldService;
+import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.TestClock;
+import health.leap.portal.staff.ApprovalService;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.RestAssured;
+import io.restassured.config.RedirectConfig;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A package paying for a visit at confirmation, on demo packages 302 (dermatology at centre 1) and 303 (GP, centres 1–3). */
+@QuarkusTest
+@TestSecurity(user = "p6091", roles = "patient")
+@OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "6091")})
+class PackageAtConfirmTest {
+
+    static final long LEAD = 6091;
+
+    @Inject
+    Sql sql;
+    @Inject
+    TestClock clock;
+    @Inject
+    HoldService holds;
+    @Inject
+    ApprovalService approvals;
+
+    @BeforeEach
+    void setUp() {
+        clock.reset();
+        RestAssured.config = RestAssured.config().redirect(RedirectConfig.redirectConfig().followRedirects(false));
+        sql.update("insert into lead (id, tenant_id, name) values (?, 1, 'Package patient') on conflict (id) do nothing", LEAD);
+        sql.update("update appointment set status = 'CANCELLED' where lead_id = ? and status <> 'CANCELLED'", LEAD);
+    }
+
+    long onePackage(long packageId, String validUntil) {
+        return sql.one("""
+                insert into patient_package (tenant_id, lead_id, package_id, status, sessions_total, sessions_used,
+                                             valid_from, valid_until, purchased_at)
+                values (1, ?, ?, 'ACTIVE', 1, 0, '2026-01-01T00:00:00Z', ?, '2026-01-01T00:00:00Z') returning id""",
+                rs -> rs.getLong(1), LEAD, packageId, Instant.parse(validUntil)).orElseThrow();
+    }
+
+    long hold(long doctor, long service, String utcStart) {
+        long slot = sql.one("select id from slot where doctor_id = ? and starts_at = ?", rs -> rs.getLong(1), doctor,
+                Instant.parse(utcStart)).orElseThrow();
+        return holds.hold(1, LEAD, slot, service, true);
+    }
+
+    String packageStatus(long id) {
+        return sql.one("select status || ' ' || sessions_used from patient_package where id = ?", rs -> rs.getString(1), id).orElseThrow();
+    }
+
+    @Test
+    void theLastSessionPaysAndExhaustsThePackage() {
+        long pkg = onePackage(303, "2026-06-01T00:00:00Z");
+        long first = hold(201, 101, "2026-03-20T10:00:00Z");
+        given().when().get("/appointments/" + first).then().statusCode(200)
+                .body(containsString("Pay with a package session"), containsString("GP care plan · 1 of 1 sessions left"));
+        given().formParam("package", pkg).when().post("/appointments/" + first + "/confirm").then().statusCode(303);
+        assertEquals("EXHAUSTED 1", packageStatus(pkg));
+        given().when().get("/appointments/" + first).then().body(containsString("paid with GP care plan"));
+        assertEquals(1, sql.one("select count(*) from package_redemption where appointment_id = ? and reversed_at is null",
+                rs -> rs.getInt(1), first).orElseThrow());
+
+        long second = hold(201, 101, "2026-03-20T10:30:00Z");
+        given().when().get("/appointments/" + second).then().body(not(containsString("GP care plan ·")));
+        given().formParam("package", pkg).when().post("/appointments/" + second + "/confirm").then().statusCode(422)
+                .body(containsString("data-error-code=\"PACKAGE_NOT_APPLICABLE\""));
+        assertEquals("DRAFT", sql.one("select status from appointment where id = ?", rs -> rs.getString(1), second).orElseThrow());
+    }
+
+    @Test
+    void aPackageOutsideItsValidityOrForAnotherServiceDoesNotApply() {
+        long expired = onePackage(303, "2026-03-02T07:59:00Z");
+        long dermatology = onePackage(302, "2026-06-01T00:00:00Z");
+        long id = hold(201, 101, "2026-03-23T10:00:00Z");
+        given().formParam("package", expired).when().post("/appointments/" + id + "/confirm").then().statusCode(422);
+        given().formParam("package", dermatology).when().post("/appointments/" + id + "/confirm").then().statusCode(422);
+        given().formParam("package", 405).when().post("/appointments/" + id + "/confirm").then().statusCode(403);
+        given().formParam("package", 987654321).when().post("/appointments/" + id + "/confirm").then().statusCode(404);
+        given().formParam("package", "x").when().post("/appointments/" + id + "/confirm").then().statusCode(400);
+        assertEquals("ACTIVE 0", packageStatus(dermatology));
+    }
+
+    @Test
+    void aDeclinedBookingGivesTheSessionBack() {
+        long pkg = onePackage(302, "2026-06-01T00:00:00Z");
+        long id = hold(203, 103, "2026-03-24T10:00:00Z");
+        given().formParam("package", pkg).when().post("/appointments/" + id + "/confirm").then().statusCode(303);
+        assertEquals("PENDING_APPROVAL", sql.one("select status from appointment where id = ?", rs -> rs.getString(1), id).orElseThrow());
+        assertEquals("EXHAUSTED 1", packageStatus(pkg));
+        approvals.decline(1, "staff.harbour", id);
+        assertEquals("ACTIVE 0", packageStatus(pkg));
+        assertEquals(0, sql.one("select count(*) from package_redemption where appointment_id = ? and reversed_at is null",
+                rs -> rs.getInt(1), id).orElseThrow());
+    }
+}
