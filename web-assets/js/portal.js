@@ -21,5 +21,12 @@
     });
   }
   setInterval(tick, 1000);
+
+  // An expired session answers htmx requests with 499: load the page anew, which goes through the login.
+  document.addEventListener("htmx:responseError", function (event) {
+    if (event.detail.xhr && event.detail.xhr.status === 499) {
+      window.location.reload();
+    }
+  });
   document.addEventListener("DOMContentLoaded", tick);
 })();

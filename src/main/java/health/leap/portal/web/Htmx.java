@@ -2,6 +2,9 @@ package health.leap.portal.web;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.quarkus.oidc.JavaScriptRequestChecker;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -57,6 +60,18 @@ public class Htmx {
 
     private HttpServerResponse response() {
         return request.response();
+    }
+
+    /**
+     * An htmx request whose session has expired must not get Keycloak's login page swapped into a
+     * fragment: OIDC answers it with 499 instead, and portal.js then loads the page anew, which logs in.
+     */
+    @ApplicationScoped
+    public static class SessionExpiry implements JavaScriptRequestChecker {
+        @Override
+        public boolean isJavaScriptRequest(RoutingContext context) {
+            return "true".equals(context.request().getHeader(Header.REQUEST.value));
+        }
     }
 
     /** Pages and fragments share URLs, so caches must key on the htmx header. */

@@ -1,0 +1,56 @@
+package health.leap.portal.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.RedirectConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+/** Without a session every page sends the browser to the real Keycloak; assets stay public. */
+@QuarkusTest
+class AnonymousTest {
+
+    @BeforeEach
+    void noRedirects() {
+        RestAssured.config = RestAssured.config().redirect(RedirectConfig.redirectConfig().followRedirects(false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/doctors", "/doctors?centre=1", "/doctors/201", "/doctors/201/slots?date=2026-03-03",
+            "/appointments/501", "/staff/approvals", "/payments/return", "/sandbox-gateway/pay"})
+    void pagesRedirectToTheLogin(String path) {
+        given().when().get(path).then().statusCode(302)
+                .header("Location", containsString("/realms/leaphealth/protocol/openid-connect/auth"))
+                .header("Location", containsString("client_id=portal"));
+    }
+
+    @Test
+    void writesWithoutASessionChangeNothingAndGoToTheLogin() {
+        given().formParam("slot", 1).formParam("service", 101).when().post("/appointments").then().statusCode(302);
+        given().when().post("/appointments/501/confirm").then().statusCode(302);
+        given().when().post("/staff/approvals/505/approve").then().statusCode(302);
+    }
+
+    @Test
+    void anHtmxRequestWithoutASessionIsNotAnsweredWithALoginPage() {
+        given().header("HX-Request", "true").when().get("/doctors").then().statusCode(499).body(emptyString());
+    }
+
+    @Test
+    void assetsAndHtmxArePublicAndEveryResponseCarriesTheSecurityHeaders() {
+        given().when().get("/assets/css/portal.css").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", not(containsString("unsafe-inline")))
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+        given().when().get("/webjars/htmx.org/dist/htmx.min.js").then().statusCode(200);
+        given().when().get("/assets/js/portal.js").then().statusCode(200);
+    }
+}
