@@ -2,6 +2,7 @@ package health.leap.portal.platform;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The demo data is loaded at the test clock's instant when the application starts. */
 @QuarkusTest
+@Order(1)
 class DemoDataTest {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
