@@ -50,7 +50,7 @@ public class Appointment extends PanacheEntityBase {
     public Instant holdExpiresAt;
     @Column(name = "amount_due", nullable = false)
     public BigDecimal amountDue;
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "char(3)")
     public String currency;
     @Column(name = "payment_id")
     public Long paymentId;

@@ -1,6 +1,8 @@
 package health.leap.portal.appointments;
 
+import health.leap.portal.booking.BookingPolicy;
 import health.leap.portal.packages.ApplicablePackage;
+import health.leap.portal.web.Problem;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,7 +13,8 @@ import java.util.List;
 public record AppointmentDetail(long id, AppointmentStatus status, Instant startsAt, Instant endsAt,
                                 Instant holdExpiresAt, BigDecimal amountDue, String currency,
                                 String doctorName, long doctorId, String centreName, String centreAddress, ZoneId zone,
-                                String serviceName, String paymentStatus, String paymentReference,
+                                String serviceName, BookingPolicy policy, String paymentStatus, String paymentReference,
+                                String refundStatus,
                                 Long rescheduledFromId, String packageName, List<ApplicablePackage> packages,
                                 List<AppointmentEvent> timeline, Instant now) {
 
@@ -25,6 +28,20 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
 
     public boolean paymentDue() {
         return amountDue.signum() > 0 && !"SUCCEEDED".equals(paymentStatus) && packageName == null;
+    }
+
+    /** Why the patient cannot cancel now, or null when they can. */
+    public String cancelRefusal() {
+        return CancellationWindow.refusal(status, startsAt, now, policy).map(Problem::getMessage).orElse(null);
+    }
+
+    public boolean isCancellable() {
+        return cancelRefusal() == null;
+    }
+
+    /** Only bookings that were ever going ahead explain why they cannot be cancelled. */
+    public boolean explainsCancelRefusal() {
+        return status == AppointmentStatus.CONFIRMED || status == AppointmentStatus.PENDING_APPROVAL;
     }
 
     public long secondsLeft() {

@@ -1,5 +1,6 @@
 package health.leap.portal.appointments;
 
+import health.leap.portal.booking.BookingPolicy;
 import health.leap.portal.packages.Redemptions;
 import health.leap.portal.platform.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,12 +49,18 @@ public class AppointmentQueries {
                 select a.id, a.status, a.starts_at, a.ends_at, a.hold_expires_at, a.amount_due, a.currency,
                        d.id as doctor_id, d.name as doctor, c.name as centre, c.address, c.timezone, s.name as service,
                        p.status as payment_status, p.reference, a.rescheduled_from_id,
-                       a.service_id, a.centre_id, a.tenant_id, a.lead_id, a.hold_expires_at > ? as held, pk.name as package_name
+                       a.service_id, a.centre_id, a.tenant_id, a.lead_id, a.hold_expires_at > ? as held, pk.name as package_name,
+                       r.status as refund_status,
+                """ + BookingPolicy.EFFECTIVE_COLUMNS + """
+
                 from appointment a
                 join doctor d on d.id = a.doctor_id
                 join centre c on c.id = a.centre_id
                 join service s on s.id = a.service_id
                 left join payment p on p.id = a.payment_id
+                left join refund r on r.payment_id = p.id
+                """ + BookingPolicy.EFFECTIVE_JOINS + """
+
                 left join package_redemption pr on pr.appointment_id = a.id and pr.reversed_at is null
                 left join patient_package pp on pp.id = pr.patient_package_id
                 left join package pk on pk.id = pp.package_id
@@ -62,7 +69,8 @@ public class AppointmentQueries {
                 Sql.instant(rs, "ends_at"), Sql.instant(rs, "hold_expires_at"), rs.getBigDecimal("amount_due"),
                 rs.getString("currency").trim(), rs.getString("doctor"), rs.getLong("doctor_id"), rs.getString("centre"),
                 rs.getString("address"), ZoneId.of(rs.getString("timezone")), rs.getString("service"),
-                rs.getString("payment_status"), rs.getString("reference"), Sql.nullableLong(rs, "rescheduled_from_id"),
+                BookingPolicy.from(rs), rs.getString("payment_status"), rs.getString("reference"), rs.getString("refund_status"),
+                Sql.nullableLong(rs, "rescheduled_from_id"),
                 rs.getString("package_name"),
                 // a held DRAFT may be paid with a package: offer the ones that apply
                 rs.getString("status").equals("DRAFT") && rs.getBoolean("held")

@@ -51,7 +51,7 @@ public record BookingWindow(Instant earliest, Instant latest) {
         }
         if (start.isBefore(now.plus(policy.minAdvance()))) {
             return Optional.of(new Problem(422, "TOO_SOON", "Appointments must be booked at least "
-                    + hours(policy.minAdvanceMinutes()) + " ahead. Please choose a later time."));
+                    + Durations.words(policy.minAdvanceMinutes()) + " ahead. Please choose a later time."));
         }
         if (start.isAfter(now.plus(policy.maxAdvance()))) {
             return Optional.of(new Problem(422, "TOO_FAR_AHEAD", "Appointments can be booked at most "
@@ -62,13 +62,5 @@ public record BookingWindow(Instant earliest, Instant latest) {
 
     static boolean sameDayOpen(Instant now, ZoneId zone, BookingPolicy policy) {
         return policy.sameDayAllowed() && now.atZone(zone).toLocalTime().isBefore(policy.sameDayCutoff());
-    }
-
-    static String hours(int minutes) {
-        if (minutes % 60 == 0) {
-            int h = minutes / 60;
-            return h == 1 ? "1 hour" : h + " hours";
-        }
-        return minutes + " minutes";
     }
 }

@@ -25,6 +25,13 @@ public class ClinicCatalog {
                 + " where c.tenant_id = ? order by c.name, c.id", ClinicCatalog::centre, tenantId);
     }
 
+    /** One centre with its effective rules. */
+    public Centre centre(long centreId) {
+        return sql.one("select c.id, c.name, c.address, c.timezone, " + BookingPolicy.EFFECTIVE_COLUMNS
+                + " from centre c " + BookingPolicy.EFFECTIVE_JOINS + " where c.id = ?", ClinicCatalog::centre, centreId)
+                .orElseThrow();
+    }
+
     public static Centre centre(ResultSet rs) throws SQLException {
         return new Centre(rs.getLong("id"), rs.getString("name"), rs.getString("address"),
                 ZoneId.of(rs.getString("timezone")), BookingPolicy.from(rs));

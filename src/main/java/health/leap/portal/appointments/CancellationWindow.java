@@ -1,0 +1,35 @@
+package health.leap.portal.appointments;
+
+import health.leap.portal.booking.BookingPolicy;
+import health.leap.portal.booking.Durations;
+import health.leap.portal.web.Problem;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Who may cancel what, when: a DRAFT can always be released; a CONFIRMED or PENDING_APPROVAL
+ * booking until the cancellation window before its start; nothing else.
+ */
+public final class CancellationWindow {
+
+    private CancellationWindow() {
+    }
+
+    public static Optional<Problem> refusal(AppointmentStatus status, Instant start, Instant now, BookingPolicy policy) {
+        switch (status) {
+            case DRAFT:
+                return Optional.empty();
+            case CONFIRMED:
+            case PENDING_APPROVAL:
+                if (now.isAfter(start.minus(policy.cancellationWindow()))) {
+                    return Optional.of(new Problem(422, "CANCELLATION_WINDOW_CLOSED", "Bookings can be cancelled online up to "
+                            + Durations.words(policy.cancellationWindowMinutes()) + " before they start. Please call the clinic."));
+                }
+                return Optional.empty();
+            default:
+                return Optional.of(new Problem(409, "INVALID_STATE", "This booking is "
+                        + status.name().toLowerCase().replace('_', ' ') + ", so it cannot be cancelled."));
+        }
+    }
+}
