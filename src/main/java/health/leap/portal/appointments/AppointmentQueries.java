@@ -5,9 +5,13 @@ import health.leap.portal.packages.Redemptions;
 import health.leap.portal.platform.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import health.leap.portal.web.Cursors;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Read models of a patient's appointments, always filtered by tenant and lead. */
@@ -78,5 +82,52 @@ public class AppointmentQueries {
                         rs.getLong("centre_id"))
                         : List.of(),
                 timeline, now), now, appointmentId).orElseThrow();
+    }
+
+    /**
+     * One page of the patient's history, newest first. Keyset on (starts_at, id) over the index
+     * appointment_history, so page 250 costs what page 1 costs.
+     */
+    public List<HistoryPage.Row> history(long tenantId, long leadId, HistoryFilter filter, Cursors.Position after) {
+        StringBuilder where = new StringBuilder("a.tenant_id = ? and a.lead_id = ?");
+        List<Object> params = new ArrayList<>(List.of(tenantId, leadId));
+        if (!filter.statuses().isEmpty()) {
+            where.append(" and a.status in (").append(String.join(", ", Collections.nCopies(filter.statuses().size(), "?"))).append(")");
+            params.addAll(filter.statuses());
+        }
+        if (filter.doctorId() != null) {
+            where.append(" and a.doctor_id = ?");
+            params.add(filter.doctorId());
+        }
+        if (filter.centreId() != null) {
+            where.append(" and a.centre_id = ?");
+            params.add(filter.centreId());
+        }
+        if (filter.from() != null) {
+            where.append(" and a.starts_at >= ?");
+            params.add(filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" and a.starts_at <= ?");
+            params.add(filter.to());
+        }
+        if (after != null) {
+            where.append(" and (a.starts_at, a.id) < (?, ?)");
+            params.add(after.at());
+            params.add(after.id());
+        }
+        params.add(filter.limit() + 1);
+        return sql.list("""
+                select a.id, a.status, a.starts_at, c.timezone, d.name as doctor, c.name as centre, s.name as service
+                from appointment a
+                join doctor d on d.id = a.doctor_id
+                join centre c on c.id = a.centre_id
+                join service s on s.id = a.service_id
+                where\s""" + where + """
+
+                order by a.starts_at desc, a.id desc
+                limit ?""", rs -> new HistoryPage.Row(rs.getLong("id"), AppointmentStatus.valueOf(rs.getString("status")),
+                Sql.instant(rs, "starts_at"), ZoneId.of(rs.getString("timezone")), rs.getString("doctor"),
+                rs.getString("centre"), rs.getString("service")), params.toArray());
     }
 }

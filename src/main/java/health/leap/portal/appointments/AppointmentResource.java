@@ -13,11 +13,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import java.net.URI;
+import java.util.List;
 
 /** One appointment: where it stands, its timeline and what the patient can do next. */
 @Path("/appointments")
@@ -30,6 +33,12 @@ public class AppointmentResource {
         public static native TemplateInstance detail(AppointmentDetail appointment);
 
         public static native TemplateInstance detail$card(AppointmentDetail appointment);
+
+        public static native TemplateInstance history(HistoryPage page);
+
+        public static native TemplateInstance history$list(HistoryPage page);
+
+        public static native TemplateInstance history$page(HistoryPage page);
     }
 
     @Inject
@@ -42,6 +51,26 @@ public class AppointmentResource {
     AppointmentQueries queries;
     @Inject
     CancelService cancellations;
+    @Inject
+    HistoryService history;
+
+    @GET
+    public TemplateInstance history(@RestQuery("status") List<String> statuses, @QueryParam("doctor") String doctor,
+                                    @QueryParam("centre") String centre, @QueryParam("from") String from,
+                                    @QueryParam("to") String to, @QueryParam("fromDate") String fromDate,
+                                    @QueryParam("toDate") String toDate, @QueryParam("cursor") String cursor,
+                                    @QueryParam("limit") String limit) {
+        HistoryFilter filter = HistoryFilter.parse(statuses, doctor, centre, from, to, fromDate, toDate, limit,
+                caller.tenantZone());
+        boolean fragment = htmx.wantsFragment();
+        HistoryPage page = history.page(caller.tenantId(), caller.leadId(), caller.tenantZone(), filter,
+                cursor == null || cursor.isBlank() ? null : cursor, !fragment);
+        if (!fragment) {
+            return Templates.history(page);
+        }
+        // "load more" appends a page; a change of filters replaces the list
+        return cursor == null || cursor.isBlank() ? Templates.history$list(page) : Templates.history$page(page);
+    }
 
     @GET
     @Path("{id}")

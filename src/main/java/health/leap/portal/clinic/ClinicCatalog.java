@@ -52,7 +52,25 @@ public class ClinicCatalog {
                 rows.stream().filter(c -> c.kind().equals("specialty")).map(Choice::name).toList());
     }
 
+    /** The tenant's doctors and centres, for the history's filters, in one statement. */
+    public DoctorsAndCentres doctorsAndCentres(long tenantId) {
+        record Choice(String kind, long id, String name) {
+        }
+        List<Choice> rows = sql.list("""
+                select 'doctor' as kind, id, name from doctor where tenant_id = ?
+                union all
+                select 'centre', id, name from centre where tenant_id = ?
+                order by 1, 3""", rs -> new Choice(rs.getString("kind"), rs.getLong("id"), rs.getString("name")),
+                tenantId, tenantId);
+        return new DoctorsAndCentres(
+                rows.stream().filter(c -> c.kind().equals("doctor")).map(c -> new Named(c.id(), c.name())).toList(),
+                rows.stream().filter(c -> c.kind().equals("centre")).map(c -> new Named(c.id(), c.name())).toList());
+    }
+
     public record Named(long id, String name) {
+    }
+
+    public record DoctorsAndCentres(List<Named> doctors, List<Named> centres) {
     }
 
     public record Choices(List<Named> services, List<String> specialties) {

@@ -3,6 +3,8 @@ package health.leap.portal.patient;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
+import java.time.ZoneId;
+
 /**
  * Who is calling, from the token: the tenant, and for a patient the lead. The only source of
  * tenant and lead for every query; no route takes them from a parameter.
@@ -18,9 +20,11 @@ public class Caller {
     private String tenantName;
     private boolean staff;
     private String userName;
+    private ZoneId tenantZone;
 
-    void resolve(long tenantId, String tenantName, Long leadId, String name, boolean staff, String userName) {
+    void resolve(long tenantId, String tenantName, ZoneId tenantZone, Long leadId, String name, boolean staff, String userName) {
         this.resolved = true;
+        this.tenantZone = tenantZone;
         this.userName = userName;
         this.tenantId = tenantId;
         this.tenantName = tenantName;
@@ -53,6 +57,12 @@ public class Caller {
 
     public boolean isStaff() {
         return resolved && staff;
+    }
+
+    /** The clinic's own zone, for dates that belong to no centre (the history's date filter). */
+    public ZoneId tenantZone() {
+        requireResolved();
+        return tenantZone;
     }
 
     /** The login name, recorded as the actor of staff actions. */

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.security.Principal;
+import java.time.ZoneId;
 
 /**
  * Reads the tenant and lead from the token's claims and checks them against the database once per
@@ -33,7 +34,7 @@ public class CallerFilter {
     @ConfigProperty(name = "portal.claims.lead")
     String leadClaim;
 
-    record Names(String tenant, String lead) {
+    record Names(String tenant, String zone, String lead) {
     }
 
     @ServerRequestFilter
@@ -53,15 +54,16 @@ public class CallerFilter {
         }
         Long lead = staff ? null : leadId;
         Names names = sql.one("""
-                select t.name as tenant, l.name as lead
+                select t.name as tenant, t.timezone, l.name as lead
                 from tenant t left join lead l on l.id = ? and l.tenant_id = t.id
-                where t.id = ?""", rs -> new Names(rs.getString("tenant"), rs.getString("lead")),
+                where t.id = ?""", rs -> new Names(rs.getString("tenant"), rs.getString("timezone"), rs.getString("lead")),
                 lead, tenantId).orElseThrow(CallerFilter::notLinked);
         if (!staff && names.lead() == null) {
             throw notLinked();
         }
         String displayName = names.lead() != null ? names.lead() : displayName(token);
-        caller.resolve(tenantId, names.tenant(), lead, displayName, staff, identity.getPrincipal().getName());
+        caller.resolve(tenantId, names.tenant(), ZoneId.of(names.zone()), lead, displayName, staff,
+                identity.getPrincipal().getName());
     }
 
     private static String displayName(JsonWebToken token) {
