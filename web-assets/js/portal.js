@@ -22,6 +22,15 @@
   }
   setInterval(tick, 1000);
 
+  // The day whose times htmx just loaded is the current one.
+  document.addEventListener("htmx:afterOnLoad", function (event) {
+    var days = event.detail.elt.closest && event.detail.elt.closest("nav[aria-label='Days']");
+    if (days) {
+      days.querySelectorAll("[aria-current]").forEach(function (a) { a.removeAttribute("aria-current"); });
+      event.detail.elt.setAttribute("aria-current", "date");
+    }
+  });
+
   // An expired session answers htmx requests with 499: load the page anew, which goes through the login.
   document.addEventListener("htmx:responseError", function (event) {
     if (event.detail.xhr && event.detail.xhr.status === 499) {

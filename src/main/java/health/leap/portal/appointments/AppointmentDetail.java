@@ -11,11 +11,11 @@ import java.util.List;
 
 /** Everything the appointment page shows, read in one statement plus its timeline. */
 public record AppointmentDetail(long id, AppointmentStatus status, Instant startsAt, Instant endsAt,
-                                Instant holdExpiresAt, BigDecimal amountDue, String currency,
+                                Instant holdExpiresAt, BigDecimal amountDue, String currency, int rescheduleCount,
                                 String doctorName, long doctorId, String centreName, String centreAddress, ZoneId zone,
                                 String serviceName, BookingPolicy policy, String paymentStatus, String paymentReference,
                                 String refundStatus,
-                                Long rescheduledFromId, String packageName, List<ApplicablePackage> packages,
+                                Long rescheduledFromId, Long replacedById, String packageName, List<ApplicablePackage> packages,
                                 List<AppointmentEvent> timeline, Instant now) {
 
     public boolean isHeld() {
@@ -42,6 +42,15 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
     /** Only bookings that were ever going ahead explain why they cannot be cancelled. */
     public boolean explainsCancelRefusal() {
         return status == AppointmentStatus.CONFIRMED || status == AppointmentStatus.PENDING_APPROVAL;
+    }
+
+    /** Why the patient cannot move this booking now, or null when they can. */
+    public String rescheduleRefusal() {
+        return RescheduleRules.refusal(status, startsAt, rescheduleCount, now, policy).map(Problem::getMessage).orElse(null);
+    }
+
+    public boolean isReschedulable() {
+        return rescheduleRefusal() == null;
     }
 
     public long secondsLeft() {

@@ -50,7 +50,8 @@ public class AppointmentQueries {
         Instant now = clock.instant();
         List<AppointmentEvent> timeline = AppointmentEvent.timelineOf(appointmentId);
         return sql.one("""
-                select a.id, a.status, a.starts_at, a.ends_at, a.hold_expires_at, a.amount_due, a.currency,
+                select a.id, a.status, a.starts_at, a.ends_at, a.hold_expires_at, a.amount_due, a.currency, a.reschedule_count,
+                       (select n.id from appointment n where n.rescheduled_from_id = a.id) as replaced_by,
                        d.id as doctor_id, d.name as doctor, c.name as centre, c.address, c.timezone, s.name as service,
                        p.status as payment_status, p.reference, a.rescheduled_from_id,
                        a.service_id, a.centre_id, a.tenant_id, a.lead_id, a.hold_expires_at > ? as held, pk.name as package_name,
@@ -71,10 +72,10 @@ public class AppointmentQueries {
                 where a.id = ?""", rs -> new AppointmentDetail(rs.getLong("id"),
                 AppointmentStatus.valueOf(rs.getString("status")), Sql.instant(rs, "starts_at"),
                 Sql.instant(rs, "ends_at"), Sql.instant(rs, "hold_expires_at"), rs.getBigDecimal("amount_due"),
-                rs.getString("currency").trim(), rs.getString("doctor"), rs.getLong("doctor_id"), rs.getString("centre"),
+                rs.getString("currency").trim(), rs.getInt("reschedule_count"), rs.getString("doctor"), rs.getLong("doctor_id"), rs.getString("centre"),
                 rs.getString("address"), ZoneId.of(rs.getString("timezone")), rs.getString("service"),
                 BookingPolicy.from(rs), rs.getString("payment_status"), rs.getString("reference"), rs.getString("refund_status"),
-                Sql.nullableLong(rs, "rescheduled_from_id"),
+                Sql.nullableLong(rs, "rescheduled_from_id"), Sql.nullableLong(rs, "replaced_by"),
                 rs.getString("package_name"),
                 // a held DRAFT may be paid with a package: offer the ones that apply
                 rs.getString("status").equals("DRAFT") && rs.getBoolean("held")
@@ -129,5 +130,9 @@ public class AppointmentQueries {
                 limit ?""", rs -> new HistoryPage.Row(rs.getLong("id"), AppointmentStatus.valueOf(rs.getString("status")),
                 Sql.instant(rs, "starts_at"), ZoneId.of(rs.getString("timezone")), rs.getString("doctor"),
                 rs.getString("centre"), rs.getString("service")), params.toArray());
+    }
+
+    public long serviceOf(long appointmentId) {
+        return sql.one("select service_id from appointment where id = ?", rs -> rs.getLong(1), appointmentId).orElseThrow();
     }
 }

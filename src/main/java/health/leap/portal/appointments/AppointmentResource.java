@@ -1,8 +1,12 @@
 package health.leap.portal.appointments;
 
+import health.leap.portal.booking.HoldService;
+import health.leap.portal.doctors.DoctorService;
+import health.leap.portal.doctors.SlotPicker;
 import health.leap.portal.patient.Caller;
 import health.leap.portal.web.Htmx;
 import health.leap.portal.web.Params;
+import health.leap.portal.web.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 
 /** One appointment: where it stands, its timeline and what the patient can do next. */
@@ -33,6 +38,8 @@ public class AppointmentResource {
         public static native TemplateInstance detail(AppointmentDetail appointment);
 
         public static native TemplateInstance detail$card(AppointmentDetail appointment);
+
+        public static native TemplateInstance reschedule(ReschedulePage page);
 
         public static native TemplateInstance history(HistoryPage page);
 
@@ -53,6 +60,10 @@ public class AppointmentResource {
     CancelService cancellations;
     @Inject
     HistoryService history;
+    @Inject
+    RescheduleService reschedules;
+    @Inject
+    DoctorService doctors;
 
     @GET
     public TemplateInstance history(@RestQuery("status") List<String> statuses, @QueryParam("doctor") String doctor,
@@ -92,5 +103,48 @@ public class AppointmentResource {
         }
         htmx.trigger("appointmentChanged");
         return Response.ok(Templates.detail$card(queries.detail(appointmentId))).build();
+    }
+
+    @GET
+    @Path("{id}/reschedule")
+    public TemplateInstance reschedulePicker(@PathParam("id") String id, @QueryParam("doctor") String doctor,
+                                             @QueryParam("centre") String centre, @QueryParam("date") String date) {
+        long appointmentId = Params.id("appointment", id);
+        return Templates.reschedule(reschedulePage(appointmentId, Params.optionalId("doctor", doctor),
+                Params.optionalId("centre", centre), Params.optionalDate("date", date), null));
+    }
+
+    @POST
+    @Path("{id}/reschedule")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reschedule(@PathParam("id") String id, @FormParam("slot") String slot) {
+        long appointmentId = Params.id("appointment", id);
+        long slotId = Params.id("slot", slot);
+        long moved;
+        try {
+            moved = reschedules.reschedule(caller.tenantId(), caller.leadId(), appointmentId, slotId);
+        } catch (Problem problem) {
+            if (!HoldService.SLOT_TAKEN.equals(problem.code())) {
+                throw problem;
+            }
+            // nothing moved; show what is still free at that doctor and centre on that day
+            SlotPicker taken = doctors.pickerForSlot(caller.tenantId(), slotId, queries.serviceOf(appointmentId));
+            return Response.status(409).entity(Templates.reschedule(reschedulePage(appointmentId, taken.doctor().id(),
+                    taken.centre().id(), taken.day(), problem))).build();
+        }
+        if (!htmx.isHtmx()) {
+            return Response.seeOther(URI.create("/appointments/" + moved)).build();
+        }
+        htmx.pushUrl("/appointments/" + moved);
+        htmx.trigger("appointmentChanged");
+        return Response.ok(Templates.detail$card(queries.detail(moved))).build();
+    }
+
+    private ReschedulePage reschedulePage(long appointmentId, Long doctorId, Long centreId, LocalDate date, Problem error) {
+        Appointment appointment = reschedules.movable(caller.tenantId(), caller.leadId(), appointmentId);
+        SlotPicker picker = doctors.picker(caller.tenantId(), doctorId == null ? appointment.doctorId : doctorId,
+                centreId, appointment.serviceId, date, true);
+        return new ReschedulePage(queries.detail(appointmentId), doctors.doctorsOffering(caller.tenantId(), appointment.serviceId),
+                picker, error == null ? null : error.code(), error == null ? null : error.getMessage());
     }
 }

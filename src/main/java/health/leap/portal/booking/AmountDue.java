@@ -15,13 +15,18 @@ public final class AmountDue {
     }
 
     public static BigDecimal of(ClinicService service) {
-        int minorUnit = Math.max(0, Currency.getInstance(service.currency().trim()).getDefaultFractionDigits());
         BigDecimal due = switch (service.paymentMode()) {
             case NONE -> BigDecimal.ZERO;
             case TOKEN -> service.tokenAmount();
             case ADVANCE -> service.fee().multiply(service.advancePercent()).divide(HUNDRED);
             case FULL -> service.fee();
         };
-        return due.setScale(minorUnit, RoundingMode.HALF_UP);
+        return atMinorUnit(due, service.currency());
+    }
+
+    /** 20.000 GBP from the database is 20.00 to a patient and to a gateway. */
+    public static BigDecimal atMinorUnit(BigDecimal amount, String currency) {
+        int minorUnit = Math.max(0, Currency.getInstance(currency.trim()).getDefaultFractionDigits());
+        return amount.setScale(minorUnit, RoundingMode.HALF_UP);
     }
 }

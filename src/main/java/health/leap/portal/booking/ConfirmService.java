@@ -68,7 +68,8 @@ public class ConfirmService {
         boolean packagePays = patientPackageId != null;
         if (appointment.amountDue.compareTo(BigDecimal.ZERO) > 0 && !terms.paid() && !packagePays) {
             throw new Problem(409, "PAYMENT_REQUIRED", "This clinic asks for " + appointment.currency + " "
-                    + appointment.amountDue.toPlainString() + " online before confirming. Please pay first.");
+                    + AmountDue.atMinorUnit(appointment.amountDue, appointment.currency).toPlainString()
+                    + " online before confirming. Please pay first.");
         }
         AppointmentStatus to = terms.requiresApproval() ? AppointmentStatus.PENDING_APPROVAL : AppointmentStatus.CONFIRMED;
         if (!Appointment.confirmHeld(appointmentId, to, now)) {

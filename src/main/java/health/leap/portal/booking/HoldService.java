@@ -100,7 +100,7 @@ public class HoldService {
         long draft = id.orElseThrow(() -> new Problem(409, SLOT_TAKEN,
                 "Someone else has just taken this time. Please choose another free time below."));
         AppointmentEvent.record(tenantId, draft, now, ActorType.PATIENT, String.valueOf(leadId), null,
-                AppointmentStatus.DRAFT, "Held until " + now.plus(policy.hold()));
+                AppointmentStatus.DRAFT, "Held for " + policy.holdMinutes() + " minutes");
         return draft;
     }
 

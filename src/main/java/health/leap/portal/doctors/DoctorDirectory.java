@@ -173,4 +173,12 @@ public class DoctorDirectory {
                 from slot s join centre c on c.id = s.centre_id
                 where s.id = ? and s.tenant_id = ?""", row, slotId, tenantId);
     }
+
+    /** The tenant's doctors who offer a service somewhere, by name. */
+    public List<ClinicCatalog.Named> doctorsOffering(long tenantId, long serviceId) {
+        return sql.list("""
+                select distinct d.id, d.name from doctor d join offering o on o.doctor_id = d.id
+                where d.tenant_id = ? and o.service_id = ? order by d.name, d.id""",
+                rs -> new ClinicCatalog.Named(rs.getLong("id"), rs.getString("name")), tenantId, serviceId);
+    }
 }

@@ -85,4 +85,8 @@ public class DoctorService {
         LocalDate today = clock.instant().atZone(java.time.ZoneId.of(place.zone())).toLocalDate();
         return picker(tenantId, place.doctorId(), place.centreId(), serviceId, day.isBefore(today) ? null : day, false);
     }
+
+    public List<ClinicCatalog.Named> doctorsOffering(long tenantId, long serviceId) {
+        return directory.doctorsOffering(tenantId, serviceId);
+    }
 }

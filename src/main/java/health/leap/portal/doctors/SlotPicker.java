@@ -18,6 +18,11 @@ public record SlotPicker(DoctorProfile doctor, Centre centre, ClinicService serv
         return centre == null ? List.of() : doctor.servicesAt(centre.id());
     }
 
+    /** The doctor's centres where they give the chosen service. */
+    public List<Centre> centresForService() {
+        return doctor.centres().stream().filter(c -> doctor.offer(c.id(), service.id()).isPresent()).toList();
+    }
+
     public String query(LocalDate date) {
         return "centre=" + centre.id() + "&service=" + service.id() + "&date=" + date;
     }

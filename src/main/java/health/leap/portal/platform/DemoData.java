@@ -362,7 +362,8 @@ public class DemoData {
         }
 
         private Booking held(Booking b) {
-            event(b, b.createdAt(), "PATIENT", null, "DRAFT", "Held until " + b.holdExpiresAt());
+            event(b, b.createdAt(), "PATIENT", null, "DRAFT",
+                    "Held for " + Duration.between(b.createdAt(), b.holdExpiresAt()).toMinutes() + " minutes");
             return b;
         }
 

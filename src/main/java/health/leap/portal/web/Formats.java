@@ -1,15 +1,14 @@
 package health.leap.portal.web;
 
+import health.leap.portal.booking.AmountDue;
 import io.quarkus.qute.TemplateExtension;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
-import java.util.Currency;
 import java.util.Locale;
 
 /** How the pages write times, days and money: always in the centre's zone, with the zone named. */
@@ -18,7 +17,7 @@ public class Formats {
 
     private static final Locale[] ZONE_NAME_LOCALES = {Locale.UK, Locale.US};
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
     private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
 
@@ -49,7 +48,7 @@ public class Formats {
         return instant.toString();
     }
 
-    /** Tue 3 Mar */
+    /** 3 Mar */
     static String dayLabel(LocalDate date) {
         return DAY.format(date);
     }
@@ -65,8 +64,7 @@ public class Formats {
 
     /** GBP 12.50: the amount at the currency's minor unit. */
     static String money(BigDecimal amount, String currency) {
-        int digits = Math.max(0, Currency.getInstance(currency.trim()).getDefaultFractionDigits());
-        return currency.trim() + " " + amount.setScale(digits, RoundingMode.HALF_UP).toPlainString();
+        return currency.trim() + " " + AmountDue.atMinorUnit(amount, currency).toPlainString();
     }
 
     /** PENDING_APPROVAL → Pending approval */

@@ -48,7 +48,7 @@ class PaymentTest {
         RestAssured.config = RestAssured.config().redirect(RedirectConfig.redirectConfig().followRedirects(false));
         sql.update("insert into lead (id, tenant_id, name) values (?, 1, 'Payment patient') on conflict (id) do nothing", LEAD);
         // each test starts with no active bookings, so the active limit does not carry between tests
-        sql.update("update appointment set status = 'CANCELLED' where lead_id = ? and status <> 'CANCELLED'", LEAD);
+        sql.update("update appointment set status = 'CANCELLED' where lead_id = ? and status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN')", LEAD);
     }
 
     long holdPhysio(String utcStart) {

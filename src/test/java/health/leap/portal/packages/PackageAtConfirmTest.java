@@ -43,7 +43,7 @@ class PackageAtConfirmTest {
         clock.reset();
         RestAssured.config = RestAssured.config().redirect(RedirectConfig.redirectConfig().followRedirects(false));
         sql.update("insert into lead (id, tenant_id, name) values (?, 1, 'Package patient') on conflict (id) do nothing", LEAD);
-        sql.update("update appointment set status = 'CANCELLED' where lead_id = ? and status <> 'CANCELLED'", LEAD);
+        sql.update("update appointment set status = 'CANCELLED' where lead_id = ? and status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN')", LEAD);
     }
 
     long onePackage(long packageId, String validUntil) {

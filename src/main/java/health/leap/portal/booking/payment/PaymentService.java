@@ -3,12 +3,14 @@ package health.leap.portal.booking.payment;
 import health.leap.portal.appointments.Appointment;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.Ownership;
+import health.leap.portal.booking.AmountDue;
 import health.leap.portal.booking.ConfirmService;
 import health.leap.portal.platform.Sql;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,13 +62,14 @@ public class PaymentService {
             throw new Problem(409, "ALREADY_PAID", "This booking is paid already.");
         }
         String reference = "SBX-" + UUID.randomUUID();
+        BigDecimal amount = AmountDue.atMinorUnit(appointment.amountDue, appointment.currency);
         long paymentId = sql.one("""
                 insert into payment (tenant_id, lead_id, appointment_id, amount, currency, reference, status, created_at)
                 values (?, ?, ?, ?, ?, ?, 'STARTED', ?) returning id""", rs -> rs.getLong(1),
-                tenantId, leadId, appointmentId, appointment.amountDue, appointment.currency, reference, now).orElseThrow();
+                tenantId, leadId, appointmentId, amount, appointment.currency, reference, now).orElseThrow();
         sql.update("update appointment set payment_id = ?, updated_at = ? where id = ? and status = 'DRAFT'",
                 paymentId, now, appointmentId);
-        return gateway.checkout(new PaymentGateway.Order(reference, appointment.amountDue, appointment.currency,
+        return gateway.checkout(new PaymentGateway.Order(reference, amount, appointment.currency,
                 "Appointment " + appointmentId, URI.create("/payments/return")));
     }
 

@@ -1,0 +1,91 @@
+package health.leap.portal.e2e;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static health.leap.portal.e2e.Roles.childNamed;
+import static health.leap.portal.e2e.Roles.named;
+
+/** Steps that several journeys take on the way to a held time. */
+final class Booking {
+
+    private static final Pattern DATE_PARAMETER = Pattern.compile("[?&]date=(\\d{4}-\\d{2}-\\d{2})");
+    private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
+    private Booking() {
+    }
+
+    /** From anywhere in the portal: "Find a doctor", then the doctor's card. */
+    static void openDoctor(Visitor visitor, String doctor) {
+        Page page = visitor.page();
+        page.getByRole(AriaRole.LINK, named("Find a doctor")).click();
+        visitor.seesPage("Find a doctor");
+        doctorResults(page).getByRole(AriaRole.LINK, childNamed(doctor)).click();
+        visitor.seesPage(doctor);
+    }
+
+    static Locator doctorResults(Page page) {
+        return page.getByRole(AriaRole.REGION, named("Doctors"));
+    }
+
+    /**
+     * Picks the doctor's {@code nth} day with free times (0 is the first) and waits for its times;
+     * returns the day as the page writes it, "Tuesday 3 March 2026". Journeys pick different days
+     * so that they never compete for the same time.
+     */
+    static String pickDay(Visitor visitor, int nth) {
+        Page page = visitor.page();
+        Locator day = freeDays(page).nth(nth);
+        String longDay = longDay(day);
+        day.click();
+        assertThat(page.getByRole(AriaRole.HEADING, named("Free times on " + longDay))).isVisible();
+        visitor.seesChangedPage("free times on " + longDay);
+        return longDay;
+    }
+
+    static Locator freeDays(Page page) {
+        return page.getByRole(AriaRole.NAVIGATION, named("Days")).getByRole(AriaRole.LINK);
+    }
+
+    /** The day a day link leads to, read from its address. */
+    static String longDay(Locator dayLink) {
+        Matcher date = DATE_PARAMETER.matcher(dayLink.getAttribute("href"));
+        if (!date.find()) {
+            throw new AssertionError("A day link without a date: " + dayLink.getAttribute("href"));
+        }
+        return LONG_DAY.format(LocalDate.parse(date.group(1)));
+    }
+
+    /** The day's free times, each a button "Hold 09:30 on Tuesday 3 March 2026". */
+    static Locator freeTimes(Page page, String longDay) {
+        // Playwright runs the pattern as a JavaScript regular expression, which has no \Q...\E quoting;
+        // a day is only letters, digits and spaces
+        return page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^Hold \\d{2}:\\d{2} on " + longDay + "$")));
+    }
+
+    /** Clicks the day's first free time; returns the time, "09:30". */
+    static String holdFirstTime(Visitor visitor, String longDay) {
+        Locator first = freeTimes(visitor.page(), longDay).first();
+        String time = timeOf(first);
+        first.click();
+        return time;
+    }
+
+    /** The checkout's "When" names the time that was held: "Thu 26 Nov 2026, 09:00 GMT (Europe/London)". */
+    static void assertHeldAt(Page page, String time) {
+        assertThat(page.getByRole(AriaRole.DEFINITION).filter(new Locator.FilterOptions().setHasText(", " + time + " ")))
+                .hasCount(1);
+    }
+
+    static String timeOf(Locator holdButton) {
+        return holdButton.getAttribute("aria-label").substring("Hold ".length(), "Hold ".length() + 5);
+    }
+}

@@ -1,0 +1,66 @@
+package health.leap.portal.e2e;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static health.leap.portal.e2e.Roles.childNamed;
+import static health.leap.portal.e2e.Roles.named;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The main story: a patient finds a physiotherapist, holds a time, pays the token and is booked. */
+@PortalJourney
+class PatientBooksJourneyIT {
+
+    @Test
+    void oliverBooksAPhysiotherapySessionAndPaysTheTokenInTheSandbox(Portal portal) {
+        Visitor oliver = portal.login("oliver");
+        Page page = oliver.page();
+        oliver.seesPage("Hello, Oliver Brooks");
+
+        page.getByRole(AriaRole.LINK, named("Find a doctor")).click();
+        oliver.seesPage("Find a doctor");
+
+        // htmx swaps the results in place; a page load would forget this mark
+        page.evaluate("() => { window.sameDocument = true; }");
+        page.getByLabel("Specialty").selectOption("Physiotherapy");
+        assertThat(page).hasURL(Pattern.compile("[?&]specialty=Physiotherapy"));
+        Locator results = Booking.doctorResults(page);
+        assertThat(results.getByRole(AriaRole.HEADING)).hasText(new String[] {"Dr Tom Okafor"});
+        assertEquals(Boolean.TRUE, page.evaluate("() => window.sameDocument === true"),
+                "filtering reloaded the page instead of updating the list");
+        oliver.seesChangedPage("physiotherapists");
+
+        results.getByRole(AriaRole.LINK, childNamed("Dr Tom Okafor")).click();
+        oliver.seesPage("Dr Tom Okafor");
+        String day = Booking.pickDay(oliver, 1);
+        String time = Booking.holdFirstTime(oliver, day);
+
+        oliver.seesPage("Your held time");
+        assertThat(page.getByText("Physiotherapy session").first()).isVisible();
+        Booking.assertHeldAt(page, time);
+        Locator countdown = page.getByRole(AriaRole.TIMER);
+        assertThat(countdown).containsText(Pattern.compile("\\d+:\\d{2} left"));
+        String shownFirst = countdown.textContent();
+        assertThat(countdown).not().hasText(shownFirst);
+
+        page.getByRole(AriaRole.BUTTON, named("Pay GBP 20.00 and confirm")).click();
+        SandboxGateway.Payment paid = SandboxGateway.pay(oliver);
+
+        oliver.seesPage("Physiotherapy session");
+        assertThat(page.getByText("Your appointment is confirmed.")).isVisible();
+        assertThat(page.getByText("Status: Confirmed")).isVisible();
+        assertThat(page.getByText("ref. " + paid.reference())).isVisible();
+
+        page.getByRole(AriaRole.LINK, named("Home")).click();
+        oliver.seesPage("Hello, Oliver Brooks");
+        assertThat(page.getByRole(AriaRole.REGION, named("Upcoming appointments")))
+                .containsText("Physiotherapy session with Dr Tom Okafor");
+
+        assertEquals("GBP 20.00", paid.amountAsked(), "the amount the sandbox gateway asked for");
+    }
+}

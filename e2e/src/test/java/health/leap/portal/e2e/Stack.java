@@ -1,0 +1,236 @@
+package health.leap.portal.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The portal and Keycloak the journeys run against, once per JVM.
+ * <p>
+ * With {@code -De2e.base-url=...} the journeys use that portal and start nothing. Otherwise the
+ * demo run command starts Keycloak and the packaged portal on ports of their own, so a demo
+ * someone already runs on the default ports is left alone, with a fresh database every run,
+ * because the journeys book real times and the demo patients' booking limits must start from
+ * the same place each time.
+ * <p>
+ * {@code -De2e.users=user:password,...} gives the passwords of a stack whose users are not the
+ * demo's; any user not named there logs in with the demo password.
+ */
+final class Stack {
+
+    private static final String DEMO_PASSWORD = "demo";
+    private static final int PORTAL_PORT = 8082;
+    private static final int KEYCLOAK_PORT = 8182;
+    private static final int KEYCLOAK_MANAGEMENT_PORT = 9182;
+    private static final Duration START_LIMIT = Duration.ofMinutes(4);
+    // the run command gives each of its children 30 s to stop before it kills them
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(40);
+
+    private static Stack running;
+    private static RuntimeException startFailure;
+
+    private final String baseUrl;
+    private final Map<String, String> passwords;
+    private final Process runCommand;
+    private final Path dataDirectory;
+
+    private Stack(String baseUrl, Map<String, String> passwords, Process runCommand, Path dataDirectory) {
+        this.baseUrl = baseUrl;
+        this.passwords = passwords;
+        this.runCommand = runCommand;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** Starts the stack on first use; a stack that failed to start is not tried again by every journey. */
+    static synchronized Stack get() {
+        if (startFailure != null) {
+            throw new IllegalStateException("The stack did not start; see the first failing journey", startFailure);
+        }
+        if (running == null) {
+            try {
+                running = start();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
+        }
+        return running;
+    }
+
+    /** Maven's target directory: failsafe runs the journeys in the project's directory. */
+    static Path buildDirectory() {
+        return Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("target");
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    String url(String path) {
+        return baseUrl + path;
+    }
+
+    String password(String user) {
+        return passwords.getOrDefault(user, DEMO_PASSWORD);
+    }
+
+    private static Stack start() {
+        Map<String, String> passwords = passwords(property("e2e.users"));
+        String given = property("e2e.base-url");
+        if (given != null) {
+            return new Stack(given.replaceAll("/+$", ""), passwords, null, null);
+        }
+        Path target = buildDirectory();
+        Path project = target.getParent();
+        Path data = target.resolve("e2e-data");
+        deleteRecursively(data);
+        Path log = target.resolve("e2e-stack.log");
+        ProcessBuilder builder = new ProcessBuilder("bash", "src/main/scripts/run-demo.sh", "--no-build")
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
+        builder.environment().put("KEYCLOAK_MANAGEMENT_PORT", String.valueOf(KEYCLOAK_MANAGEMENT_PORT));
+        builder.environment().put("PORTAL_PORT", String.valueOf(PORTAL_PORT));
+        builder.environment().put("PORTAL_DATA_DIR", data.toString());
+        Process process;
+        try {
+            Files.createDirectories(data);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the run command", e);
+        }
+        Stack stack = new Stack("http://localhost:" + PORTAL_PORT, passwords, process, data);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stopRunCommand, "e2e-stack-stop"));
+        stack.awaitPortal(log);
+        return stack;
+    }
+
+    /** Keycloak starts first and the portal only once Keycloak answers, so a portal answer means both are up. */
+    private void awaitPortal(Path log) {
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        HttpRequest home = HttpRequest.newBuilder(URI.create(url("/"))).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(START_LIMIT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!runCommand.isAlive()) {
+                throw new IllegalStateException("The run command stopped while starting (exit "
+                        + runCommand.exitValue() + "):\n" + tail(log));
+            }
+            try {
+                http.send(home, HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (IOException notYet) {
+                pause(Duration.ofSeconds(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the portal", e);
+            }
+        }
+        stopRunCommand();
+        throw new IllegalStateException("The portal did not answer on " + baseUrl + " within " + START_LIMIT.toMinutes()
+                + " minutes:\n" + tail(log));
+    }
+
+    /** Stops what {@link #get()} started, if anything. */
+    static synchronized void stop() {
+        if (running != null) {
+            running.stopRunCommand();
+        }
+    }
+
+    /** TERM to the run command and everything it started, then KILL whatever still runs. */
+    private synchronized void stopRunCommand() {
+        if (runCommand == null) {
+            return;
+        }
+        List<ProcessHandle> tree = Stream.concat(Stream.of(runCommand.toHandle()), runCommand.toHandle().descendants()).toList();
+        tree.forEach(ProcessHandle::destroy);
+        Instant deadline = Instant.now().plus(STOP_LIMIT);
+        while (tree.stream().anyMatch(ProcessHandle::isAlive) && Instant.now().isBefore(deadline)) {
+            pause(Duration.ofMillis(200));
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        stopOrphanedDatabase();
+    }
+
+    /**
+     * The embedded PostgreSQL daemonizes, so it is no descendant of the portal; the portal stops it
+     * when it stops cleanly. Should the portal have been killed, the server on this run's own data
+     * directory is stopped here.
+     */
+    private void stopOrphanedDatabase() {
+        if (dataDirectory == null) {
+            return;
+        }
+        String ours = dataDirectory.toString();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(ours)).orElse(false))
+                .forEach(ProcessHandle::destroy);
+    }
+
+    private static Map<String, String> passwords(String users) {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        if (users == null) {
+            return passwords;
+        }
+        for (String login : users.split(",")) {
+            String[] parts = login.trim().split(":", 2);
+            if (parts.length != 2 || parts[0].isBlank()) {
+                throw new IllegalArgumentException("e2e.users takes user:password pairs separated by commas");
+            }
+            passwords.put(parts[0].trim(), parts[1]);
+        }
+        return passwords;
+    }
+
+    /** Maven passes an unset property through as its own expression; that counts as unset. */
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() || value.startsWith("${") ? null : value.trim();
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + directory, e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
