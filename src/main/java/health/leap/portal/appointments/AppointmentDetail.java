@@ -53,6 +53,10 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
         return rescheduleRefusal() == null;
     }
 
+    public boolean isCalendarReady() {
+        return CalendarExport.EXPORTABLE.contains(status);
+    }
+
     public long secondsLeft() {
         return Math.max(0, holdExpiresAt.getEpochSecond() - now.getEpochSecond());
     }

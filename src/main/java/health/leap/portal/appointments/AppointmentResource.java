@@ -63,6 +63,8 @@ public class AppointmentResource {
     @Inject
     RescheduleService reschedules;
     @Inject
+    CalendarExport calendar;
+    @Inject
     DoctorService doctors;
 
     @GET
@@ -90,6 +92,20 @@ public class AppointmentResource {
         ownership.appointment(caller.tenantId(), caller.leadId(), appointmentId);
         AppointmentDetail detail = queries.detail(appointmentId);
         return htmx.wantsFragment() ? Templates.detail$card(detail) : Templates.detail(detail);
+    }
+
+    @GET
+    @Path("{id}/calendar.ics")
+    @Produces("text/calendar")
+    public Response calendarFile(@PathParam("id") String id) {
+        long appointmentId = Params.id("appointment", id);
+        ownership.appointment(caller.tenantId(), caller.leadId(), appointmentId);
+        AppointmentDetail detail = queries.detail(appointmentId);
+        if (!CalendarExport.EXPORTABLE.contains(detail.status())) {
+            throw new Problem(409, "INVALID_STATE", "Only confirmed bookings can be added to a calendar.");
+        }
+        return Response.ok(calendar.ics(detail), "text/calendar; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"appointment-" + appointmentId + ".ics\"").build();
     }
 
     @POST
