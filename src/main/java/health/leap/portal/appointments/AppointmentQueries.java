@@ -28,7 +28,7 @@ public class AppointmentQueries {
         this.redemptions = redemptions;
     }
 
-    /** Active appointments that have not started yet, soonest first. */
+    /** Active appointments that have not started yet, and a hold still running, soonest first. */
     public List<Upcoming> upcoming(long tenantId, long leadId, int limit) {
         return sql.list("""
                 select a.id, a.status, a.starts_at, c.timezone, d.name as doctor, c.name as centre, s.name as service
@@ -37,12 +37,12 @@ public class AppointmentQueries {
                 join centre c on c.id = a.centre_id
                 join service s on s.id = a.service_id
                 where a.tenant_id = ? and a.lead_id = ?
-                  and a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN')
+                  and (a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') or (a.status = 'DRAFT' and a.hold_expires_at > ?))
                   and a.starts_at >= ?
                 order by a.starts_at, a.id
                 limit ?""", rs -> new Upcoming(rs.getLong("id"), rs.getString("status"), Sql.instant(rs, "starts_at"),
                 ZoneId.of(rs.getString("timezone")), rs.getString("doctor"), rs.getString("centre"),
-                rs.getString("service")), tenantId, leadId, clock.instant(), limit);
+                rs.getString("service")), tenantId, leadId, clock.instant(), clock.instant(), limit);
     }
 
     /** The appointment page's data; call only after ownership was checked. */

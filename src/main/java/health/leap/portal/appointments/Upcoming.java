@@ -6,4 +6,12 @@ import java.time.ZoneId;
 /** An appointment as the home page lists it. */
 public record Upcoming(long id, String status, Instant startsAt, ZoneId zone, String doctorName, String centreName,
                        String serviceName) {
+
+    public boolean isHeld() {
+        return status.equals("DRAFT");
+    }
+
+    public boolean isCalendarReady() {
+        return status.equals("CONFIRMED") || status.equals("CHECKED_IN");
+    }
 }
