@@ -115,6 +115,11 @@ cp "$REALM_FILE" "$realm_copy"
 chmod 644 "$realm_copy"
 mv -f "$realm_copy" "$KEYCLOAK_HOME/data/import/leaphealth-realm.json"
 
+# A local administrator for the in-memory store, so tests and load runs can create patients;
+# a throwaway value on a server that only listens on 127.0.0.1.
+export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
+export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
+
 keycloak_command=(
   "$KEYCLOAK_HOME/bin/kc.sh" start-dev
   --http-host 127.0.0.1

@@ -88,6 +88,52 @@ public final class KeycloakServer {
         return readJson(response.body()).path("access_token").asText();
     }
 
+    /**
+     * Creates (or finds) a patient login of the realm through the admin API, with the claims that link
+     * it to a lead, and returns its username. For tests that need more patients than the demo has.
+     */
+    public String ensurePatient(String username, long tenantId, long leadId) {
+        String admin = adminToken();
+        String users = issuer().replace("/realms/" + REALM, "/admin/realms/" + REALM) + "/users";
+        String body = """
+                {"username": "%s", "enabled": true, "email": "%s@example.com", "emailVerified": true,
+                 "firstName": "Load", "lastName": "%s",
+                 "attributes": {"tenant_id": ["%d"], "lead_id": ["%d"]},
+                 "credentials": [{"type": "password", "value": "demo", "temporary": false}]}"""
+                .formatted(username, username, username, tenantId, leadId);
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(users))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        if (created.statusCode() != 201 && created.statusCode() != 409) {
+            throw new IllegalStateException("creating " + username + " answered " + created.statusCode() + ": " + created.body());
+        }
+        String id = readJson(send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username=" + username))
+                .header("Authorization", "Bearer " + admin).GET().build()).body()).path(0).path("id").asText();
+        String role = send(HttpRequest.newBuilder(URI.create(users.replace("/users", "/roles/patient")))
+                .header("Authorization", "Bearer " + admin).GET().build()).body();
+        HttpResponse<String> granted = send(HttpRequest.newBuilder(URI.create(users + "/" + id + "/role-mappings/realm"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + role + "]")).build());
+        if (granted.statusCode() != 204) {
+            throw new IllegalStateException("granting patient to " + username + " answered " + granted.statusCode());
+        }
+        return username;
+    }
+
+    /** The bootstrap administrator of the in-memory store (a throwaway local value, see keycloak.sh). */
+    private String adminToken() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(
+                        issuer().replace("/realms/" + REALM, "/realms/master") + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", "admin", "password", "admin"))))
+                .build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the Keycloak administrator could not log in: " + response.statusCode());
+        }
+        return readJson(response.body()).path("access_token").asText();
+    }
+
     /** The claims of a JWT, read without checking its signature (Keycloak just issued it). */
     public static JsonNode claims(String jwt) {
         String[] parts = jwt.split("\\.");

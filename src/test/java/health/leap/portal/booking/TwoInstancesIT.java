@@ -1,0 +1,172 @@
+package health.leap.portal.booking;
+
+import health.leap.portal.platform.EmbeddedDatabase;
+import health.leap.portal.platform.KeycloakServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two packaged portals on one PostgreSQL, 50 patients holding the same slot through both at once:
+ * the database's constraint decides, so exactly one hold is placed and everyone else hears SLOT_TAKEN.
+ */
+class TwoInstancesIT {
+
+    static final int PATIENTS = 50;
+    static final int[] PORTS = {8091, 8092};
+
+    static EmbeddedDatabase database;
+    static final List<Process> portals = new ArrayList<>();
+    static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void twoPortalsOnOneDatabase() throws Exception {
+        database = EmbeddedDatabase.startThrowaway();
+        // the first loads the demo data; the second starts on the same database after it
+        portals.add(start(PORTS[0], true));
+        awaitAnswer(PORTS[0]);
+        portals.add(start(PORTS[1], false));
+        awaitAnswer(PORTS[1]);
+    }
+
+    @AfterAll
+    static void stop() {
+        for (Process portal : portals) {
+            portal.descendants().forEach(ProcessHandle::destroy);
+            portal.destroy();
+            try {
+                portal.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            portal.destroyForcibly();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    static Process start(int port, boolean demoData) throws IOException {
+        Path log = Files.createDirectories(Path.of("target")).resolve("two-instances-" + port + ".log");
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-jar", "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedDatabase.USER);
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakServer.get().issuer());
+        env.put("PORTAL_DEMO_DATA", String.valueOf(demoData));
+        return builder.start();
+    }
+
+    static void awaitAnswer(int port) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/assets/css/portal.css")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("the portal on port " + port + " did not start; see target/two-instances-" + port + ".log");
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.USER);
+    }
+
+    long freeSlotOfDrWhitcombe() throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("""
+                select s.id from slot s
+                where s.doctor_id = 204 and s.starts_at > now() + interval '3 days' and s.starts_at < now() + interval '20 days'
+                  and not exists (select 1 from appointment a where a.slot_id = s.id)
+                order by s.starts_at limit 1""");
+             ResultSet rs = ps.executeQuery()) {
+            assertTrue(rs.next(), "the demo has free slots for Dr Whitcombe");
+            return rs.getLong(1);
+        }
+    }
+
+    int count(String sql, long slot) throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, slot);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    @Test
+    void fiftyPatientsThroughTwoPortalsGetOneHold() throws Exception {
+        List<String> tokens = new ArrayList<>();
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "insert into lead (id, tenant_id, name) values (?, 1, ?) on conflict (id) do nothing")) {
+            for (int i = 0; i < PATIENTS; i++) {
+                long lead = 9001 + i;
+                ps.setLong(1, lead);
+                ps.setString(2, "Race patient " + lead);
+                ps.executeUpdate();
+                String user = KeycloakServer.get().ensurePatient("race" + lead, 1, lead);
+                tokens.add(KeycloakServer.get().passwordToken(user, "demo"));
+            }
+        }
+        long slot = freeSlotOfDrWhitcombe();
+
+        List<CompletableFuture<HttpResponse<String>>> holds = new ArrayList<>();
+        for (int i = 0; i < PATIENTS; i++) {
+            HttpRequest hold = HttpRequest.newBuilder(URI.create("http://localhost:" + PORTS[i % 2] + "/appointments"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + tokens.get(i))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("slot=" + slot + "&service=101"))
+                    .build();
+            holds.add(http.sendAsync(hold, HttpResponse.BodyHandlers.ofString()));
+        }
+        int held = 0;
+        int taken = 0;
+        List<String> other = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> f : holds) {
+            HttpResponse<String> response = f.get(60, TimeUnit.SECONDS);
+            if (response.statusCode() == 303) {
+                held++;
+            } else if (response.statusCode() == 409 && response.body().contains("data-error-code=\"SLOT_TAKEN\"")) {
+                taken++;
+            } else {
+                other.add(response.statusCode() + " " + response.body().substring(0, Math.min(200, response.body().length())));
+            }
+        }
+        assertEquals(List.of(), other, "no 5xx and no other answer");
+        assertEquals(1, held);
+        assertEquals(PATIENTS - 1, taken);
+        assertEquals(1, count("select count(*) from appointment where slot_id = ? and status = 'DRAFT'", slot));
+    }
+}
