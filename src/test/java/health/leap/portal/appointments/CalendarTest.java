@@ -2,8 +2,7 @@ package health.leap.portal.appointments;
 
 import health.leap.portal.booking.ConfirmService;
 import health.leap.portal.booking.HoldService;
-import health.leap.portal.platform.Sql;
-import health.leap.portal.platform.TestClock;
+import health.leap.portal.platform.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
-import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -33,25 +31,20 @@ class CalendarTest {
     static final long LEAD = 6501;
 
     @Inject
-    Sql sql;
-    @Inject
-    TestClock clock;
-    @Inject
     HoldService holds;
     @Inject
     ConfirmService confirmations;
 
+    @Inject
+    Fixtures fixtures;
+
     @BeforeEach
     void setUp() {
-        clock.reset();
-        sql.update("insert into lead (id, tenant_id, name) values (?, 1, 'Calendar patient') on conflict (id) do nothing", LEAD);
-        sql.update("update appointment set status = 'CANCELLED' where lead_id = ? and status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN')", LEAD);
+        fixtures.freshPatient(1, LEAD);
     }
 
     long hold(long doctor, String utcStart) {
-        long slot = sql.one("select id from slot where doctor_id = ? and starts_at = ?", rs -> rs.getLong(1), doctor,
-                Instant.parse(utcStart)).orElseThrow();
-        return holds.hold(1, LEAD, slot, 101, true);
+        return holds.hold(1, LEAD, fixtures.slot(doctor, utcStart), 101, true);
     }
 
     @Test

@@ -2,14 +2,13 @@ package health.leap.portal.appointments;
 
 import health.leap.portal.booking.ConfirmService;
 import health.leap.portal.booking.HoldService;
+import health.leap.portal.platform.Fixtures;
 import health.leap.portal.platform.Sql;
 import health.leap.portal.platform.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import io.restassured.RestAssured;
-import io.restassured.config.RedirectConfig;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,24 +38,22 @@ class CancelTest {
     @Inject
     ConfirmService confirmations;
 
+    @Inject
+    Fixtures fixtures;
+
     @BeforeEach
     void setUp() {
-        clock.reset();
-        RestAssured.config = RestAssured.config().redirect(RedirectConfig.redirectConfig().followRedirects(false));
-        sql.update("insert into lead (id, tenant_id, name) values (?, 1, 'Cancel patient') on conflict (id) do nothing", LEAD);
-        sql.update("update appointment set status = 'CANCELLED' where lead_id = ? and status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN')", LEAD);
+        fixtures.freshPatient(1, LEAD);
     }
 
     long confirmed(long doctor, long service, String utcStart) {
-        long slot = sql.one("select id from slot where doctor_id = ? and starts_at = ?", rs -> rs.getLong(1), doctor,
-                Instant.parse(utcStart)).orElseThrow();
-        long id = holds.hold(1, LEAD, slot, service, true);
+        long id = holds.hold(1, LEAD, fixtures.slot(doctor, utcStart), service, true);
         confirmations.confirm(1, LEAD, id, null);
         return id;
     }
 
     String status(long id) {
-        return sql.one("select status from appointment where id = ?", rs -> rs.getString(1), id).orElseThrow();
+        return fixtures.status(id);
     }
 
     @Test
@@ -89,8 +86,7 @@ class CancelTest {
 
     @Test
     void aHoldCanAlwaysBeReleasedEvenInsideTheWindow() {
-        long slot = sql.one("select id from slot where doctor_id = 204 and starts_at = ?", rs -> rs.getLong(1),
-                Instant.parse("2026-03-02T14:00:00Z")).orElseThrow();
+        long slot = fixtures.slot(204, "2026-03-02T14:00:00Z");
         long id = holds.hold(1, LEAD, slot, 101, true);
         given().header("HX-Request", "true").when().post("/appointments/" + id + "/cancel").then().statusCode(200)
                 .header("HX-Trigger", "appointmentChanged").body(not(containsString("<html")), containsString("Cancelled"));
@@ -99,8 +95,7 @@ class CancelTest {
 
     @Test
     void aPaidBookingIsRefundedAndShowsIt() {
-        long slot = sql.one("select id from slot where doctor_id = 204 and starts_at = ?", rs -> rs.getLong(1),
-                Instant.parse("2026-03-27T10:00:00Z")).orElseThrow();
+        long slot = fixtures.slot(204, "2026-03-27T10:00:00Z");
         long id = holds.hold(1, LEAD, slot, 104, true);
         long payment = sql.one("""
                 insert into payment (tenant_id, lead_id, appointment_id, amount, currency, reference, status, created_at)
@@ -120,8 +115,7 @@ class CancelTest {
                                              valid_from, valid_until, purchased_at)
                 values (1, ?, 303, 'ACTIVE', 2, 1, '2026-01-01T00:00:00Z', '2026-06-01T00:00:00Z', '2026-01-01T00:00:00Z')
                 returning id""", rs -> rs.getLong(1), LEAD).orElseThrow();
-        long slot = sql.one("select id from slot where doctor_id = 204 and starts_at = ?", rs -> rs.getLong(1),
-                Instant.parse("2026-03-27T10:30:00Z")).orElseThrow();
+        long slot = fixtures.slot(204, "2026-03-27T10:30:00Z");
         long id = holds.hold(1, LEAD, slot, 101, true);
         confirmations.confirm(1, LEAD, id, pkg);
         assertEquals("EXHAUSTED", sql.one("select status from patient_package where id = ?", rs -> rs.getString(1), pkg).orElseThrow());

@@ -2,14 +2,13 @@ package health.leap.portal.appointments;
 
 import health.leap.portal.booking.ConfirmService;
 import health.leap.portal.booking.HoldService;
+import health.leap.portal.platform.Fixtures;
 import health.leap.portal.platform.Sql;
 import health.leap.portal.platform.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import io.restassured.RestAssured;
-import io.restassured.config.RedirectConfig;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,17 +36,16 @@ class RescheduleTest {
     @Inject
     ConfirmService confirmations;
 
+    @Inject
+    Fixtures fixtures;
+
     @BeforeEach
     void setUp() {
-        clock.reset();
-        RestAssured.config = RestAssured.config().redirect(RedirectConfig.redirectConfig().followRedirects(false));
-        sql.update("insert into lead (id, tenant_id, name) values (?, 1, 'Moving patient') on conflict (id) do nothing", LEAD);
-        sql.update("update appointment set status = 'CANCELLED' where lead_id = ? and status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN')", LEAD);
+        fixtures.freshPatient(1, LEAD);
     }
 
     long slot(long doctor, String utcStart) {
-        return sql.one("select id from slot where doctor_id = ? and starts_at = ?", rs -> rs.getLong(1), doctor,
-                Instant.parse(utcStart)).orElseThrow(() -> new AssertionError("no slot " + doctor + " " + utcStart));
+        return fixtures.slot(doctor, utcStart);
     }
 
     long confirmed(long doctor, String utcStart) {
@@ -57,7 +55,7 @@ class RescheduleTest {
     }
 
     String status(long id) {
-        return sql.one("select status from appointment where id = ?", rs -> rs.getString(1), id).orElseThrow();
+        return fixtures.status(id);
     }
 
     long movedTo(String location) {

@@ -1,13 +1,12 @@
 package health.leap.portal.booking;
 
+import health.leap.portal.platform.Fixtures;
 import health.leap.portal.platform.Sql;
 import health.leap.portal.platform.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import io.restassured.RestAssured;
-import io.restassured.config.RedirectConfig;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,19 +40,16 @@ class PaymentTest {
     @Inject
     HoldService holds;
 
+    @Inject
+    Fixtures fixtures;
+
     @BeforeEach
     void setUp() {
-        clock.reset();
-        RestAssured.config = RestAssured.config().redirect(RedirectConfig.redirectConfig().followRedirects(false));
-        sql.update("insert into lead (id, tenant_id, name) values (?, 1, 'Payment patient') on conflict (id) do nothing", LEAD);
-        // each test starts with no active bookings, so the active limit does not carry between tests
-        sql.update("update appointment set status = 'CANCELLED' where lead_id = ? and status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN')", LEAD);
+        fixtures.freshPatient(1, LEAD);
     }
 
     long holdPhysio(String utcStart) {
-        long slot = sql.one("select id from slot where doctor_id = 202 and starts_at = ?", rs -> rs.getLong(1),
-                Instant.parse(utcStart)).orElseThrow();
-        return holds.hold(1, LEAD, slot, 102, true);
+        return holds.hold(1, LEAD, fixtures.slot(202, utcStart), 102, true);
     }
 
     /** Starts the payment and answers on the sandbox page; returns the signed return address. */
@@ -82,7 +77,7 @@ class PaymentTest {
     }
 
     String status(long appointmentId) {
-        return sql.one("select status from appointment where id = ?", rs -> rs.getString(1), appointmentId).orElseThrow();
+        return fixtures.status(appointmentId);
     }
 
     String paymentStatus(long appointmentId) {
@@ -175,8 +170,7 @@ class PaymentTest {
 
     @Test
     void nothingToPayForAFreeService() {
-        long slot = sql.one("select id from slot where doctor_id = 204 and starts_at = ?", rs -> rs.getLong(1),
-                Instant.parse("2026-03-18T10:00:00Z")).orElseThrow();
+        long slot = fixtures.slot(204, "2026-03-18T10:00:00Z");
         long id = holds.hold(1, LEAD, slot, 101, true);
         given().when().post("/appointments/" + id + "/payment").then().statusCode(409)
                 .body(containsString("data-error-code=\"NOTHING_TO_PAY\""));

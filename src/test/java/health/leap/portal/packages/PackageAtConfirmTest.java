@@ -1,15 +1,13 @@
 package health.leap.portal.packages;
 
 import health.leap.portal.booking.HoldService;
+import health.leap.portal.platform.Fixtures;
 import health.leap.portal.platform.Sql;
-import health.leap.portal.platform.TestClock;
 import health.leap.portal.staff.ApprovalService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import io.restassured.RestAssured;
-import io.restassured.config.RedirectConfig;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,18 +30,16 @@ class PackageAtConfirmTest {
     @Inject
     Sql sql;
     @Inject
-    TestClock clock;
-    @Inject
     HoldService holds;
     @Inject
     ApprovalService approvals;
 
+    @Inject
+    Fixtures fixtures;
+
     @BeforeEach
     void setUp() {
-        clock.reset();
-        RestAssured.config = RestAssured.config().redirect(RedirectConfig.redirectConfig().followRedirects(false));
-        sql.update("insert into lead (id, tenant_id, name) values (?, 1, 'Package patient') on conflict (id) do nothing", LEAD);
-        sql.update("update appointment set status = 'CANCELLED' where lead_id = ? and status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN')", LEAD);
+        fixtures.freshPatient(1, LEAD);
     }
 
     long onePackage(long packageId, String validUntil) {
@@ -55,9 +51,7 @@ class PackageAtConfirmTest {
     }
 
     long hold(long doctor, long service, String utcStart) {
-        long slot = sql.one("select id from slot where doctor_id = ? and starts_at = ?", rs -> rs.getLong(1), doctor,
-                Instant.parse(utcStart)).orElseThrow();
-        return holds.hold(1, LEAD, slot, service, true);
+        return holds.hold(1, LEAD, fixtures.slot(doctor, utcStart), service, true);
     }
 
     String packageStatus(long id) {
