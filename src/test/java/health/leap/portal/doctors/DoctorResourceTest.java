@@ -1,10 +1,14 @@
 package health.leap.portal.doctors;
 
+import health.leap.portal.platform.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
@@ -14,6 +18,9 @@ import static org.hamcrest.Matchers.not;
 /** Doctor browsing and the slot picker, on the demo clinics at the test clock (Mon 2 Mar 2026, 08:00 UTC). */
 @QuarkusTest
 class DoctorResourceTest {
+
+    @Inject
+    Sql sql;
 
     @Test
     @TestSecurity(user = "amelia", roles = "patient")
@@ -146,5 +153,37 @@ class DoctorResourceTest {
     void leadOfAnotherTenantIsNotLinked() {
         given().when().get("/").then().statusCode(403)
                 .body(containsString("data-error-code=\"ACCOUNT_NOT_LINKED\""));
+    }
+
+    @Test
+    @TestSecurity(user = "amelia", roles = "patient")
+    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "1")})
+    void londonSlotsKeepTheirLocalTimesAcrossTheClockChange() {
+        // Friday 27 March is GMT: the first slot is 09:00 GMT = 09:00 UTC
+        given().when().get("/doctors/201/slots?centre=1&service=101&date=2026-03-27").then().statusCode(200)
+                .body(containsString(">09:00<"), containsString("Times in GMT (Europe/London)"),
+                        containsString("value=\"" + slotId(201, "2026-03-27T09:00:00Z") + "\""));
+        // Monday 30 March is BST: the first slot is still 09:00 local, which is 08:00 UTC
+        given().when().get("/doctors/201/slots?centre=1&service=101&date=2026-03-30").then().statusCode(200)
+                .body(containsString(">09:00<"), containsString("Times in BST (Europe/London)"),
+                        containsString("value=\"" + slotId(201, "2026-03-30T08:00:00Z") + "\""));
+    }
+
+    @Test
+    @TestSecurity(user = "maya", roles = "patient")
+    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "2"), @Claim(key = "lead_id", value = "11")})
+    void newYorkMovesToDaylightTimeThreeWeeksBeforeLondon() {
+        // 6 March EST (UTC-5), 10 March EDT (UTC-4): 09:00 local both days
+        given().when().get("/doctors/211/slots?centre=11&service=111&date=2026-03-06").then().statusCode(200)
+                .body(containsString("Times in EST (America/New_York)"),
+                        containsString("value=\"" + slotId(211, "2026-03-06T14:00:00Z") + "\""));
+        given().when().get("/doctors/211/slots?centre=11&service=111&date=2026-03-10").then().statusCode(200)
+                .body(containsString("Times in EDT (America/New_York)"),
+                        containsString("value=\"" + slotId(211, "2026-03-10T13:00:00Z") + "\""));
+    }
+
+    long slotId(long doctor, String utcStart) {
+        return sql.one("select id from slot where doctor_id = ? and starts_at = ?", rs -> rs.getLong(1), doctor,
+                Instant.parse(utcStart)).orElseThrow(() -> new AssertionError("no slot of " + doctor + " at " + utcStart));
     }
 }
