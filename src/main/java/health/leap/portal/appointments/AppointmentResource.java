@@ -158,8 +158,11 @@ public class AppointmentResource {
 
     private ReschedulePage reschedulePage(long appointmentId, Long doctorId, Long centreId, LocalDate date, Problem error) {
         Appointment appointment = reschedules.movable(caller.tenantId(), caller.leadId(), appointmentId);
-        SlotPicker picker = doctors.picker(caller.tenantId(), doctorId == null ? appointment.doctorId : doctorId,
-                centreId, appointment.serviceId, date, true);
+        long doctor = doctorId == null ? appointment.doctorId : doctorId;
+        // the centre list showed the previous doctor's centres: when the new doctor is not there, start at theirs
+        Long centre = centreId != null && doctors.offers(doctor, centreId, appointment.serviceId) ? centreId : null;
+        SlotPicker picker = doctors.picker(caller.tenantId(), doctor, centre, appointment.serviceId,
+                centre == null && doctorId != null ? null : date, true);
         return new ReschedulePage(queries.detail(appointmentId), doctors.doctorsOffering(caller.tenantId(), appointment.serviceId),
                 picker, error == null ? null : error.code(), error == null ? null : error.getMessage());
     }

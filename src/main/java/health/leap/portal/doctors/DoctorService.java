@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /** Browsing and picking, limited to the caller's tenant. */
@@ -55,7 +56,13 @@ public class DoctorService {
         if (doctor.offers().isEmpty()) {
             return new SlotPicker(doctor, null, null, List.of(), null, List.of());
         }
-        Centre centre = centreId == null ? doctor.centres().get(0)
+        // with a service chosen and no centre, start at a centre where the doctor gives that service
+        List<Centre> candidates = serviceId == null ? doctor.centres()
+                : doctor.centres().stream().filter(c -> doctor.offer(c.id(), serviceId).isPresent()).toList();
+        if (candidates.isEmpty()) {
+            throw new Problem(404, "NOT_FOUND", doctor.name() + " does not offer that service.");
+        }
+        Centre centre = centreId == null ? candidates.get(0)
                 : doctor.centres().stream().filter(c -> c.id() == centreId).findFirst()
                 .orElseThrow(() -> new Problem(404, "NOT_FOUND", doctor.name() + " does not see patients at that centre."));
         List<ClinicService> services = doctor.servicesAt(centre.id());
@@ -81,9 +88,14 @@ public class DoctorService {
         SlotPlace place = directory.slotPlace(slotId, tenantId,
                 rs -> new SlotPlace(rs.getLong("doctor_id"), rs.getLong("centre_id"), Sql.instant(rs, "starts_at"),
                         rs.getString("timezone"))).orElseThrow(() -> Problem.notFound("time slot"));
-        LocalDate day = place.startsAt().atZone(java.time.ZoneId.of(place.zone())).toLocalDate();
-        LocalDate today = clock.instant().atZone(java.time.ZoneId.of(place.zone())).toLocalDate();
+        LocalDate day = place.startsAt().atZone(ZoneId.of(place.zone())).toLocalDate();
+        LocalDate today = clock.instant().atZone(ZoneId.of(place.zone())).toLocalDate();
         return picker(tenantId, place.doctorId(), place.centreId(), serviceId, day.isBefore(today) ? null : day, false);
+    }
+
+    /** Whether the doctor gives the service at that centre: a centre kept from another doctor's choice may not fit. */
+    public boolean offers(long doctorId, long centreId, long serviceId) {
+        return directory.profile(doctorId).flatMap(d -> d.offer(centreId, serviceId)).isPresent();
     }
 
     public List<ClinicCatalog.Named> doctorsOffering(long tenantId, long serviceId) {

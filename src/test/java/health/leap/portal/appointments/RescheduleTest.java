@@ -159,4 +159,12 @@ class RescheduleTest {
                 .then().statusCode(409).body(containsString("so it cannot be moved"));
         assertEquals("CONFIRMED", status(id));
     }
+
+    @Test
+    void choosingADoctorWhoWorksElsewhereShowsTheirCentre() {
+        long id = confirmed(204, "2026-03-26T14:00:00Z");
+        // Dr Aoife Byrne sees patients only at Dublin Docklands; the form still carries London Bridge
+        given().when().get("/appointments/" + id + "/reschedule?doctor=205&centre=1").then().statusCode(200)
+                .body(containsString("Dublin Docklands, 1 Grand Canal Square"), containsString("Times are in Europe/Dublin"));
+    }
 }

@@ -1,0 +1,90 @@
+package health.leap.portal.appointments;
+
+import health.leap.portal.booking.BookingPolicy;
+import health.leap.portal.web.Problem;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Cancel and reschedule rules from every state and at each edge, with the SPEC defaults (24 h, 12 h, 2 moves). */
+class ManageRulesTest {
+
+    static final Instant START = Instant.parse("2026-03-20T10:00:00Z");
+    static final BookingPolicy POLICY = BookingPolicy.DEFAULTS;
+
+    static Optional<String> cancel(AppointmentStatus status, Instant now) {
+        return CancellationWindow.refusal(status, START, now, POLICY).map(Problem::code);
+    }
+
+    static Optional<String> move(AppointmentStatus status, int movesSoFar, Instant now) {
+        return RescheduleRules.refusal(status, START, movesSoFar, now, POLICY).map(Problem::code);
+    }
+
+    static Optional<String> none() {
+        return Optional.empty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "DRAFT, ",
+            "PENDING_APPROVAL, ",
+            "CONFIRMED, ",
+            "CHECKED_IN, INVALID_STATE",
+            "COMPLETED, INVALID_STATE",
+            "CANCELLED, INVALID_STATE",
+            "EXPIRED, INVALID_STATE",
+            "RESCHEDULED, INVALID_STATE"})
+    void cancelFromEveryStateWellBeforeTheStart(AppointmentStatus status, String refusal) {
+        assertEquals(Optional.ofNullable(refusal), cancel(status, START.minus(Duration.ofDays(3))));
+    }
+
+    @Test
+    void cancellationClosesTwentyFourHoursBeforeToTheMinute() {
+        assertEquals(none(), cancel(AppointmentStatus.CONFIRMED, START.minus(Duration.ofHours(24)).minusSeconds(60)));
+        assertEquals(none(), cancel(AppointmentStatus.CONFIRMED, START.minus(Duration.ofHours(24))));
+        assertEquals(Optional.of("CANCELLATION_WINDOW_CLOSED"),
+                cancel(AppointmentStatus.CONFIRMED, START.minus(Duration.ofHours(24)).plusSeconds(60)));
+        assertEquals(Optional.of("CANCELLATION_WINDOW_CLOSED"),
+                cancel(AppointmentStatus.PENDING_APPROVAL, START.minus(Duration.ofHours(1))));
+        // a hold can always be released
+        assertEquals(none(), cancel(AppointmentStatus.DRAFT, START.minus(Duration.ofMinutes(1))));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "DRAFT, INVALID_STATE",
+            "PENDING_APPROVAL, INVALID_STATE",
+            "CONFIRMED, ",
+            "CHECKED_IN, ",
+            "COMPLETED, INVALID_STATE",
+            "CANCELLED, INVALID_STATE",
+            "EXPIRED, INVALID_STATE",
+            "RESCHEDULED, INVALID_STATE"})
+    void rescheduleFromEveryStateWellBeforeTheStart(AppointmentStatus status, String refusal) {
+        assertEquals(Optional.ofNullable(refusal), move(status, 0, START.minus(Duration.ofDays(3))));
+    }
+
+    @Test
+    void rescheduleClosesTwelveHoursBeforeTheOriginalStartToTheMinute() {
+        assertEquals(none(), move(AppointmentStatus.CONFIRMED, 0, START.minus(Duration.ofHours(12)).minusSeconds(60)));
+        assertEquals(none(), move(AppointmentStatus.CONFIRMED, 0, START.minus(Duration.ofHours(12))));
+        assertEquals(Optional.of("RESCHEDULE_WINDOW_CLOSED"),
+                move(AppointmentStatus.CONFIRMED, 0, START.minus(Duration.ofHours(12)).plusSeconds(60)));
+    }
+
+    @Test
+    void atMostTwoMovesOverTheChain() {
+        Instant early = START.minus(Duration.ofDays(3));
+        assertEquals(none(), move(AppointmentStatus.CONFIRMED, 1, early));
+        assertEquals(Optional.of("RESCHEDULE_LIMIT_REACHED"), move(AppointmentStatus.CONFIRMED, 2, early));
+        assertEquals("This booking has been moved 2 times already, the most this clinic allows. "
+                        + "Cancel it and book again, or call the clinic.",
+                RescheduleRules.refusal(AppointmentStatus.CONFIRMED, START, 2, early, POLICY).orElseThrow().getMessage());
+    }
+}
