@@ -6,6 +6,7 @@ import com.microsoft.playwright.options.AriaRole;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,8 +43,25 @@ final class Booking {
      * so that they never compete for the same time.
      */
     static String pickDay(Visitor visitor, int nth) {
+        return pick(visitor, freeDays(visitor.page()).nth(nth));
+    }
+
+    /**
+     * Like {@link #pickDay}, counting only the days from {@code earliest} on: for a booking that
+     * must start well outside a window (cancelling, moving) whatever the time of day the run starts.
+     */
+    static String pickDayFrom(Visitor visitor, LocalDate earliest, int nth) {
+        List<Locator> days = freeDays(visitor.page()).all().stream()
+                .filter(day -> !date(day).isBefore(earliest))
+                .toList();
+        if (days.size() <= nth) {
+            throw new AssertionError("Only " + days.size() + " days with free times from " + earliest);
+        }
+        return pick(visitor, days.get(nth));
+    }
+
+    private static String pick(Visitor visitor, Locator day) {
         Page page = visitor.page();
-        Locator day = freeDays(page).nth(nth);
         String longDay = longDay(day);
         day.click();
         assertThat(page.getByRole(AriaRole.HEADING, named("Free times on " + longDay))).isVisible();
@@ -57,11 +75,15 @@ final class Booking {
 
     /** The day a day link leads to, read from its address. */
     static String longDay(Locator dayLink) {
+        return LONG_DAY.format(date(dayLink));
+    }
+
+    private static LocalDate date(Locator dayLink) {
         Matcher date = DATE_PARAMETER.matcher(dayLink.getAttribute("href"));
         if (!date.find()) {
             throw new AssertionError("A day link without a date: " + dayLink.getAttribute("href"));
         }
-        return LONG_DAY.format(LocalDate.parse(date.group(1)));
+        return LocalDate.parse(date.group(1));
     }
 
     /** The day's free times, each a button "Hold 09:30 on Tuesday 3 March 2026". */
@@ -77,6 +99,21 @@ final class Booking {
         String time = timeOf(first);
         first.click();
         return time;
+    }
+
+    /**
+     * Someone who still holds another time is asked which one to keep (the demo starts Isla with a
+     * hold that runs out some minutes after the portal starts); this keeps the new one.
+     */
+    static void keepOnlyTheNewHold(Visitor visitor) {
+        Page page = visitor.page();
+        Locator heldTime = page.getByRole(AriaRole.HEADING, named("Your held time"));
+        Locator holdingAnother = page.getByRole(AriaRole.HEADING, named("You are holding another time"));
+        assertThat(heldTime.or(holdingAnother)).isVisible();
+        if (holdingAnother.isVisible()) {
+            visitor.seesPage("You are holding another time");
+            page.getByRole(AriaRole.BUTTON, named("Release it and hold this time instead")).click();
+        }
     }
 
     /** The checkout's "When" names the time that was held: "Thu 26 Nov 2026, 09:00 GMT (Europe/London)". */
