@@ -20,8 +20,7 @@ import java.util.stream.Collectors;
 public record HistoryFilter(Set<AppointmentStatus> statuses, Long doctorId, Long centreId, Instant from, Instant to,
                             int limit) {
 
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 50;
+    public static final int DEFAULT_LIMIT = Params.DEFAULT_PAGE_SIZE;
     /** Year 9999: later epochs are not dates a clinic books. */
     static final long MAX_EPOCH = 253402300799L;
 
@@ -53,22 +52,7 @@ public record HistoryFilter(Set<AppointmentStatus> statuses, Long doctorId, Long
             throw Problem.badRequest("The start of the date range is after its end.");
         }
         return new HistoryFilter(chosen, Params.optionalId("doctor", doctor), Params.optionalId("centre", centre),
-                fromInstant, toInstant, limit(limit));
-    }
-
-    static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw Problem.badRequest("The page size must be a whole number from 1 to " + MAX_LIMIT + ".");
+                fromInstant, toInstant, Params.pageSize(limit));
     }
 
     static Instant epoch(String name, String value) {

@@ -52,6 +52,27 @@ public final class Params {
         return value.trim();
     }
 
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    public static final int MAX_PAGE_SIZE = 50;
+
+    /** A page size of 1 to 50, 20 when absent. */
+    public static int pageSize(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_PAGE_SIZE;
+        }
+        Problem refused = Problem.badRequest("The page size must be a whole number from 1 to " + MAX_PAGE_SIZE + ".");
+        int size;
+        try {
+            size = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw refused;
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw refused;
+        }
+        return size;
+    }
+
     static String shorten(String value) {
         return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }

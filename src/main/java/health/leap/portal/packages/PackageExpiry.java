@@ -1,0 +1,52 @@
+package health.leap.portal.packages;
+
+import health.leap.portal.platform.Sql;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Stores EXPIRED on ACTIVE packages whose validity has passed. Nothing waits for it: the pages show
+ * such a package as expired already, and a redemption checks the validity itself. Like the hold
+ * sweep, it claims rows with SKIP LOCKED in bounded batches, so several portal instances sweeping at
+ * once neither store a row twice nor wait on each other or on a confirmation taking a session.
+ */
+@ApplicationScoped
+public class PackageExpiry {
+
+    static final int BATCH = 500;
+    static final int MAX_BATCHES_PER_RUN = 20;
+
+    private final Sql sql;
+    private final Clock clock;
+
+    public PackageExpiry(Sql sql, Clock clock) {
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${portal.package-expiry.every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+            if (expireBatch(BATCH) < BATCH) {
+                return;
+            }
+        }
+    }
+
+    /** Expires up to {@code limit} passed ACTIVE packages; returns how many. */
+    @Transactional
+    public int expireBatch(int limit) {
+        Instant now = clock.instant();
+        return sql.update("""
+                update patient_package set status = 'EXPIRED'
+                where id in (select id from patient_package
+                             where status = 'ACTIVE' and valid_until <= ?
+                             order by valid_until
+                             limit ? for update skip locked)
+                  and status = 'ACTIVE'""", now, limit);
+    }
+}
