@@ -59,15 +59,17 @@ public record HistoryFilter(Set<AppointmentStatus> statuses, Long doctorId, Long
         if (value == null || value.isBlank()) {
             return null;
         }
+        Problem refused = Problem.badRequest("\"" + name + "\" must be a time in epoch seconds, like 1772409600.");
+        long seconds;
         try {
-            long seconds = Long.parseLong(value.trim());
-            if (seconds >= 0 && seconds <= MAX_EPOCH) {
-                return Instant.ofEpochSecond(seconds);
-            }
+            seconds = Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            // answered below
+            throw refused;
         }
-        throw Problem.badRequest("\"" + name + "\" must be a time in epoch seconds, like 1772409600.");
+        if (seconds < 0 || seconds > MAX_EPOCH) {
+            throw refused;
+        }
+        return Instant.ofEpochSecond(seconds);
     }
 
     private static String shorten(String value) {

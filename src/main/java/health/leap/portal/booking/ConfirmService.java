@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Turning a held DRAFT into a booking: CONFIRMED, or PENDING_APPROVAL when the clinic approves by hand. */
 @ApplicationScoped
@@ -53,18 +54,10 @@ public class ConfirmService {
         if (appointment.status != AppointmentStatus.DRAFT) {
             throw invalidState(appointment.status);
         }
-        if (!appointment.isHeldAt(now)) {
-            throw holdExpired();
-        }
         Terms terms = terms(appointment);
-        BookingWindow.refusal(now, terms.centre().zone(), terms.centre().policy(), appointment.startsAt).ifPresent(p -> {
+        refusal(appointment, terms, now).ifPresent(p -> {
             throw p;
         });
-        int others = holds.activeCount(tenantId, leadId, now) - 1;
-        if (others >= terms.centre().policy().activeLimit()) {
-            throw new Problem(422, "ACTIVE_LIMIT_REACHED", "You already have " + others
-                    + " upcoming bookings, the most this clinic allows. Cancel one or wait until it has taken place.");
-        }
         boolean packagePays = patientPackageId != null;
         if (appointment.amountDue.compareTo(BigDecimal.ZERO) > 0 && !terms.paid() && !packagePays) {
             throw new Problem(409, "PAYMENT_REQUIRED", "This clinic asks for " + appointment.currency + " "
@@ -91,6 +84,33 @@ public class ConfirmService {
         AppointmentEvent.record(tenantId, appointmentId, now, ActorType.PATIENT, String.valueOf(leadId),
                 AppointmentStatus.DRAFT, to, detail);
         return to;
+    }
+
+    /**
+     * Why this held DRAFT cannot be confirmed now, if it cannot: the hold ran out, or a booking rule
+     * is broken at this moment (rules are checked on hold and again here).
+     */
+    private Optional<Problem> refusal(Appointment appointment, Terms terms, Instant now) {
+        if (!appointment.isHeldAt(now)) {
+            return Optional.of(holdExpired());
+        }
+        Optional<Problem> window = BookingWindow.refusal(now, terms.centre().zone(), terms.centre().policy(),
+                appointment.startsAt);
+        if (window.isPresent()) {
+            return window;
+        }
+        int others = holds.activeCount(appointment.tenantId, appointment.leadId, now) - 1;
+        if (others >= terms.centre().policy().activeLimit()) {
+            return Optional.of(new Problem(422, "ACTIVE_LIMIT_REACHED", "You already have " + others
+                    + " upcoming bookings, the most this clinic allows. Cancel one or wait until it has taken place."));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the patient's DRAFT could be confirmed now, so that a payment arriving for it can tell confirm from refund. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Problem> refusalFor(Appointment appointment) {
+        return refusal(appointment, terms(appointment), clock.instant());
     }
 
     private Terms terms(Appointment appointment) {

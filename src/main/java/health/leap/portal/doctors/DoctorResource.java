@@ -1,12 +1,8 @@
 package health.leap.portal.doctors;
 
-import health.leap.portal.clinic.Centre;
-import health.leap.portal.clinic.ClinicCatalog;
-import health.leap.portal.clinic.ClinicService;
 import health.leap.portal.patient.Caller;
 import health.leap.portal.web.Htmx;
 import health.leap.portal.web.Params;
-import health.leap.portal.web.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,11 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 
 /** Doctor browsing and the slot picker, as the calling patient may book them. */
 @Path("/doctors")
@@ -46,8 +37,6 @@ public class DoctorResource {
     Htmx htmx;
     @Inject
     DoctorService doctors;
-    @Inject
-    Clock clock;
 
     @GET
     public TemplateInstance list(@QueryParam("centre") String centre, @QueryParam("service") String service,

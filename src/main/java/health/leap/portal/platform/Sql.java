@@ -3,7 +3,6 @@ package health.leap.portal.platform;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -87,10 +86,6 @@ public class Sql {
 
     public static LocalTime time(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalTime.class);
-    }
-
-    public static BigDecimal money(ResultSet rs, String column) throws SQLException {
-        return rs.getBigDecimal(column);
     }
 
     public static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -177,5 +178,19 @@ class PaymentTest {
         given().when().get("/sandbox-gateway/pay").then().statusCode(400);
         given().when().get("/payments/return?reference=x&outcome=SUCCEEDED&signature=" + "a".repeat(300))
                 .then().statusCode(400).body(startsWith("<!DOCTYPE html>"));
+    }
+
+    @Test
+    void aPaymentThatArrivesAfterTheSameDayCutoffIsRefundedNotLost() {
+        // held at 11:55 for 16:00 today; the patient pays at 12:01, after the noon cutoff
+        clock.set(Instant.parse("2026-03-02T11:55:00Z"));
+        long id = holdPhysio("2026-03-02T16:00:00Z");
+        String back = payAndAnswer(id, "SUCCEEDED");
+        clock.set(Instant.parse("2026-03-02T12:01:00Z"));
+        given().urlEncodingEnabled(false).when().get(back).then().statusCode(303);
+        assertEquals("DRAFT", status(id));
+        assertEquals("SUCCEEDED", paymentStatus(id));
+        assertEquals("INITIATED", sql.one("select r.status from refund r join appointment a on a.payment_id = r.payment_id where a.id = ?",
+                rs -> rs.getString(1), id).orElseThrow());
     }
 }

@@ -96,8 +96,10 @@ public class PaymentService {
         sql.update("update payment set status = ?, completed_at = ? where id = ?", result.outcome(), now, payment.id());
         if (result.outcome() == PaymentGateway.Outcome.SUCCEEDED) {
             Appointment appointment = ownership.appointment(tenantId, leadId, payment.appointmentId());
-            boolean stillOurs = appointment.paymentId != null && appointment.paymentId == payment.id();
-            if (stillOurs && appointment.isHeldAt(now)) {
+            boolean stillOurs = appointment.paymentId != null && appointment.paymentId == payment.id()
+                    && appointment.status == AppointmentStatus.DRAFT;
+            // money that cannot buy this booking any more (hold ran out, a rule now refuses it) goes back
+            if (stillOurs && confirmations.refusalFor(appointment).isEmpty()) {
                 confirmations.confirm(tenantId, leadId, appointment.id, null);
             } else {
                 refunds.refundIfPaid(payment.id());
