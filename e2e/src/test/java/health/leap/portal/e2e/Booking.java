@@ -60,6 +60,15 @@ final class Booking {
         return pick(visitor, days.get(nth));
     }
 
+    /** Picks the day that another visitor picked, written as the page writes it: "Tuesday 3 March 2026". */
+    static String pickTheDay(Visitor visitor, String longDay) {
+        Locator day = freeDays(visitor.page()).all().stream()
+                .filter(link -> longDay(link).equals(longDay))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No free times on " + longDay + " at " + visitor.page().url()));
+        return pick(visitor, day);
+    }
+
     private static String pick(Visitor visitor, Locator day) {
         Page page = visitor.page();
         String longDay = longDay(day);
