@@ -1,7 +1,5 @@
 package health.leap.portal.appointments;
 
-import health.leap.portal.booking.ConfirmService;
-import health.leap.portal.booking.HoldService;
 import health.leap.portal.platform.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -31,11 +29,6 @@ class CalendarTest {
     static final long LEAD = 6501;
 
     @Inject
-    HoldService holds;
-    @Inject
-    ConfirmService confirmations;
-
-    @Inject
     Fixtures fixtures;
 
     @BeforeEach
@@ -44,13 +37,12 @@ class CalendarTest {
     }
 
     long hold(long doctor, String utcStart) {
-        return holds.hold(1, LEAD, fixtures.slot(doctor, utcStart), 101, true);
+        return fixtures.hold(1, LEAD, doctor, 101, utcStart);
     }
 
     @Test
     void aConfirmedBookingIsAValidCalendarEventInTheCentresZone() throws Exception {
-                long id = hold(205, "2026-03-31T09:00:00Z");
-        confirmations.confirm(1, LEAD, id, null);
+        long id = fixtures.confirmed(1, LEAD, 205, 101, "2026-03-31T09:00:00Z");
         given().when().get("/appointments/" + id).then().body(containsString("Add to my calendar"));
         String ics = given().when().get("/appointments/" + id + "/calendar.ics").then().statusCode(200)
                 .contentType(containsString("text/calendar"))

@@ -37,7 +37,6 @@ class CancelTest {
     HoldService holds;
     @Inject
     ConfirmService confirmations;
-
     @Inject
     Fixtures fixtures;
 
@@ -47,9 +46,7 @@ class CancelTest {
     }
 
     long confirmed(long doctor, long service, String utcStart) {
-        long id = holds.hold(1, LEAD, fixtures.slot(doctor, utcStart), service, true);
-        confirmations.confirm(1, LEAD, id, null);
-        return id;
+        return fixtures.confirmed(1, LEAD, doctor, service, utcStart);
     }
 
     String status(long id) {

@@ -1,6 +1,5 @@
 package health.leap.portal.appointments;
 
-import health.leap.portal.booking.ConfirmService;
 import health.leap.portal.booking.HoldService;
 import health.leap.portal.platform.Fixtures;
 import health.leap.portal.platform.Sql;
@@ -34,9 +33,6 @@ class RescheduleTest {
     @Inject
     HoldService holds;
     @Inject
-    ConfirmService confirmations;
-
-    @Inject
     Fixtures fixtures;
 
     @BeforeEach
@@ -49,9 +45,7 @@ class RescheduleTest {
     }
 
     long confirmed(long doctor, String utcStart) {
-        long id = holds.hold(1, LEAD, slot(doctor, utcStart), 101, true);
-        confirmations.confirm(1, LEAD, id, null);
-        return id;
+        return fixtures.confirmed(1, LEAD, doctor, 101, utcStart);
     }
 
     String status(long id) {
@@ -154,7 +148,7 @@ class RescheduleTest {
         given().formParam("slot", slot(204, "2026-03-26T10:00:00Z")).post("/appointments/501/reschedule").then().statusCode(403);
         given().when().get("/appointments/501/reschedule").then().statusCode(403);
         given().when().get("/appointments/987654321/reschedule").then().statusCode(404);
-        long draft = holds.hold(1, LEAD, slot(204, "2026-03-26T10:30:00Z"), 101, true);
+        long draft = fixtures.hold(1, LEAD, 204, 101, "2026-03-26T10:30:00Z");
         given().formParam("slot", slot(204, "2026-03-26T11:00:00Z")).post("/appointments/" + draft + "/reschedule")
                 .then().statusCode(409).body(containsString("so it cannot be moved"));
         assertEquals("CONFIRMED", status(id));

@@ -1,5 +1,7 @@
 package health.leap.portal.platform;
 
+import health.leap.portal.booking.ConfirmService;
+import health.leap.portal.booking.HoldService;
 import io.restassured.RestAssured;
 import io.restassured.config.RedirectConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,10 @@ public class Fixtures {
     Sql sql;
     @Inject
     TestClock clock;
+    @Inject
+    HoldService holds;
+    @Inject
+    ConfirmService confirmations;
 
     /** Resets the clock and RestAssured, and gives the test patient {@code leadId} of the tenant a clean slate. */
     public void freshPatient(long tenantId, long leadId) {
@@ -35,6 +41,18 @@ public class Fixtures {
     public long slot(long doctorId, String utcStart) {
         return sql.one("select id from slot where doctor_id = ? and starts_at = ?", rs -> rs.getLong(1), doctorId,
                 Instant.parse(utcStart)).orElseThrow(() -> new AssertionError("no slot of " + doctorId + " at " + utcStart));
+    }
+
+    /** The patient's hold of a doctor's slot for a service, releasing any hold they had. */
+    public long hold(long tenantId, long leadId, long doctorId, long serviceId, String utcStart) {
+        return holds.hold(tenantId, leadId, slot(doctorId, utcStart), serviceId, true);
+    }
+
+    /** A booking held and confirmed as the patient would, for a service paid nothing online. */
+    public long confirmed(long tenantId, long leadId, long doctorId, long serviceId, String utcStart) {
+        long id = hold(tenantId, leadId, doctorId, serviceId, utcStart);
+        confirmations.confirm(tenantId, leadId, id, null);
+        return id;
     }
 
     public String status(long appointmentId) {
