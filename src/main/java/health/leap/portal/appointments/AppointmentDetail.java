@@ -18,6 +18,13 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
                                 Long rescheduledFromId, Long replacedById, String packageName, List<ApplicablePackage> packages,
                                 List<AppointmentEvent> timeline, Instant now) {
 
+    /** The same appointment offering these packages at checkout. */
+    public AppointmentDetail withPackages(List<ApplicablePackage> applicable) {
+        return new AppointmentDetail(id, status, startsAt, endsAt, holdExpiresAt, amountDue, currency, rescheduleCount,
+                doctorName, doctorId, centreName, centreAddress, zone, serviceName, policy, paymentStatus, paymentReference,
+                refundStatus, rescheduledFromId, replacedById, packageName, applicable, timeline, now);
+    }
+
     public boolean isHeld() {
         return status == AppointmentStatus.DRAFT && holdExpiresAt.isAfter(now);
     }

@@ -49,12 +49,14 @@ public class AppointmentQueries {
     public AppointmentDetail detail(long appointmentId) {
         Instant now = clock.instant();
         List<AppointmentEvent> timeline = AppointmentEvent.timelineOf(appointmentId);
-        return sql.one("""
+        record Read(AppointmentDetail detail, long tenantId, long leadId, long serviceId, long centreId) {
+        }
+        Read read = sql.one("""
                 select a.id, a.status, a.starts_at, a.ends_at, a.hold_expires_at, a.amount_due, a.currency, a.reschedule_count,
                        (select n.id from appointment n where n.rescheduled_from_id = a.id) as replaced_by,
                        d.id as doctor_id, d.name as doctor, c.name as centre, c.address, c.timezone, s.name as service,
                        p.status as payment_status, p.reference, a.rescheduled_from_id,
-                       a.service_id, a.centre_id, a.tenant_id, a.lead_id, a.hold_expires_at > ? as held, pk.name as package_name,
+                       a.service_id, a.centre_id, a.tenant_id, a.lead_id, pk.name as package_name,
                        r.status as refund_status,
                 """ + BookingPolicy.EFFECTIVE_COLUMNS + """
 
@@ -69,20 +71,20 @@ public class AppointmentQueries {
                 left join package_redemption pr on pr.appointment_id = a.id and pr.reversed_at is null
                 left join patient_package pp on pp.id = pr.patient_package_id
                 left join package pk on pk.id = pp.package_id
-                where a.id = ?""", rs -> new AppointmentDetail(rs.getLong("id"),
+                where a.id = ?""", rs -> new Read(new AppointmentDetail(rs.getLong("id"),
                 AppointmentStatus.valueOf(rs.getString("status")), Sql.instant(rs, "starts_at"),
                 Sql.instant(rs, "ends_at"), Sql.instant(rs, "hold_expires_at"), rs.getBigDecimal("amount_due"),
                 rs.getString("currency").trim(), rs.getInt("reschedule_count"), rs.getString("doctor"), rs.getLong("doctor_id"), rs.getString("centre"),
                 rs.getString("address"), ZoneId.of(rs.getString("timezone")), rs.getString("service"),
                 BookingPolicy.from(rs), rs.getString("payment_status"), rs.getString("reference"), rs.getString("refund_status"),
                 Sql.nullableLong(rs, "rescheduled_from_id"), Sql.nullableLong(rs, "replaced_by"),
-                rs.getString("package_name"),
-                // a held DRAFT may be paid with a package: offer the ones that apply
-                rs.getString("status").equals("DRAFT") && rs.getBoolean("held")
-                        ? redemptions.applicable(rs.getLong("tenant_id"), rs.getLong("lead_id"), rs.getLong("service_id"),
-                        rs.getLong("centre_id"))
-                        : List.of(),
-                timeline, now), now, appointmentId).orElseThrow();
+                rs.getString("package_name"), List.of(), timeline, now),
+                rs.getLong("tenant_id"), rs.getLong("lead_id"), rs.getLong("service_id"), rs.getLong("centre_id")),
+                appointmentId).orElseThrow();
+        // a held DRAFT may be paid with a package: offer the ones that apply (read after the row, not inside it)
+        return read.detail().isHeld()
+                ? read.detail().withPackages(redemptions.applicable(read.tenantId(), read.leadId(), read.serviceId(), read.centreId()))
+                : read.detail();
     }
 
     /**

@@ -19,6 +19,11 @@ public record HistoryPage(HistoryFilter filter, List<Row> rows, String nextCurso
         return List.of(AppointmentStatus.values());
     }
 
+    /** Where the next page is: the link a plain browser follows and htmx appends. */
+    public String nextHref() {
+        return "/appointments?" + nextQuery();
+    }
+
     public String nextQuery() {
         String query = filter.query();
         return (query.isEmpty() ? "" : query + "&") + "cursor=" + nextCursor;

@@ -25,6 +25,11 @@ public record RedemptionPage(long packageId, String packageName, List<Row> rows,
         return limit == DEFAULT_LIMIT ? "" : "limit=" + limit;
     }
 
+    /** Where the next page is: the link a plain browser follows and htmx appends. */
+    public String nextHref() {
+        return "/packages/" + packageId + "/redemptions?" + nextQuery();
+    }
+
     public String nextQuery() {
         String query = query(limit);
         return (query.isEmpty() ? "" : query + "&") + "cursor=" + nextCursor;
