@@ -21,6 +21,8 @@ public class Caller {
     private boolean staff;
     private String userName;
     private ZoneId tenantZone;
+    private String previewLead;
+    private boolean preview;
 
     void resolve(long tenantId, String tenantName, ZoneId tenantZone, Long leadId, String name, boolean staff, String userName) {
         this.resolved = true;
@@ -31,6 +33,30 @@ public class Caller {
         this.leadId = leadId;
         this.name = name;
         this.staff = staff;
+    }
+
+    /** Staff asked to see the portal as patient {@code lead} sees it (set before the caller is resolved). */
+    void requestPreview(String lead) {
+        this.previewLead = lead;
+    }
+
+    String requestedPreview() {
+        return previewLead;
+    }
+
+    /** Staff seeing a patient's pages: the caller is that patient, read-only, and the staff member is {@link #userName()}. */
+    void resolvePreview(long tenantId, String tenantName, ZoneId tenantZone, long leadId, String leadName, String userName) {
+        resolve(tenantId, tenantName, tenantZone, leadId, leadName, false, userName);
+        this.preview = true;
+    }
+
+    public boolean isPreview() {
+        return preview;
+    }
+
+    /** Where this caller's pages live: the patient's own routes, or their preview under the staff's path. */
+    public String getBase() {
+        return preview ? PreviewRouting.PREFIX + leadId : "";
     }
 
     public boolean isLoggedIn() {

@@ -28,6 +28,8 @@ public class CallerFilter {
     Caller caller;
     @Inject
     Sql sql;
+    @Inject
+    Previews previews;
 
     @ConfigProperty(name = "portal.claims.tenant")
     String tenantClaim;
@@ -51,6 +53,10 @@ public class CallerFilter {
         boolean staff = identity.hasRole("staff");
         if (tenantId == null || (!staff && leadId == null)) {
             throw notLinked();
+        }
+        if (caller.requestedPreview() != null) {
+            previews.resolve(caller, tenantId, identity.getPrincipal().getName());
+            return;
         }
         Long lead = staff ? null : leadId;
         Names names = sql.one("""

@@ -60,9 +60,14 @@ public class ErrorPages {
     }
 
     private Response render(int status, String code, String message) {
-        TemplateInstance page = htmx.wantsFragment()
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(page(status, code, message)).build();
+    }
+
+    /** The error page, or under htmx its message fragment. */
+    TemplateInstance page(int status, String code, String message) {
+        return htmx.wantsFragment()
                 ? Templates.error$message(status, code, message)
                 : Templates.error(status, code, message);
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
     }
 }

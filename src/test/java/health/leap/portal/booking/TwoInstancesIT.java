@@ -1,6 +1,7 @@
 package health.leap.portal.booking;
 
 import health.leap.portal.platform.EmbeddedDatabase;
+import health.leap.portal.platform.Browser;
 import health.leap.portal.platform.KeycloakServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,13 +142,16 @@ class TwoInstancesIT {
         }
         long slot = freeSlotOfDrWhitcombe();
 
+        // a script posts like a page would: the CSRF cookie and the same token in the form
+        String csrf = Browser.newToken();
         List<CompletableFuture<HttpResponse<String>>> holds = new ArrayList<>();
         for (int i = 0; i < PATIENTS; i++) {
             HttpRequest hold = HttpRequest.newBuilder(URI.create("http://localhost:" + PORTS[i % 2] + "/appointments"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + tokens.get(i))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("slot=" + slot + "&service=101"))
+                    .header("Cookie", Browser.CSRF_COOKIE + "=" + csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString("slot=" + slot + "&service=101&csrf-token=" + csrf))
                     .build();
             holds.add(http.sendAsync(hold, HttpResponse.BodyHandlers.ofString()));
         }

@@ -1,0 +1,58 @@
+package health.leap.portal.patient;
+
+import health.leap.portal.web.Problem;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.UriBuilder;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Staff preview: {@code /staff/patients/{leadId}/…} is the patient's own page at {@code …}, served
+ * by the same resource as the patient's, for staff only and read-only. Writes are refused here,
+ * before any resource runs, whatever a hand-made request asks for; {@link CallerFilter} then makes
+ * the caller that patient and records the view.
+ */
+public class PreviewRouting {
+
+    static final String PREFIX = "/staff/patients/";
+    private static final Pattern PREVIEW = Pattern.compile("^" + PREFIX + "([^/]*)(/.*)?$");
+    /** The patient pages a preview shows; everything else under a preview path does not exist. */
+    private static final Pattern PAGES = Pattern.compile("^/$|^/(appointments|packages|doctors)(/.*)?$");
+    private static final Set<String> READS = Set.of("GET", "HEAD");
+    static final String READ_ONLY = "PREVIEW_READ_ONLY";
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    Caller caller;
+
+    @ServerRequestFilter(preMatching = true)
+    public void route(ContainerRequestContext request) {
+        Matcher preview = PREVIEW.matcher(request.getUriInfo().getPath());
+        if (!preview.matches()) {
+            return;
+        }
+        if (!identity.hasRole("staff")) {
+            throw new Problem(403, "FORBIDDEN", "Only clinic staff can preview a patient's portal.");
+        }
+        if (!READS.contains(request.getMethod())) {
+            throw new Problem(403, READ_ONLY, "This is a preview of the patient's portal: nothing can be changed here.");
+        }
+        String page = preview.group(2) == null ? "/" : preview.group(2);
+        if (!PAGES.matcher(page).matches()) {
+            throw Problem.notFound("page");
+        }
+        caller.requestPreview(preview.group(1));
+        request.setRequestUri(UriBuilder.fromUri(request.getUriInfo().getRequestUri()).replacePath(page).build());
+    }
+
+    /** True for a read of a preview page, the only requests on which staff act as the patient. */
+    static boolean isPreviewRead(String method, String path) {
+        return READS.contains(method) && path.startsWith(PREFIX);
+    }
+}

@@ -1,0 +1,64 @@
+package health.leap.portal.patient;
+
+import health.leap.portal.platform.Sql;
+import health.leap.portal.web.Problem;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * Who a staff preview shows, and the audit of it: a patient of the staff member's own clinic, each
+ * page viewed recorded with who looked, at whom, which page and when.
+ */
+@ApplicationScoped
+public class Previews {
+
+    @Inject
+    Sql sql;
+    @Inject
+    Clock clock;
+    @Inject
+    HttpServerRequest request;
+
+    record Previewed(long tenantId, String tenantName, String zone, String leadName) {
+    }
+
+    void resolve(Caller caller, long staffTenantId, String staffUser) {
+        long leadId = leadId(caller.requestedPreview());
+        Previewed previewed = sql.one("""
+                select l.tenant_id, t.name as tenant, t.timezone, l.name as lead
+                from lead l join tenant t on t.id = l.tenant_id
+                where l.id = ?""", rs -> new Previewed(rs.getLong("tenant_id"), rs.getString("tenant"),
+                rs.getString("timezone"), rs.getString("lead")), leadId)
+                .orElseThrow(() -> Problem.notFound("patient"));
+        if (previewed.tenantId() != staffTenantId) {
+            throw new Problem(403, "FORBIDDEN", "This patient is not a patient of your clinic.");
+        }
+        sql.update("""
+                insert into preview_audit (tenant_id, staff_user, lead_id, page, viewed_at)
+                values (?, ?, ?, ?, ?)""", staffTenantId, staffUser, leadId, page(), clock.instant());
+        caller.resolvePreview(previewed.tenantId(), previewed.tenantName(), ZoneId.of(previewed.zone()), leadId,
+                previewed.leadName(), staffUser);
+    }
+
+    /** The page as the staff member asked for it, preview path and query included, bounded for the log. */
+    private String page() {
+        String uri = request.uri();
+        return uri.length() > 500 ? uri.substring(0, 500) : uri;
+    }
+
+    private static long leadId(String value) {
+        try {
+            long id = Long.parseLong(value);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw Problem.badRequest("That is not a patient number.");
+    }
+}

@@ -1,0 +1,54 @@
+package health.leap.portal.staff;
+
+import health.leap.portal.patient.Caller;
+import health.leap.portal.platform.Sql;
+import health.leap.portal.web.Params;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** Staff find a patient of their own clinic by name, to preview the portal as that patient sees it. */
+@Path("/staff/patients")
+@RolesAllowed("staff")
+@Produces(MediaType.TEXT_HTML)
+public class PatientFinderResource {
+
+    static final int SHOWN = 50;
+
+    public record Patient(long id, String name) {
+    }
+
+    @CheckedTemplate(basePath = "staff")
+    static class Templates {
+        static native TemplateInstance patients(String q, List<Patient> patients, int shown);
+    }
+
+    @Inject
+    Caller caller;
+    @Inject
+    Sql sql;
+
+    @GET
+    public TemplateInstance find(@QueryParam("q") String q) {
+        String name = Params.optionalText("name", q, 100);
+        List<Patient> patients = sql.list("""
+                select id, name from lead
+                where tenant_id = ? and (cast(? as text) is null or name ilike '%' || cast(? as text) || '%')
+                order by name, id limit ?""", rs -> new Patient(rs.getLong("id"), rs.getString("name")),
+                caller.tenantId(), likeLiteral(name), likeLiteral(name), SHOWN);
+        return Templates.patients(name, patients, SHOWN);
+    }
+
+    /** The name as typed, with LIKE's wildcards taken literally. */
+    private static String likeLiteral(String name) {
+        return name == null ? null : name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
