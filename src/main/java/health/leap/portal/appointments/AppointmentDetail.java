@@ -29,8 +29,9 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
         return status == AppointmentStatus.DRAFT && holdExpiresAt.isAfter(now);
     }
 
+    /** A passed hold, before or after the sweep marks it EXPIRED: the patient reads the same sentence either way. */
     public boolean isHoldExpired() {
-        return status == AppointmentStatus.DRAFT && !holdExpiresAt.isAfter(now);
+        return status == AppointmentStatus.EXPIRED || status == AppointmentStatus.DRAFT && !holdExpiresAt.isAfter(now);
     }
 
     public boolean paymentDue() {

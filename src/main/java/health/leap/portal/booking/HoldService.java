@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -28,11 +29,13 @@ public class HoldService {
     private final Sql sql;
     private final Clock clock;
     private final HoldExpiry expiry;
+    private final HoldLength holdLength;
 
-    public HoldService(Sql sql, Clock clock, HoldExpiry expiry) {
+    public HoldService(Sql sql, Clock clock, HoldExpiry expiry, HoldLength holdLength) {
         this.sql = sql;
         this.clock = clock;
         this.expiry = expiry;
+        this.holdLength = holdLength;
     }
 
     /** A refusal that names the patient's open hold, so the page can offer to continue or release it. */
@@ -89,6 +92,7 @@ public class HoldService {
         }
         expiry.expirePassedHoldsOn(slot.id(), now);
         BigDecimal due = AmountDue.of(slot.service());
+        Duration length = holdLength.at(slot.centre().id(), policy);
         Optional<Long> id = sql.one("""
                 insert into appointment (tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id, starts_at, ends_at,
                                          status, hold_expires_at, amount_due, currency, created_at, updated_at)
@@ -96,11 +100,11 @@ public class HoldService {
                 on conflict (slot_id) where status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') do nothing
                 returning id""", rs -> rs.getLong(1),
                 tenantId, leadId, slot.id(), slot.doctorId(), slot.centre().id(), slot.service().id(), slot.startsAt(),
-                slot.endsAt(), now.plus(policy.hold()), due, slot.service().currency().trim(), now, now);
+                slot.endsAt(), now.plus(length), due, slot.service().currency().trim(), now, now);
         long draft = id.orElseThrow(() -> new Problem(409, SLOT_TAKEN,
                 "Someone else has just taken this time. Please choose another free time below."));
         AppointmentEvent.record(tenantId, draft, now, ActorType.PATIENT, String.valueOf(leadId), null,
-                AppointmentStatus.DRAFT, "Held for " + policy.holdMinutes() + " minutes");
+                AppointmentStatus.DRAFT, "Held for " + HoldLength.words(length));
         return draft;
     }
 

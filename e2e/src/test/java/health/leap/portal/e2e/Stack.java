@@ -35,6 +35,9 @@ final class Stack {
     private static final int KEYCLOAK_PORT = 8182;
     private static final int KEYCLOAK_MANAGEMENT_PORT = 9182;
     private static final Duration START_LIMIT = Duration.ofMinutes(4);
+    /** Long enough for a second patient to look while the hold runs, on two shared cores. */
+    static final Duration SHORT_HOLD = Duration.ofSeconds(30);
+    static final long SHORT_HOLD_CENTRE = 3;
     // the run command gives each of its children 30 s to stop before it kills them
     private static final Duration STOP_LIMIT = Duration.ofSeconds(40);
 
@@ -105,6 +108,11 @@ final class Stack {
         builder.environment().put("KEYCLOAK_MANAGEMENT_PORT", String.valueOf(KEYCLOAK_MANAGEMENT_PORT));
         builder.environment().put("PORTAL_PORT", String.valueOf(PORTAL_PORT));
         builder.environment().put("PORTAL_DATA_DIR", data.toString());
+        // QA knobs (see application.properties): holds at Dublin Docklands, where no other journey
+        // books, run out in seconds, and the sweep marks them soon after (HoldExpiryJourneyIT)
+        builder.environment().put("PORTAL_BOOKING_HOLD_OVERRIDE", SHORT_HOLD.toString());
+        builder.environment().put("PORTAL_BOOKING_HOLD_OVERRIDE_CENTRES", String.valueOf(SHORT_HOLD_CENTRE));
+        builder.environment().put("PORTAL_HOLD_EXPIRY_EVERY", "5s");
         Process process;
         try {
             Files.createDirectories(data);

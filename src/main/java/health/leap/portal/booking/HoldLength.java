@@ -1,0 +1,46 @@
+package health.leap.portal.booking;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How long a new hold keeps its slot: the centre's booking policy decides, unless the deployment
+ * sets {@code portal.booking.hold-override} for QA or staging, so that a browser journey can watch
+ * a hold run out in seconds instead of ten minutes. {@code portal.booking.hold-override-centres}
+ * limits the override to some centres; without it, every centre holds for the override.
+ */
+@ApplicationScoped
+public class HoldLength {
+
+    private final Optional<Duration> override;
+    private final Optional<Set<Long>> centres;
+
+    public HoldLength(@ConfigProperty(name = "portal.booking.hold-override") Optional<Duration> override,
+                      @ConfigProperty(name = "portal.booking.hold-override-centres") Optional<List<Long>> centres) {
+        override.filter(length -> length.isZero() || length.isNegative()).ifPresent(length -> {
+            throw new IllegalArgumentException("portal.booking.hold-override must be a positive duration, not " + length);
+        });
+        this.override = override;
+        this.centres = centres.map(Set::copyOf);
+    }
+
+    /** The hold length at a centre whose effective policy is {@code policy}. */
+    public Duration at(long centreId, BookingPolicy policy) {
+        return override.filter(length -> centres.map(ids -> ids.contains(centreId)).orElse(true))
+                .orElse(policy.hold());
+    }
+
+    /** For the timeline: "10 minutes", or "20 seconds" under an override. */
+    public static String words(Duration length) {
+        if (length.toSecondsPart() == 0 && length.toMillisPart() == 0 && !length.isZero()) {
+            return Durations.words((int) length.toMinutes());
+        }
+        long seconds = Math.max(1, length.toSeconds());
+        return seconds == 1 ? "1 second" : seconds + " seconds";
+    }
+}
