@@ -25,7 +25,7 @@ import java.time.temporal.ChronoUnit;
  *   <li>tenants 1 Harbour Health (London) and 2 Sunrise Clinics (New York); centres 1–3 and 11–12;
  *       services 101–105 and 111–115; doctors 201–206 and 211–216; patients (leads) 1–4 and 11–13;</li>
  *   <li>appointments 501–512 Amelia (lead 1), 521–523 Oliver (lead 2), 524 Isla (lead 3, an open
- *       hold), 531–535 Maya (lead 11); payments 601–604, refund 701;</li>
+ *       hold), 531–535 Maya (lead 11), 541 Chloe (lead 13, too close to cancel); payments 601–605, refund 701;</li>
  *   <li>packages 301–303 and 311; patient packages 401–406; redemptions 801–808.</li>
  * </ul>
  */
@@ -215,6 +215,7 @@ public class DemoData {
             oliver();
             isla();
             maya();
+            chloe();
             // a timeline's last event is when its appointment last changed
             sql.update("""
                     update appointment a set updated_at = (select max(e.at) from appointment_event e where e.appointment_id = a.id)
@@ -276,6 +277,17 @@ public class DemoData {
         }
 
         /**
+         * Paid physiotherapy at the first time Dr Ortega sees patients from an hour from now: his
+         * Saturday mornings in Chicago make that always less than the 48 hours before which Sunrise
+         * takes cancellations online and, unless the demo loads in the evening or at the weekend, less
+         * than the 12 hours before which it takes moves.
+         */
+        private void chloe() {
+            confirmed(paid(605, book(541, 13, firstSlotFrom(212, now.plus(Duration.ofHours(1))), 112, "CONFIRMED",
+                    now.minus(Duration.ofDays(1)))));
+        }
+
+        /**
          * The doctor's first slot at the centre from 10:00 local on today + {@code days}. A weekend day
          * moves on to Monday, so bookings of one doctor on days two or more apart never share a slot.
          */
@@ -285,6 +297,13 @@ public class DemoData {
                     where s.doctor_id = ? and s.centre_id = ? and s.starts_at >= (?::date + ?::time) at time zone c.timezone
                     order by s.starts_at limit 1""", History::slot, doctorId, centreId, today.plusDays(days), TEN)
                     .orElseThrow(() -> new IllegalStateException("No demo slot for doctor " + doctorId + " on day " + days));
+        }
+
+        /** The doctor's first slot at any of their centres from an instant on. */
+        private Slot firstSlotFrom(long doctorId, Instant from) {
+            return sql.one("select id, starts_at from slot where doctor_id = ? and starts_at >= ? order by starts_at limit 1",
+                    History::slot, doctorId, from)
+                    .orElseThrow(() -> new IllegalStateException("No demo slot for doctor " + doctorId + " from " + from));
         }
 
         /** The slot that started last before now: earlier today, or the last one of the previous working day. */

@@ -4,6 +4,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,12 @@ final class AppointmentPage {
         Locator when = fact(page, ", " + time + " ");
         assertThat(when).hasCount(1);
         return when.textContent().trim();
+    }
+
+    /** When the booking starts, from the machine-readable time of its "When". */
+    static Instant startsAt(Page page) {
+        Locator when = page.getByRole(AriaRole.DEFINITION).first().locator("time");
+        return Instant.parse(when.getAttribute("datetime"));
     }
 
     /** The one fact ("When", "Doctor", "Where", "To pay online" ...) that says {@code text}. */

@@ -82,12 +82,13 @@ final class Booking {
         return page.getByRole(AriaRole.NAVIGATION, named("Days")).getByRole(AriaRole.LINK);
     }
 
-    /** The day a day link leads to, read from its address. */
+    /** The day a day link leads to, as the page writes it. */
     static String longDay(Locator dayLink) {
         return LONG_DAY.format(date(dayLink));
     }
 
-    private static LocalDate date(Locator dayLink) {
+    /** The day a day link leads to, read from its address. */
+    static LocalDate date(Locator dayLink) {
         Matcher date = DATE_PARAMETER.matcher(dayLink.getAttribute("href"));
         if (!date.find()) {
             throw new AssertionError("A day link without a date: " + dayLink.getAttribute("href"));
