@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -172,5 +173,30 @@ class TwoInstancesIT {
         assertEquals(1, held);
         assertEquals(PATIENTS - 1, taken);
         assertEquals(1, count("select count(*) from appointment where slot_id = ? and status = 'DRAFT'", slot));
+    }
+
+    @Test
+    void onePatientsWriteBudgetIsSharedByBothPortals() throws Exception {
+        String token = KeycloakServer.get().passwordToken("isla", "demo");
+        String csrf = Browser.newToken();
+        List<Integer> statuses = new ArrayList<>();
+        // the SPEC's 20 writes a minute, spent alternately on each portal, then one more on each
+        for (int i = 0; i < 22; i++) {
+            HttpRequest cancel = HttpRequest.newBuilder(URI.create("http://localhost:" + PORTS[i % 2] + "/appointments/999999/cancel"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Cookie", Browser.CSRF_COOKIE + "=" + csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString("csrf-token=" + csrf))
+                    .build();
+            HttpResponse<String> response = http.send(cancel, HttpResponse.BodyHandlers.ofString());
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 429) {
+                assertTrue(response.headers().firstValue("Retry-After").isPresent(), "a 429 says when to retry");
+            }
+        }
+        List<Integer> expected = new ArrayList<>(Collections.nCopies(20, 404));
+        expected.addAll(List.of(429, 429));
+        assertEquals(expected, statuses);
     }
 }

@@ -1,0 +1,78 @@
+package health.leap.portal.web;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Every signed-in request spends from its caller's budget before anything else runs; a write also
+ * spends from the write budget. Over budget: 429 with {@code Retry-After}, as a page or under htmx
+ * a fragment. When the limiter cannot decide, a write is refused (fails closed) and a read goes on.
+ */
+public class RateLimitFilter {
+
+    private static final Logger LOG = Logger.getLogger(RateLimitFilter.class);
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    static final String LIMITED = "RATE_LIMITED";
+    static final String UNAVAILABLE = "RATE_LIMIT_UNAVAILABLE";
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    RateLimits limits;
+    @Inject
+    HttpServerResponse response;
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 10)
+    public void spend(ContainerRequestContext request) {
+        if (identity.isAnonymous()) {
+            return;
+        }
+        String caller = identity.getPrincipal().getName();
+        if (!READS.contains(request.getMethod())) {
+            RateLimits.Decision write;
+            try {
+                write = limits.write(caller);
+            } catch (RuntimeException e) {
+                LOG.warn("The rate limiter could not decide; refusing the write", e);
+                throw refusal(503, UNAVAILABLE, Duration.ofSeconds(5),
+                        "We could not take that action just now. Please try again in a few seconds.");
+            }
+            if (!write.allowed()) {
+                throw tooFast(write.retryAfter());
+            }
+        }
+        RateLimits.Decision read;
+        try {
+            read = limits.request(caller);
+        } catch (RuntimeException e) {
+            LOG.warn("The rate limiter could not decide; letting a read through", e);
+            return;
+        }
+        if (!read.allowed()) {
+            throw tooFast(read.retryAfter());
+        }
+    }
+
+    private Problem tooFast(Duration wait) {
+        long seconds = seconds(wait);
+        return refusal(429, LIMITED, wait, "You are going faster than the portal allows. Please wait "
+                + seconds + (seconds == 1 ? " second" : " seconds") + " and try again.");
+    }
+
+    private Problem refusal(int status, String code, Duration wait, String message) {
+        response.putHeader("Retry-After", Long.toString(seconds(wait)));
+        return new Problem(status, code, message);
+    }
+
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+}

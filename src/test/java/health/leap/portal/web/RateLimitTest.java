@@ -1,0 +1,109 @@
+package health.leap.portal.web;
+
+import health.leap.portal.platform.Fixtures;
+import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.TestClock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static health.leap.portal.platform.Browser.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The SPEC's budgets per signed-in patient: 120 requests and 20 writes a minute, then 429 with
+ * Retry-After and a page that says how long to wait. Time is the test clock: moving it a minute on
+ * gives the budget back. (Other route tests run with the limits raised; see application.properties.)
+ */
+@QuarkusTest
+@TestProfile(RateLimitTest.SpecDefaults.class)
+class RateLimitTest {
+
+    public static class SpecDefaults implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("portal.rate-limit.requests-per-minute", "120", "portal.rate-limit.writes-per-minute", "20");
+        }
+    }
+
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    Sql sql;
+    @Inject
+    TestClock clock;
+
+    @Test
+    @TestSecurity(user = "p6811", roles = "patient")
+    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "6811")})
+    void aHundredAndTwentyRequestsAMinuteThenAFriendly429() {
+        fixtures.freshPatient(1, 6811);
+        for (int i = 1; i <= 120; i++) {
+            given().when().get("/packages").then().statusCode(200);
+        }
+        given().when().get("/packages").then().statusCode(429)
+                .header("Retry-After", equalTo("1"))
+                .body(containsString("data-error-code=\"RATE_LIMITED\""), containsString("Please wait 1 second and try again."),
+                        containsString("<html"));
+        given().header("HX-Request", "true").when().get("/packages").then().statusCode(429)
+                .body(containsString("data-error-code=\"RATE_LIMITED\""), not(containsString("<html")));
+
+        clock.advance(Duration.ofMinutes(1));
+        given().when().get("/packages").then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = "p6812", roles = "patient")
+    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "6812")})
+    void twentyWritesAMinuteAndARefusedWriteChangesNothing() {
+        fixtures.freshPatient(1, 6812);
+        for (int i = 1; i <= 20; i++) {
+            given().formParam("reason", "x").when().post("/appointments/999999/cancel").then().statusCode(404);
+        }
+        long slot = fixtures.slot(204, "2026-03-20T14:00:00Z");
+        given().formParam("slot", slot).formParam("service", 101).when().post("/appointments").then().statusCode(429)
+                .header("Retry-After", equalTo("3"))
+                .body(containsString("data-error-code=\"RATE_LIMITED\""), containsString("Please wait 3 seconds"));
+        assertEquals(0L, drafts(6812));
+        // reads are a budget of their own
+        given().when().get("/appointments").then().statusCode(200);
+
+        clock.advance(Duration.ofSeconds(3));
+        given().formParam("slot", slot).formParam("service", 101).when().post("/appointments").then().statusCode(303);
+        assertEquals(1L, drafts(6812));
+    }
+
+    @Test
+    @TestSecurity(user = "p6813", roles = "patient")
+    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "6813")})
+    void whenTheLimiterCannotDecideAWriteIsRefusedAndReadsGoOn() {
+        fixtures.freshPatient(1, 6813);
+        long slot = fixtures.slot(204, "2026-03-20T15:00:00Z");
+        sql.update("alter table rate_limit_bucket rename to rate_limit_bucket_away");
+        try {
+            given().formParam("slot", slot).formParam("service", 101).when().post("/appointments").then().statusCode(503)
+                    .header("Retry-After", equalTo("5"))
+                    .body(containsString("data-error-code=\"RATE_LIMIT_UNAVAILABLE\""));
+            given().when().get("/appointments").then().statusCode(200);
+        } finally {
+            sql.update("alter table rate_limit_bucket_away rename to rate_limit_bucket");
+        }
+        assertEquals(0L, drafts(6813));
+    }
+
+    private long drafts(long lead) {
+        return sql.one("select count(*) from appointment where lead_id = ? and status = 'DRAFT'", rs -> rs.getLong(1), lead)
+                .orElseThrow();
+    }
+}
