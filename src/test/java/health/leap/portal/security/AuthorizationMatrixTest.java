@@ -1,0 +1,335 @@
+package health.leap.portal.security;
+
+import health.leap.portal.platform.Browser;
+import health.leap.portal.platform.KeycloakServer;
+import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.TestClock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.RedirectConfig;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every route of the portal, read from its own JAX-RS resources, called by everyone who might call
+ * it, with ids that are the caller's, someone else's and nobody's, as real Keycloak users. The
+ * expectations are SPEC's: no session → the login; a patient's own data → the page; someone else's,
+ * in the same clinic or another → 403; an id that exists nowhere → 404; staff pages for staff only.
+ * A route added without an expectation fails the test.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    /** Who calls. The owner is Amelia (Harbour Health); her data is what the ids point at. */
+    enum Who {
+        ANONYMOUS(null), OWNER("amelia"), NEIGHBOUR("oliver"), STRANGER("maya"), STAFF("staff.harbour"),
+        OTHER_STAFF("staff.sunrise");
+
+        final String user;
+
+        Who(String user) {
+            this.user = user;
+        }
+    }
+
+    /** Which id a route is called with. */
+    enum Id {
+        OWN, NEIGHBOURS, OTHER_CLINICS, UNKNOWN
+    }
+
+    /** Amelia's, Oliver's (same clinic), Maya's (Sunrise) and nobody's, per kind of id. */
+    static final Map<String, Map<Id, String>> IDS = Map.of(
+            "appointment", Map.of(Id.OWN, "503", Id.NEIGHBOURS, "521", Id.OTHER_CLINICS, "531", Id.UNKNOWN, "999999"),
+            "package", Map.of(Id.OWN, "401", Id.NEIGHBOURS, "406", Id.OTHER_CLINICS, "405", Id.UNKNOWN, "999999"),
+            "doctor", Map.of(Id.OWN, "201", Id.NEIGHBOURS, "202", Id.OTHER_CLINICS, "211", Id.UNKNOWN, "999999"),
+            "lead", Map.of(Id.OWN, "1", Id.NEIGHBOURS, "2", Id.OTHER_CLINICS, "11", Id.UNKNOWN, "999999"));
+
+    static final int LOGIN = 302;
+
+    /** What a route answers: per caller and id. */
+    interface Rule {
+        int expected(Who who, Id id);
+    }
+
+    /** Whose record an id is: Amelia's, Oliver's, Maya's, or nobody's. */
+    static Who ownerOf(Id id) {
+        return switch (id) {
+            case OWN -> Who.OWNER;
+            case NEIGHBOURS -> Who.NEIGHBOUR;
+            case OTHER_CLINICS -> Who.STRANGER;
+            case UNKNOWN -> null;
+        };
+    }
+
+    /** A patient's own record: its owner gets {@code own}; anyone else's → 403, nobody's → 404; staff → 403. */
+    static Rule owned(int own) {
+        return (who, id) -> switch (who) {
+            case ANONYMOUS -> LOGIN;
+            case OWNER, NEIGHBOUR, STRANGER -> id == Id.UNKNOWN ? 404 : ownerOf(id) == who ? own : 403;
+            case STAFF, OTHER_STAFF -> 403;
+        };
+    }
+
+    /** A patient page without an owned id: every patient, never staff. */
+    static Rule patients(int status) {
+        return (who, id) -> switch (who) {
+            case ANONYMOUS -> LOGIN;
+            case OWNER, NEIGHBOUR, STRANGER -> status;
+            case STAFF, OTHER_STAFF -> 403;
+        };
+    }
+
+    /** A doctor of the caller's clinic is shown; one of another clinic → 403; nobody → 404. */
+    static Rule doctors() {
+        return (who, id) -> switch (who) {
+            case ANONYMOUS -> LOGIN;
+            case OWNER, NEIGHBOUR -> id == Id.UNKNOWN ? 404 : id == Id.OTHER_CLINICS ? 403 : 200;
+            case STRANGER -> id == Id.UNKNOWN ? 404 : id == Id.OTHER_CLINICS ? 200 : 403;
+            case STAFF, OTHER_STAFF -> 403;
+        };
+    }
+
+    /** Staff pages: staff only. */
+    static Rule staff(int status) {
+        return (who, id) -> switch (who) {
+            case ANONYMOUS -> LOGIN;
+            case OWNER, NEIGHBOUR, STRANGER -> 403;
+            case STAFF, OTHER_STAFF -> status;
+        };
+    }
+
+    /** A staff action on an appointment: their own clinic's only. */
+    static Rule staffOnAppointment(int ownClinic) {
+        return (who, id) -> switch (who) {
+            case ANONYMOUS -> LOGIN;
+            case OWNER, NEIGHBOUR, STRANGER -> 403;
+            case STAFF -> switch (id) {
+                case OWN, NEIGHBOURS -> ownClinic;
+                case OTHER_CLINICS -> 403;
+                case UNKNOWN -> 404;
+            };
+            case OTHER_STAFF -> switch (id) {
+                case OWN, NEIGHBOURS -> 403;
+                case OTHER_CLINICS -> ownClinic;
+                case UNKNOWN -> 404;
+            };
+        };
+    }
+
+    /** A preview of a patient's page: staff of the patient's clinic only. */
+    static Rule preview() {
+        return (who, id) -> switch (who) {
+            case ANONYMOUS -> LOGIN;
+            case OWNER, NEIGHBOUR, STRANGER -> 403;
+            case STAFF -> switch (id) {
+                case OWN, NEIGHBOURS -> 200;
+                case OTHER_CLINICS -> 403;
+                case UNKNOWN -> 404;
+            };
+            case OTHER_STAFF -> switch (id) {
+                case OWN, NEIGHBOURS -> 403;
+                case OTHER_CLINICS -> 200;
+                case UNKNOWN -> 404;
+            };
+        };
+    }
+
+    /** Signed in, whoever: the sandbox gateway's pages answer a missing order with 400. */
+    static Rule signedIn(int status) {
+        return (who, id) -> who == Who.ANONYMOUS ? LOGIN : status;
+    }
+
+    /** How to call a route: the kind of id in its path, a query or form ({@code k=v&...}), and the rule. */
+    record Expectation(String idKind, String query, Rule rule) {
+    }
+
+    /**
+     * One line per route of the application. The owner's writes target her completed appointment
+     * 503, so they pass authorization and are refused by state, changing nothing.
+     */
+    static final Map<String, Expectation> ROUTES = new LinkedHashMap<>();
+
+    static {
+        ROUTES.put("GET /", new Expectation(null, "", (who, id) -> who == Who.ANONYMOUS ? LOGIN : 200));
+        ROUTES.put("GET /doctors", new Expectation(null, "", patients(200)));
+        ROUTES.put("GET /doctors/{id}", new Expectation("doctor", "", doctors()));
+        ROUTES.put("GET /doctors/{id}/slots", new Expectation("doctor", "?date=2026-03-04", doctors()));
+        ROUTES.put("POST /appointments", new Expectation(null, "", patients(400)));
+        ROUTES.put("GET /appointments", new Expectation(null, "", patients(200)));
+        ROUTES.put("GET /appointments/{id}", new Expectation("appointment", "", owned(200)));
+        ROUTES.put("GET /appointments/{id}/calendar.ics", new Expectation("appointment", "", owned(200)));
+        ROUTES.put("POST /appointments/{id}/confirm", new Expectation("appointment", "", owned(409)));
+        ROUTES.put("POST /appointments/{id}/payment", new Expectation("appointment", "", owned(409)));
+        ROUTES.put("POST /appointments/{id}/cancel", new Expectation("appointment", "", owned(409)));
+        ROUTES.put("GET /appointments/{id}/reschedule", new Expectation("appointment", "", owned(409)));
+        ROUTES.put("POST /appointments/{id}/reschedule", new Expectation("appointment", "?slot=1", owned(409)));
+        ROUTES.put("GET /packages", new Expectation(null, "", patients(200)));
+        // without a service and centre it asks for them: 400 once authorized
+        ROUTES.put("GET /packages/applicable", new Expectation(null, "", patients(400)));
+        ROUTES.put("GET /packages/{id}", new Expectation("package", "", owned(200)));
+        ROUTES.put("GET /packages/{id}/redemptions", new Expectation("package", "", owned(200)));
+        ROUTES.put("GET /payments/return", new Expectation(null, "?reference=unknown", patients(400)));
+        ROUTES.put("GET /sandbox-gateway/pay", new Expectation(null, "", signedIn(400)));
+        ROUTES.put("POST /sandbox-gateway/pay", new Expectation(null, "", signedIn(400)));
+        ROUTES.put("GET /staff/approvals", new Expectation(null, "", staff(200)));
+        ROUTES.put("POST /staff/approvals/{id}/approve", new Expectation("appointment", "", staffOnAppointment(409)));
+        ROUTES.put("POST /staff/approvals/{id}/decline", new Expectation("appointment", "", staffOnAppointment(409)));
+        ROUTES.put("GET /staff/patients", new Expectation(null, "", staff(200)));
+    }
+
+    /** The preview routes, which serve the patient pages above under the staff's path. */
+    static final List<String> PREVIEW_PAGES = List.of("/", "/appointments", "/packages", "/doctors");
+
+    @Inject
+    Sql sql;
+    @Inject
+    TestClock clock;
+
+    final Map<Who, String> tokens = new EnumMap<>(Who.class);
+
+    @BeforeEach
+    void setUp() {
+        clock.reset();
+        RestAssured.config = RestAssured.config().redirect(RedirectConfig.redirectConfig().followRedirects(false));
+    }
+
+    @Test
+    void everyRouteOfTheApplicationHasAnExpectation() throws IOException {
+        assertEquals(new TreeSet<>(ROUTES.keySet()), applicationRoutes(),
+                "a route was added or removed: give it a line in ROUTES");
+    }
+
+    @Test
+    void everyRouteAnswersEveryCallerAsTheSpecSays() {
+        String before = snapshot();
+        List<String> wrong = new ArrayList<>();
+        int calls = 0;
+        for (var route : ROUTES.entrySet()) {
+            String method = route.getKey().substring(0, route.getKey().indexOf(' '));
+            String template = route.getKey().substring(method.length() + 1);
+            Expectation expectation = route.getValue();
+            for (Who who : Who.values()) {
+                for (Id id : expectation.idKind() == null ? List.of(Id.OWN) : List.of(Id.values())) {
+                    String path = expectation.idKind() == null ? template
+                            : template.replace("{id}", IDS.get(expectation.idKind()).get(id));
+                    int expected = expectation.rule().expected(who, id);
+                    int actual = call(who, method, path + expectation.query());
+                    calls++;
+                    if (actual != expected) {
+                        wrong.add(who + " " + method + " " + path + expectation.query() + ": expected " + expected + ", got " + actual);
+                    }
+                }
+            }
+        }
+        for (String page : PREVIEW_PAGES) {
+            for (Who who : Who.values()) {
+                for (Id id : Id.values()) {
+                    String path = "/staff/patients/" + IDS.get("lead").get(id) + page;
+                    int expected = preview().expected(who, id);
+                    int actual = call(who, "GET", path);
+                    calls++;
+                    if (actual != expected) {
+                        wrong.add(who + " GET " + path + ": expected " + expected + ", got " + actual);
+                    }
+                    if (who == Who.STAFF && id == Id.OWN) {
+                        int write = call(who, "POST", "/staff/patients/1/appointments/503/cancel");
+                        if (write != 403) {
+                            wrong.add("STAFF POST in preview: expected 403, got " + write);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, calls + " calls");
+        assertEquals(before, snapshot(), "no call of the matrix changed an appointment, payment or package");
+    }
+
+    private int call(Who who, String method, String path) {
+        RequestSpecification request = Browser.given().urlEncodingEnabled(false);
+        if (method.equals("POST") && path.contains("?")) {
+            // a write's parameters travel as its form
+            for (String pair : path.substring(path.indexOf('?') + 1).split("&")) {
+                request = request.formParam(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+            path = path.substring(0, path.indexOf('?'));
+        }
+        if (who.user != null) {
+            request = request.auth().oauth2(tokens.computeIfAbsent(who, w -> KeycloakServer.get().passwordToken(w.user, "demo")));
+        }
+        return request.when().request(method, path).then().extract().statusCode();
+    }
+
+    /** What the matrix must not change: every appointment's status, payments, refunds and package sessions. */
+    private String snapshot() {
+        return String.join("|", sql.list("""
+                select 'a' || id || status from appointment
+                union all select 'p' || id || status from payment
+                union all select 'r' || id || status from refund
+                union all select 'k' || id || status || sessions_used from patient_package
+                order by 1""", rs -> rs.getString(1)));
+    }
+
+    /** The routes the application declares: every resource method's HTTP method and full path. */
+    static Set<String> applicationRoutes() throws IOException {
+        Set<String> routes = new TreeSet<>();
+        java.nio.file.Path classes = java.nio.file.Path.of("target", "classes");
+        try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type;
+                try {
+                    type = Class.forName(name, false, Thread.currentThread().getContextClassLoader());
+                } catch (ClassNotFoundException | NoClassDefFoundError e) {
+                    continue;
+                }
+                Path base = type.getAnnotation(Path.class);
+                if (base == null) {
+                    continue;
+                }
+                for (Method m : type.getDeclaredMethods()) {
+                    String http = httpMethod(m);
+                    if (http == null) {
+                        continue;
+                    }
+                    Path sub = m.getAnnotation(Path.class);
+                    String path = join(base.value(), sub == null ? "" : sub.value());
+                    routes.add(http + " " + path);
+                }
+            }
+        }
+        return routes;
+    }
+
+    private static String httpMethod(Method m) {
+        for (var annotation : m.getAnnotations()) {
+            HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (http != null) {
+                return http.value();
+            }
+        }
+        return null;
+    }
+
+    private static String join(String base, String sub) {
+        String path = ("/" + base + "/" + sub).replaceAll("/+", "/");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}
