@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 /** Without a session every page sends the browser to the real Keycloak; assets stay public. */
 @QuarkusTest
@@ -52,5 +53,13 @@ class AnonymousTest {
                 .header("X-Content-Type-Options", equalTo("nosniff"));
         given().when().get("/webjars/htmx.org/dist/htmx.min.js").then().statusCode(200);
         given().when().get("/assets/js/portal.js").then().statusCode(200);
+    }
+
+    @Test
+    void hstsIsSentWhenTheRequestCameOverTlsThroughTheProxy() {
+        given().when().get("/assets/css/portal.css").then().statusCode(200)
+                .header("Strict-Transport-Security", nullValue());
+        given().header("X-Forwarded-Proto", "https").when().get("/assets/css/portal.css").then().statusCode(200)
+                .header("Strict-Transport-Security", equalTo("max-age=31536000; includeSubDomains"));
     }
 }
