@@ -68,9 +68,9 @@ class HoldExpiryJourneyIT {
             page.getByRole(AriaRole.BUTTON, named("Release this time")).click();
             assertThat(AppointmentPage.status(page, "Cancelled")).isVisible();
         }
-        assumeTrue(left.compareTo(SHORT_ENOUGH) <= 0, "Holds at Dublin Docklands last " + left.toSeconds()
-                + " s on " + portal.url("") + "; start it with PORTAL_BOOKING_HOLD_OVERRIDE=PT30S and"
-                + " PORTAL_BOOKING_HOLD_OVERRIDE_CENTRES=3 to watch one run out");
+        assumeTrue(left.compareTo(SHORT_ENOUGH) <= 0, "A new hold at Dublin Docklands has " + left.toSeconds()
+                + " s to run on " + portal.url("") + ", too long to wait for; start that portal with"
+                + " PORTAL_BOOKING_HOLD_OVERRIDE=PT30S and PORTAL_BOOKING_HOLD_OVERRIDE_CENTRES=3 to watch one run out");
 
         // while Noah's hold runs, nobody else is offered the time
         Booking.pickTheDay(amelia, day);
