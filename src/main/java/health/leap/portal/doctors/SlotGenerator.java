@@ -1,10 +1,8 @@
 package health.leap.portal.doctors;
 
 import health.leap.portal.platform.Sql;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -50,15 +48,14 @@ public class SlotGenerator {
                 on conflict (doctor_id, starts_at) do nothing""", from, to);
     }
 
-    @Scheduled(every = "6h", delay = 1, delayUnit = TimeUnit.MINUTES,
+    /**
+     * Runs a second after start, so patients do not find an empty week after a long shutdown, but
+     * in the background: the portal answers while the horizon fills (on conflict, nothing is doubled).
+     */
+    @Scheduled(every = "6h", delay = 1, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fillHorizon() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         generate(today.minusDays(DAYS_BACK), today.plusDays(DAYS_AHEAD));
-    }
-
-    /** The job's first run waits a minute; patients should not find an empty week after a long shutdown. */
-    void fillHorizonAtStart(@Observes StartupEvent event) {
-        fillHorizon();
     }
 }

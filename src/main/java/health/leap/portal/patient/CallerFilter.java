@@ -1,9 +1,12 @@
 package health.leap.portal.patient;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import health.leap.portal.platform.Sql;
 import health.leap.portal.web.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -11,6 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /**
@@ -18,6 +22,7 @@ import java.time.ZoneId;
  * request. A token without them, or naming a lead that does not exist in that tenant, gets a 403
  * page rather than a half-working portal.
  */
+@Singleton
 public class CallerFilter {
 
     static final String NOT_LINKED = "ACCOUNT_NOT_LINKED";
@@ -39,6 +44,14 @@ public class CallerFilter {
     record Names(String tenant, String zone, String lead) {
     }
 
+    /**
+     * Callers found linked in the last {@link #REMEMBERED}: their pages skip the lookup. A record
+     * unlinked meanwhile is refused at the latest that long after; an unlinked one is never remembered.
+     */
+    static final Duration REMEMBERED = Duration.ofSeconds(30);
+    private final Cache<String, Names> known = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterWrite(REMEMBERED).build();
+
     @ServerRequestFilter
     public void resolveCaller() {
         if (identity.isAnonymous()) {
@@ -59,11 +72,17 @@ public class CallerFilter {
             return;
         }
         Long lead = staff ? null : leadId;
-        Names names = sql.one("""
-                select t.name as tenant, t.timezone, l.name as lead
-                from tenant t left join lead l on l.id = ? and l.tenant_id = t.id
-                where t.id = ?""", rs -> new Names(rs.getString("tenant"), rs.getString("timezone"), rs.getString("lead")),
-                lead, tenantId).orElseThrow(CallerFilter::notLinked);
+        Names names = known.getIfPresent(tenantId + "/" + lead);
+        if (names == null) {
+            names = sql.one("""
+                    select t.name as tenant, t.timezone, l.name as lead
+                    from tenant t left join lead l on l.id = ? and l.tenant_id = t.id
+                    where t.id = ?""", rs -> new Names(rs.getString("tenant"), rs.getString("timezone"), rs.getString("lead")),
+                    lead, tenantId).orElseThrow(CallerFilter::notLinked);
+            if (staff || names.lead() != null) {
+                known.put(tenantId + "/" + lead, names);
+            }
+        }
         if (!staff && names.lead() == null) {
             throw notLinked();
         }

@@ -4,8 +4,8 @@ import health.leap.portal.platform.Fixtures;
 import health.leap.portal.platform.Sql;
 import health.leap.portal.platform.TestClock;
 import health.leap.portal.web.Problem;
+import health.leap.portal.platform.QaSettings;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -30,16 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * it runs after every other route test.
  */
 @QuarkusTest
-@TestProfile(HoldOverrideTest.ShortHoldsInDublin.class)
+@TestProfile(QaSettings.class)
 @Order(Integer.MAX_VALUE)
 class HoldOverrideTest {
-
-    public static class ShortHoldsInDublin implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("portal.booking.hold-override", "PT20S", "portal.booking.hold-override-centres", "3");
-        }
-    }
 
     private static final long LEAD = 6601;
     private static final String BYRNES_DAY = "/doctors/205/slots?centre=3&service=101&date=2026-03-04";

@@ -1,19 +1,19 @@
 package health.leap.portal.web;
 
 import health.leap.portal.platform.Fixtures;
+import health.leap.portal.platform.QaSettings;
 import health.leap.portal.platform.Sql;
 import health.leap.portal.platform.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Map;
 
 import static health.leap.portal.platform.Browser.given;
 import static org.hamcrest.Matchers.containsString;
@@ -27,15 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * gives the budget back. (Other route tests run with the limits raised; see application.properties.)
  */
 @QuarkusTest
-@TestProfile(RateLimitTest.SpecDefaults.class)
+@TestProfile(QaSettings.class)
+@Order(Integer.MAX_VALUE)
 class RateLimitTest {
-
-    public static class SpecDefaults implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("portal.rate-limit.requests-per-minute", "120", "portal.rate-limit.writes-per-minute", "20");
-        }
-    }
 
     @Inject
     Fixtures fixtures;
