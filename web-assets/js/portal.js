@@ -17,6 +17,9 @@
         if (msg) {
           msg.hidden = false;
         }
+        // what needs the hold can no longer be done; the server would refuse it anyway
+        var card = el.closest("article") || document;
+        card.querySelectorAll("form[data-needs-hold]").forEach(function (form) { form.hidden = true; });
       }
     });
   }
