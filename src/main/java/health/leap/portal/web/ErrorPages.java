@@ -10,6 +10,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.common.util.URLUtils;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Every refusal becomes a page, or under htmx a fragment, with a sentence and its code. */
@@ -51,6 +52,16 @@ public class ErrorPages {
             return render(500, "INTERNAL", "Something went wrong on our side. Please try again in a moment.");
         }
         return render(status, "BAD_REQUEST", "We could not understand that request. Please go back and try again.");
+    }
+
+    /** A form the framework cannot percent-decode is the sender's mistake; any other IllegalArgumentException is ours. */
+    @ServerExceptionMapper
+    public Response undecodable(IllegalArgumentException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        if (trace.length > 0 && trace[0].getClassName().equals(URLUtils.class.getName())) {
+            return render(400, "BAD_REQUEST", "Part of this request was garbled on the way. Please go back and try again.");
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper(priority = 5000)

@@ -18,7 +18,7 @@ public final class Params {
 
     public static long id(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw Problem.badRequest("Please choose a " + name + ".");
+            throw Problem.badRequest("Please choose " + ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name + ".");
         }
         try {
             long id = Long.parseLong(value.trim());
@@ -48,6 +48,10 @@ public final class Params {
         }
         if (value.length() > maxLength) {
             throw Problem.badRequest("The " + name + " can be at most " + maxLength + " characters long.");
+        }
+        // the database cannot store it, and no keyboard types it
+        if (value.indexOf('\0') >= 0) {
+            throw Problem.badRequest("The " + name + " contains a character that cannot be stored. Please type it again.");
         }
         return value.trim();
     }

@@ -9,22 +9,16 @@ import io.restassured.RestAssured;
 import io.restassured.config.RedirectConfig;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -213,13 +207,13 @@ class AuthorizationMatrixTest {
 
     @Test
     void everyRouteOfTheApplicationHasAnExpectation() throws IOException {
-        assertEquals(new TreeSet<>(ROUTES.keySet()), applicationRoutes(),
+        assertEquals(new TreeSet<>(ROUTES.keySet()), ApplicationRoutes.routes(),
                 "a route was added or removed: give it a line in ROUTES");
     }
 
     @Test
     void everyRouteAnswersEveryCallerAsTheSpecSays() {
-        String before = snapshot();
+        String before = Snapshot.of(sql);
         List<String> wrong = new ArrayList<>();
         int calls = 0;
         for (var route : ROUTES.entrySet()) {
@@ -259,7 +253,7 @@ class AuthorizationMatrixTest {
             }
         }
         assertEquals(List.of(), wrong, calls + " calls");
-        assertEquals(before, snapshot(), "no call of the matrix changed an appointment, payment or package");
+        assertEquals(before, Snapshot.of(sql), "no call of the matrix changed an appointment, payment or package");
     }
 
     private int call(Who who, String method, String path) {
@@ -275,61 +269,5 @@ class AuthorizationMatrixTest {
             request = request.auth().oauth2(tokens.computeIfAbsent(who, w -> KeycloakServer.get().passwordToken(w.user, "demo")));
         }
         return request.when().request(method, path).then().extract().statusCode();
-    }
-
-    /** What the matrix must not change: every appointment's status, payments, refunds and package sessions. */
-    private String snapshot() {
-        return String.join("|", sql.list("""
-                select 'a' || id || status from appointment
-                union all select 'p' || id || status from payment
-                union all select 'r' || id || status from refund
-                union all select 'k' || id || status || sessions_used from patient_package
-                order by 1""", rs -> rs.getString(1)));
-    }
-
-    /** The routes the application declares: every resource method's HTTP method and full path. */
-    static Set<String> applicationRoutes() throws IOException {
-        Set<String> routes = new TreeSet<>();
-        java.nio.file.Path classes = java.nio.file.Path.of("target", "classes");
-        try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                Class<?> type;
-                try {
-                    type = Class.forName(name, false, Thread.currentThread().getContextClassLoader());
-                } catch (ClassNotFoundException | NoClassDefFoundError e) {
-                    continue;
-                }
-                Path base = type.getAnnotation(Path.class);
-                if (base == null) {
-                    continue;
-                }
-                for (Method m : type.getDeclaredMethods()) {
-                    String http = httpMethod(m);
-                    if (http == null) {
-                        continue;
-                    }
-                    Path sub = m.getAnnotation(Path.class);
-                    String path = join(base.value(), sub == null ? "" : sub.value());
-                    routes.add(http + " " + path);
-                }
-            }
-        }
-        return routes;
-    }
-
-    private static String httpMethod(Method m) {
-        for (var annotation : m.getAnnotations()) {
-            HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
-            if (http != null) {
-                return http.value();
-            }
-        }
-        return null;
-    }
-
-    private static String join(String base, String sub) {
-        String path = ("/" + base + "/" + sub).replaceAll("/+", "/");
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

@@ -1,0 +1,24 @@
+package health.leap.portal.security;
+
+import health.leap.portal.platform.Sql;
+
+/**
+ * What a refused request must not change: every appointment's status, every payment, refund and
+ * patient package with its sessions used, and how many redemptions and timeline events there are.
+ */
+final class Snapshot {
+
+    private Snapshot() {
+    }
+
+    static String of(Sql sql) {
+        return String.join("|", sql.list("""
+                select 'a' || id || status from appointment
+                union all select 'p' || id || status from payment
+                union all select 'r' || id || status from refund
+                union all select 'k' || id || status || sessions_used from patient_package
+                union all select 'redemptions ' || count(*) from package_redemption
+                union all select 'events ' || count(*) from appointment_event
+                order by 1""", rs -> rs.getString(1)));
+    }
+}
