@@ -6,7 +6,7 @@
 #
 #   BENCH_DURATION     seconds per load scenario (default 15)
 #   BENCH_REGENERATE   1 to throw the cached data set away and generate it again
-#   BENCH_JFR          1 to record each portal with Java Flight Recorder (target/bench/portal-<pid>.jfr)
+#   BENCH_JFR          1 to record each portal with Java Flight Recorder (target/bench/portal-<port>-<time>.jfr)
 #   BENCH_PG_PORT      PostgreSQL (55433); the portals use 8190 and 8191, nginx 8199, Keycloak 8183/9183
 #   LEAPHEALTH_CACHE, KEYCLOAK_JAVA_HOME, MVN   as for src/main/scripts/keycloak.sh
 set -euo pipefail
@@ -194,16 +194,17 @@ portal_env() {
   export QUARKUS_LOG_CONSOLE_FORMAT='%d{HH:mm:ss,SSS} %-5p [%c{2.}] %s%e%n'
 }
 read -r -a PORTAL_JVM_OPTS <<<"$(grep -v '^#' "$BENCH_DIR/portal.jvm" | tr '\n' ' ')"
-# BENCH_JFR=1 records each portal with Java Flight Recorder's profiling settings, for finding where time goes
-if [[ "${BENCH_JFR:-0}" == 1 ]]; then
-  PORTAL_JVM_OPTS+=("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$OUT/portal-%p.jfr")
-fi
 
 # start_portal port log [VAR=value...] -> sets STARTED_PID
 start_portal() {
   local port="$1" log="$2"
   shift 2
-  (portal_env; export QUARKUS_HTTP_PORT="$port" "$@"; exec "$JAVA" "${PORTAL_JVM_OPTS[@]}" -jar "$JAR" >"$log" 2>&1) &
+  local jfr=()
+  # BENCH_JFR=1 records each portal with Java Flight Recorder's profiling settings, for finding where time goes
+  if [[ "${BENCH_JFR:-0}" == 1 ]]; then
+    jfr=("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$OUT/portal-$port-$(date +%s).jfr")
+  fi
+  (portal_env; export QUARKUS_HTTP_PORT="$port" "$@"; exec "$JAVA" "${PORTAL_JVM_OPTS[@]}" "${jfr[@]}" -jar "$JAR" >"$log" 2>&1) &
   STARTED_PID=$!
 }
 
