@@ -49,7 +49,7 @@ class RateLimitTest {
         given().when().get("/packages").then().statusCode(429)
                 .header("Retry-After", equalTo("1"))
                 .body(containsString("data-error-code=\"RATE_LIMITED\""), containsString("Please wait 1 second and try again."),
-                        containsString("<html"));
+                        containsString("<h1>Please wait a moment</h1>"));
         given().header("HX-Request", "true").when().get("/packages").then().statusCode(429)
                 .body(containsString("data-error-code=\"RATE_LIMITED\""), not(containsString("<html")));
 
