@@ -2,10 +2,13 @@ package health.leap.portal.clinic;
 
 import health.leap.portal.booking.BookingPolicy;
 import health.leap.portal.platform.Sql;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -13,7 +16,15 @@ import java.util.List;
 @ApplicationScoped
 public class ClinicCatalog {
 
+    /**
+     * How long a tenant's filter choices are kept: a new service or specialty shows in the filters
+     * at the latest this long after it was added, and the doctors page costs one statement less.
+     */
+    static final Duration CHOICES_KEPT = Duration.ofSeconds(30);
+
     private final Sql sql;
+    private final Cache<Long, Choices> choices = Caffeine.newBuilder()
+            .maximumSize(1_000).expireAfterWrite(CHOICES_KEPT).build();
 
     public ClinicCatalog(Sql sql) {
         this.sql = sql;
@@ -37,8 +48,12 @@ public class ClinicCatalog {
                 ZoneId.of(rs.getString("timezone")), BookingPolicy.from(rs));
     }
 
-    /** Services and specialties of the tenant for the browsing filters, in one statement. */
+    /** Services and specialties of the tenant for the browsing filters, in one statement at most every {@link #CHOICES_KEPT}. */
     public Choices choices(long tenantId) {
+        return choices.get(tenantId, this::loadChoices);
+    }
+
+    private Choices loadChoices(long tenantId) {
         record Choice(String kind, Long id, String name) {
         }
         List<Choice> rows = sql.list("""
