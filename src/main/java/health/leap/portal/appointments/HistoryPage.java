@@ -1,6 +1,7 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.clinic.ClinicCatalog;
+import health.leap.portal.web.Option;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +14,14 @@ public record HistoryPage(HistoryFilter filter, List<Row> rows, String nextCurso
 
     public record Row(long id, AppointmentStatus status, Instant startsAt, ZoneId zone, String doctorName,
                       String centreName, String serviceName) {
+    }
+
+    public List<Option> doctorOptions() {
+        return Option.of(doctors, ClinicCatalog.Named::id, ClinicCatalog.Named::name, filter.doctorId());
+    }
+
+    public List<Option> centreOptions() {
+        return Option.of(centres, ClinicCatalog.Named::id, ClinicCatalog.Named::name, filter.centreId());
     }
 
     public List<AppointmentStatus> statuses() {

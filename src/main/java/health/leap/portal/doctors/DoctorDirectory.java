@@ -96,11 +96,13 @@ public class DoctorDirectory {
             params.add(filter.name());
         }
         query.append(" order by ns.starts_at nulls last, d.name, d.id");
+        String pickerQuery = filter.centreId() == null ? ""
+                : "?centre=" + filter.centreId() + (filter.serviceId() == null ? "" : "&service=" + filter.serviceId());
         return sql.list(query.toString(), rs -> {
             Long nextCentre = Sql.nullableLong(rs, "next_centre");
             return new DoctorCard(rs.getLong("id"), rs.getString("name"), rs.getString("specialty"),
                     rs.getString("languages"), rs.getString("photo_url"), rs.getBoolean("requires_approval"),
-                    Sql.instant(rs, "next_at"), nextCentre == null ? null : byId.get(nextCentre));
+                    Sql.instant(rs, "next_at"), nextCentre == null ? null : byId.get(nextCentre), pickerQuery);
         }, params.toArray());
     }
 

@@ -1,6 +1,8 @@
 package health.leap.portal.web;
 
 import health.leap.portal.booking.AmountDue;
+import health.leap.portal.doctors.SlotPicker;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateExtension;
 
 import java.math.BigDecimal;
@@ -9,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
 
 /** How the pages write times, days and money: always in the centre's zone, with the zone named. */
@@ -20,6 +23,23 @@ public class Formats {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
     private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
+
+    /** A free time as its hold button shows it: 09:30, and "Hold 09:30 on Tuesday 3 March 2026". */
+    @TemplateData
+    public record HoldTime(long slot, String time, String label) {
+    }
+
+    /**
+     * The picker's free times, written once here rather than in the page's loop: a loop that looks up
+     * names from outside itself costs the template engine a search per name and time.
+     */
+    static List<HoldTime> holdTimes(SlotPicker picker) {
+        String day = longDay(picker.day());
+        return picker.slots().stream().map(slot -> {
+            String time = time(slot.startsAt(), picker.centre().zone());
+            return new HoldTime(slot.id(), time, "Hold " + time + " on " + day);
+        }).toList();
+    }
 
     /** 09:30 */
     static String time(Instant instant, ZoneId zone) {
