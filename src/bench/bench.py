@@ -311,7 +311,19 @@ def load_scenario(name, title, port, script, args, connections, threads, memory,
 
 
 def burst(name, title, port, users, slot, service, memory):
-    """Every patient holds the same slot at the same moment, each on a connection opened beforehand."""
+    """Every patient holds the same slot at the same moment, each on a connection opened beforehand.
+
+    Beforehand (untimed), each patient has the slot picker of that day open, as patients waiting
+    for a clinic's calendar to open at 9:00 do: the hold is the click that follows.
+    """
+    doctor, centre, day = psql(f"select s.doctor_id, s.centre_id, (s.starts_at at time zone c.timezone)::date "
+                               f"from slot s join centre c on c.id = s.centre_id where s.id = {slot}")[0]
+    picker = f"/doctors/{doctor}/slots?centre={centre}&service={service}&date={day}"
+    with ThreadPoolExecutor(16) as pool:
+        looked = list(pool.map(lambda u: call(port, "GET", picker, {**bearer(u["token"]), "HX-Request": "true"}).status,
+                               users))
+    if any(status != 200 for status in looked):
+        raise RuntimeError(f"{name}: the slot picker answered {sorted(set(looked))} before the burst")
     memory.take_window()
     reset_statements()
     connections = []
@@ -363,6 +375,7 @@ def burst(name, title, port, users, slot, service, memory):
         "held": len(held), "slot_taken": len(taken), "other_answers": len(other),
         "other_samples": [f"{a[0]} {a[2][:160]}" for a in other[:5]],
         "statuses": statuses, "fivexx": sum(1 for a in answers if a[0] >= 500),
+        "before": f"each patient first loaded the slot picker of that day ({picker}), untimed",
         "drafts_in_db": drafts,
         "latency_ms": {"p50": pct(50), "p95": pct(95), "p99": pct(99), "max": round(latencies[-1], 1)},
         "requests": len(users), "errors": len(other),
@@ -770,7 +783,7 @@ def markdown(r):
                          + (f" (unexpected answers, first ones: {s['unexpected'][:300]})" if s.get("unexpected") else "") + ".")
         if "held" in s:
             lines.append(f"- {s['name']}: answers {s['statuses']}; {s['drafts_in_db']} DRAFT row(s) for slot {s['slot']} "
-                         f"in the database; max {s['latency_ms']['max']} ms."
+                         f"in the database; max {s['latency_ms']['max']} ms; before it, {s.get('before', 'nothing')}."
                          + (f" Other answers: {s['other_samples']}" if s["other_samples"] else ""))
         if s["name"] == "7-pgbench":
             lines.append(f"- 7-pgbench: {s['tps']:.0f} tps, {s['clients']} clients, scale {s['scale']}, prepared statements.")
