@@ -57,6 +57,11 @@ public class HoldService {
     @Transactional
     public long hold(long tenantId, long leadId, long slotId, long serviceId, boolean releaseOpenDraft) {
         Instant now = clock.instant();
+        // A time someone else already holds is refused at once, before any lock: when a clinic opens its
+        // calendar, most of a burst of holds on one time lose. The unique index still decides every race.
+        if (heldByAnother(tenantId, leadId, slotId, now)) {
+            throw slotTaken();
+        }
         // One patient's writes run one at a time: the active limit cannot be overrun by two tabs.
         sql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
         BookableSlot slot = bookableSlot(slotId, serviceId).orElseThrow(() -> Problem.notFound("time slot"));
@@ -101,11 +106,23 @@ public class HoldService {
                 returning id""", rs -> rs.getLong(1),
                 tenantId, leadId, slot.id(), slot.doctorId(), slot.centre().id(), slot.service().id(), slot.startsAt(),
                 slot.endsAt(), now.plus(length), due, slot.service().currency().trim(), now, now);
-        long draft = id.orElseThrow(() -> new Problem(409, SLOT_TAKEN,
-                "Someone else has just taken this time. Please choose another free time below."));
+        long draft = id.orElseThrow(HoldService::slotTaken);
         AppointmentEvent.record(tenantId, draft, now, ActorType.PATIENT, String.valueOf(leadId), null,
                 AppointmentStatus.DRAFT, "Held for " + HoldLength.words(length));
         return draft;
+    }
+
+    private static Problem slotTaken() {
+        return new Problem(409, SLOT_TAKEN, "Someone else has just taken this time. Please choose another free time below.");
+    }
+
+    /** Whether another patient of the tenant has the slot: booked, or held with the hold still running. */
+    private boolean heldByAnother(long tenantId, long leadId, long slotId, Instant now) {
+        return sql.one("""
+                select exists (select 1 from appointment
+                               where slot_id = ? and status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN')
+                                 and tenant_id = ? and lead_id <> ? and (status <> 'DRAFT' or hold_expires_at > ?))""",
+                rs -> rs.getBoolean(1), slotId, tenantId, leadId, now).orElse(false);
     }
 
     /** DRAFT, PENDING_APPROVAL, CONFIRMED and CHECKED_IN count; a DRAFT whose hold passed does not. */

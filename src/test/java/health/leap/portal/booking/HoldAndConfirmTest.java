@@ -155,6 +155,22 @@ class HoldAndConfirmTest {
     }
 
     @Test
+    @TestSecurity(user = "p6065", roles = "patient")
+    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "6065")})
+    void holdingYourOwnHeldTimeAgainOffersTheChoiceNotSlotTaken() {
+        long slot = slot("2026-03-11T11:30:00Z");
+        long mine = holds.hold(1, 6065, slot, 101, false);
+        given().formParam("slot", slot).formParam("service", 101).when().post("/appointments")
+                .then().statusCode(409).body(containsString("data-error-code=\"DRAFT_OPEN\""),
+                        containsString("/appointments/" + mine));
+        // once the hold has passed, the time is nobody's: holding it again is a new hold
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        given().formParam("slot", slot).formParam("service", 101).when().post("/appointments")
+                .then().statusCode(303);
+        assertEquals("EXPIRED", statusOf(mine));
+    }
+
+    @Test
     @TestSecurity(user = "p6005", roles = "patient")
     @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "6005")})
     void anExpiredHoldFreesTheSlotAtOnceAndCannotBeConfirmed() {
