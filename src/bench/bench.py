@@ -204,7 +204,7 @@ def statements():
             kind = "transaction"
         elif "from tenant t left join lead l" in query:
             kind = "caller"
-        elif "bucket" in query.lower():
+        elif "rate_limit" in query.lower():
             kind = "rate_limit"
         else:
             kind = "page"

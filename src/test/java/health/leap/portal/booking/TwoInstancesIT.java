@@ -180,8 +180,12 @@ class TwoInstancesIT {
         String token = KeycloakServer.get().passwordToken("isla", "demo");
         String csrf = Browser.newToken();
         List<Integer> statuses = new ArrayList<>();
+        long spent = 0;
         // the SPEC's 20 writes a minute, spent alternately on each portal, then one more on each
         for (int i = 0; i < 22; i++) {
+            if (i == 20) {
+                spent = writeBudgetOfIsla();
+            }
             HttpRequest cancel = HttpRequest.newBuilder(URI.create("http://localhost:" + PORTS[i % 2] + "/appointments/999999/cancel"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token)
@@ -198,5 +202,14 @@ class TwoInstancesIT {
         List<Integer> expected = new ArrayList<>(Collections.nCopies(20, 404));
         expected.addAll(List.of(429, 429));
         assertEquals(expected, statuses);
+        assertEquals(spent, writeBudgetOfIsla(), "a refused write spends nothing");
+    }
+
+    long writeBudgetOfIsla() throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("select tat_ms from rate_limit where id = 'writes:isla'");
+             ResultSet rs = ps.executeQuery()) {
+            assertTrue(rs.next(), "both portals spend from one row");
+            return rs.getLong(1);
+        }
     }
 }

@@ -44,9 +44,9 @@ class MigrationTest {
              var rs = s.executeQuery("""
                      select t.table_name from information_schema.tables t
                      where t.table_schema = 'public' and t.table_type = 'BASE TABLE'
-                       -- rate_limit_bucket is the rate limiter's own state, keyed by caller
+                       -- rate_limit is the rate limiter's own state, keyed by caller
                        and t.table_name not in ('flyway_schema_history', 'tenant', 'booking_policy', 'package_service', 'package_centre',
-                                                'rate_limit_bucket')
+                                                'rate_limit')
                        and not exists (select 1 from information_schema.columns c
                                        where c.table_name = t.table_name and c.column_name = 'tenant_id')""")) {
             while (rs.next()) {

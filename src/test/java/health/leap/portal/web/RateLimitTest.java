@@ -14,17 +14,20 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static health.leap.portal.platform.Browser.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The SPEC's budgets per signed-in patient: 120 requests and 20 writes a minute, then 429 with
  * Retry-After and a page that says how long to wait. Time is the test clock: moving it a minute on
- * gives the budget back. (Other route tests run with the limits raised; see application.properties.)
+ * gives the budget back, and the cleanup deletes the rows of budgets that are full again. (Other
+ * route tests run with the limits raised; see application.properties.)
  */
 @QuarkusTest
 @TestProfile(QaSettings.class)
@@ -37,6 +40,8 @@ class RateLimitTest {
     Sql sql;
     @Inject
     TestClock clock;
+    @Inject
+    RateLimits limits;
 
     @Test
     @TestSecurity(user = "p6811", roles = "patient")
@@ -65,11 +70,16 @@ class RateLimitTest {
         for (int i = 1; i <= 20; i++) {
             given().formParam("reason", "x").when().post("/appointments/999999/cancel").then().statusCode(404);
         }
+        long spent = tat("writes:p6812");
         long slot = fixtures.slot(204, "2026-03-20T14:00:00Z");
         given().formParam("slot", slot).formParam("service", 101).when().post("/appointments").then().statusCode(429)
                 .header("Retry-After", equalTo("3"))
                 .body(containsString("data-error-code=\"RATE_LIMITED\""), containsString("Please wait 3 seconds"));
         assertEquals(0L, drafts(6812));
+        // a refusal spends nothing: the next one waits no longer
+        given().formParam("reason", "x").when().post("/appointments/999999/cancel").then().statusCode(429)
+                .header("Retry-After", equalTo("3"));
+        assertEquals(spent, tat("writes:p6812"));
         // reads are a budget of their own
         given().when().get("/appointments").then().statusCode(200);
 
@@ -84,16 +94,47 @@ class RateLimitTest {
     void whenTheLimiterCannotDecideAWriteIsRefusedAndReadsGoOn() {
         fixtures.freshPatient(1, 6813);
         long slot = fixtures.slot(204, "2026-03-20T15:00:00Z");
-        sql.update("alter table rate_limit_bucket rename to rate_limit_bucket_away");
+        sql.update("alter table rate_limit rename to rate_limit_away");
         try {
             given().formParam("slot", slot).formParam("service", 101).when().post("/appointments").then().statusCode(503)
                     .header("Retry-After", equalTo("5"))
                     .body(containsString("data-error-code=\"RATE_LIMIT_UNAVAILABLE\""));
             given().when().get("/appointments").then().statusCode(200);
         } finally {
-            sql.update("alter table rate_limit_bucket_away rename to rate_limit_bucket");
+            sql.update("alter table rate_limit_away rename to rate_limit");
         }
         assertEquals(0L, drafts(6813));
+    }
+
+    @Test
+    void theCleanupForgetsRowsBackToAFullBudgetAndKeepsTheOthers() {
+        assertTrue(limits.write("cleanup-a").allowed());
+        assertTrue(limits.write("cleanup-b").allowed());
+        assertTrue(limits.write("cleanup-b").allowed());
+        assertEquals(List.of("writes:cleanup-a", "writes:cleanup-b"), rows("writes:cleanup-%"));
+
+        // a's one write is 3 s of budget, b's two are 6 s
+        clock.advance(Duration.ofSeconds(3));
+        limits.forgetFullBudgets();
+        assertEquals(List.of("writes:cleanup-b"), rows("writes:cleanup-%"));
+
+        clock.advance(Duration.ofSeconds(3));
+        assertEquals(1, limits.forgetFullBudgets(1), "a batch is bounded");
+        limits.forgetFullBudgets();
+        assertEquals(List.of(), rows("writes:cleanup-%"));
+        // a forgotten row is a full budget
+        for (int i = 1; i <= 20; i++) {
+            assertTrue(limits.write("cleanup-b").allowed());
+        }
+        assertEquals(new RateLimits.Decision(false, Duration.ofSeconds(3)), limits.write("cleanup-b"));
+    }
+
+    private long tat(String id) {
+        return sql.one("select tat_ms from rate_limit where id = ?", rs -> rs.getLong(1), id).orElseThrow();
+    }
+
+    private List<String> rows(String idLike) {
+        return sql.list("select id from rate_limit where id like ? order by id", rs -> rs.getString(1), idLike);
     }
 
     private long drafts(long lead) {
