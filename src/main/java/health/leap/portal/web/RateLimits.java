@@ -54,21 +54,26 @@ public class RateLimits {
 
     /**
      * Spends {@code cost} ms of budget from row {@code id} at {@code now}, unless that would take its
-     * TAT more than a minute past {@code now}. Parameters: id, now + cost, cost, cost, now + a minute,
-     * id. One row back: allowed with the new TAT, or refused with the TAT as it is, untouched. A fresh
-     * row ({@code excluded}) starts at now + cost, so greatest(TAT + cost, now + cost) is
-     * max(TAT, now) + cost. The decision sees the latest TAT; a refusal reads it as of the statement's
-     * start, so under a concurrent spend its wait may come out short, the decision never wrong.
+     * TAT more than a minute past {@code now}. Parameters: id, now + cost, now + a minute, cost, now + a
+     * minute, cost, now + a minute, id. One row back: allowed with the new TAT, or refused with the TAT
+     * as it is, untouched. A fresh row ({@code excluded}) starts at now + cost, so
+     * greatest(TAT + cost, now + cost) is max(TAT, now) + cost. A TAT more than a minute ahead can only
+     * have been written by a clock that has since gone back (or by an instance whose clock runs ahead):
+     * it counts as a full budget ({@link #UNLESS_FROM_THE_FUTURE}) rather than locking the caller out
+     * until the clock catches up. The decision sees the latest TAT; a refusal reads it as of the
+     * statement's start, so under a concurrent spend its wait may come out short, the decision never wrong.
      */
+    private static final String UNLESS_FROM_THE_FUTURE = "(case when r.tat_ms > ? then 0 else r.tat_ms end)";
     private static final String SPEND = """
             with spent as (
                 insert into rate_limit as r (id, tat_ms) values (?, ?)
-                on conflict (id) do update set tat_ms = greatest(r.tat_ms + ?, excluded.tat_ms)
-                where greatest(r.tat_ms + ?, excluded.tat_ms) <= ?
+                on conflict (id) do update set tat_ms = greatest(%1$s + ?, excluded.tat_ms)
+                where greatest(%1$s + ?, excluded.tat_ms) <= ?
                 returning tat_ms)
             select true, tat_ms from spent
             union all
-            select false, tat_ms from rate_limit where id = ? and not exists (select 1 from spent)""";
+            select false, tat_ms from rate_limit where id = ? and not exists (select 1 from spent)"""
+            .formatted(UNLESS_FROM_THE_FUTURE);
     private static final String FORGET = """
             delete from rate_limit
             where id in (select id from rate_limit where tat_ms <= ? limit ? for update skip locked)""";
@@ -124,6 +129,12 @@ public class RateLimits {
         Reads mine = reads.get(caller, key -> new Reads());
         int paying;
         synchronized (mine) {
+            if (mine.tat - now > BURST_MS || mine.refusedUntil - now > BURST_MS) {
+                // written by a clock that has since gone back: a full budget, as in the shared row
+                mine.tat = 0;
+                mine.refusedUntil = 0;
+                mine.syncDue = now;
+            }
             if (now < mine.refusedUntil) {
                 return refused(mine.refusedUntil - now);
             }
@@ -163,10 +174,12 @@ public class RateLimits {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SPEND)) {
             ps.setString(1, id);
             ps.setLong(2, now + cost);
-            ps.setLong(3, cost);
+            ps.setLong(3, now + BURST_MS);
             ps.setLong(4, cost);
             ps.setLong(5, now + BURST_MS);
-            ps.setString(6, id);
+            ps.setLong(6, cost);
+            ps.setLong(7, now + BURST_MS);
+            ps.setString(8, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     // the row was inserted by another instance after this statement began, and refused it

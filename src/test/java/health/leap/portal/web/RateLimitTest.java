@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -127,6 +128,28 @@ class RateLimitTest {
             assertTrue(limits.write("cleanup-b").allowed());
         }
         assertEquals(new RateLimits.Decision(false, Duration.ofSeconds(3)), limits.write("cleanup-b"));
+    }
+
+    @Test
+    void aBudgetSpentByAClockThatHasSinceGoneBackIsFullAgain() {
+        clock.advance(Duration.ofHours(1));
+        for (int i = 1; i <= 20; i++) {
+            assertTrue(limits.write("clock-back").allowed());
+        }
+        for (int i = 1; i <= 120; i++) {
+            assertTrue(limits.request("clock-back").allowed());
+        }
+        assertEquals(new RateLimits.Decision(false, Duration.ofSeconds(3)), limits.write("clock-back"));
+        assertFalse(limits.request("clock-back").allowed());
+        // an hour back: what was spent "in the future" does not lock the caller out for an hour
+        clock.advance(Duration.ofHours(-1));
+        assertTrue(limits.write("clock-back").allowed());
+        assertTrue(limits.request("clock-back").allowed());
+        // and the budget counts from here, as usual
+        for (int i = 2; i <= 20; i++) {
+            assertTrue(limits.write("clock-back").allowed());
+        }
+        assertEquals(new RateLimits.Decision(false, Duration.ofSeconds(3)), limits.write("clock-back"));
     }
 
     private long tat(String id) {
