@@ -242,8 +242,11 @@ class MemoryWatch:
             time.sleep(0.5)
 
     def take_window(self):
-        window = dict(self.window)
+        """The peak since the last call, read once more now: a burst can end between two samples."""
+        window = {pid: max(mb, self.rss(pid)) for pid, mb in self.window.items()}
         self.window = {pid: 0 for pid in self.pids}
+        for pid, mb in window.items():
+            self.peak[pid] = max(self.peak[pid], mb)
         return max(window.values())
 
 
