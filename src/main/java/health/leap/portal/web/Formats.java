@@ -24,21 +24,21 @@ public class Formats {
     private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
 
-    /** A free time as its hold button shows it: 09:30, and "Hold 09:30 on Tuesday 3 March 2026". */
+    /** A free time of a picker as its button shows it: 09:30, on Tuesday 3 March 2026. */
     @TemplateData
-    public record HoldTime(long slot, String time, String label) {
+    public record PickerTime(long slot, String time, String day) {
     }
 
     /**
-     * The picker's free times, written once here rather than in the page's loop: a loop that looks up
-     * names from outside itself costs the template engine a search per name and time.
+     * The picker's free times in the centre's zone, written once here rather than in the page's loop:
+     * a loop that looks up names from outside itself costs the template engine a search per name and
+     * time. The booking and the move pages both list them.
      */
-    static List<HoldTime> holdTimes(SlotPicker picker) {
+    static List<PickerTime> times(SlotPicker picker) {
         String day = longDay(picker.day());
-        return picker.slots().stream().map(slot -> {
-            String time = time(slot.startsAt(), picker.centre().zone());
-            return new HoldTime(slot.id(), time, "Hold " + time + " on " + day);
-        }).toList();
+        return picker.slots().stream()
+                .map(slot -> new PickerTime(slot.id(), time(slot.startsAt(), picker.centre().zone()), day))
+                .toList();
     }
 
     /** 09:30 */

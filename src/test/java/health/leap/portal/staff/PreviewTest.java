@@ -67,6 +67,16 @@ class PreviewTest {
     }
 
     @Test
+    void theMovePageShowsTheFreeTimesAsTextWithNothingToPress() {
+        long booking = sql.one("""
+                select id from appointment where lead_id = 1 and status = 'CONFIRMED' and starts_at > ?
+                order by starts_at limit 1""", rs -> rs.getLong(1), clock.instant()).orElseThrow();
+        as("staff.harbour").when().get(AMELIA + "/appointments/" + booking + "/reschedule").then().statusCode(200)
+                .body(containsString("class=\"slot-time\""), not(containsString("aria-label=\"Move to ")),
+                        not(containsString("method=\"post\"")));
+    }
+
+    @Test
     void htmxFragmentsOfAPreviewKeepTheirLinksInThePreview() {
         as("staff.harbour").header("HX-Request", "true").when().get(AMELIA + "/appointments?limit=2")
                 .then().statusCode(200)
