@@ -367,9 +367,7 @@ def burst(name, title, port, users, slot, service, memory):
     pct = lambda p: round(latencies[min(len(latencies) - 1, int(round(p / 100 * len(latencies) + 0.5)) - 1)], 1)
     drafts = int(psql(f"select count(*) from appointment where slot_id = {slot} and status = 'DRAFT'")[0][0])
     # The winner releases the hold, so the same patients can race again (scenario 8).
-    by_lead = {u["lead"]: u for u in users}
-    for draft, lead in psql(f"select id, lead_id from appointment where slot_id = {slot} and status = 'DRAFT'"):
-        call(port, "POST", f"/appointments/{draft}/cancel", write_headers(by_lead[int(lead)]), {})
+    release_drafts(port, {u["lead"]: u for u in users}, f"slot_id = {slot}")
     statuses = {}
     for a in answers:
         statuses[str(a[0])] = statuses.get(str(a[0]), 0) + 1
@@ -594,15 +592,17 @@ def single():
     save("single.json", {"scenarios": results, "rss_peak_mb": max(memory.peak.values())})
 
 
-def release_drafts(port, users_file, leads):
-    """Cancels the open holds of these patients (lines "token<TAB>cookie<TAB>csrf", in lead order)."""
+def release_drafts(port, users_by_lead, where):
+    """Cancels, through the portal, the open holds that match the condition, as the patients who hold them."""
+    for draft, lead in psql(f"select id, lead_id from appointment where status = 'DRAFT' and {where}"):
+        call(port, "POST", f"/appointments/{draft}/cancel", write_headers(users_by_lead[int(lead)]), {})
+
+
+def users_from(users_file, leads):
+    """The patients of a file of lines "token<TAB>cookie<TAB>csrf", in lead order."""
     with open(users_file) as f:
         lines = [line.split("\t") for line in f.read().splitlines()]
-    users = {lead: {"token": t, "cookie": c, "csrf": x} for lead, (t, c, x) in zip(leads, lines)}
-    drafts = psql("select id, lead_id from appointment where status = 'DRAFT' and lead_id in ("
-                  + ",".join(str(lead) for lead in leads) + ")")
-    for draft, lead in drafts:
-        call(port, "POST", f"/appointments/{draft}/cancel", write_headers(users[int(lead)]), {})
+    return {lead: {"lead": lead, "token": t, "cookie": c, "csrf": x} for lead, (t, c, x) in zip(leads, lines)}
 
 
 def scaled():
@@ -615,7 +615,8 @@ def scaled():
     # The second portal has served only pages so far: like every scenario, the burst on two portals
     # follows a warm-up of what it runs, here 3 s of hold-confirm-cancel cycles through nginx (by the
     # warm-up patients, whose holds left open by scenario 4's warm-up are released first).
-    release_drafts(NGINX, f["cycle_users_warmup"], WARMUP_CYCLE_LEADS)
+    release_drafts(NGINX, users_from(f["cycle_users_warmup"], WARMUP_CYCLE_LEADS),
+                   "lead_id in (" + ",".join(str(lead) for lead in WARMUP_CYCLE_LEADS) + ")")
     wrk(NGINX, "cycles.lua", [f["cycle_users_warmup"], f["cycle_slots_warmup"], str(CYCLE_CONNECTIONS)],
         CYCLE_CONNECTIONS, CYCLE_CONNECTIONS, WARMUP)
     slot, service = state["burst_slots"][1]
