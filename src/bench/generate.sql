@@ -164,8 +164,8 @@ select id, tenant_id, lead_id, id, amount_due, currency, 'SBX-BENCH-' || id, 'SU
        created_at + interval '1 minute', created_at + interval '2 minutes'
 from plan_numbered where amount_due > 0 and status <> 'EXPIRED';
 
-insert into refund (id, tenant_id, payment_id, amount, currency, status, reference, created_at)
-select id, tenant_id, id, amount_due, currency, 'COMPLETED', 'SBX-BENCH-R' || id, cancelled_at
+insert into refund (id, tenant_id, payment_id, amount, currency, status, reference, created_at, settled_at)
+select id, tenant_id, id, amount_due, currency, 'COMPLETED', 'SBX-BENCH-R' || id, cancelled_at, cancelled_at + interval '2 days'
 from plan_numbered where amount_due > 0 and status = 'CANCELLED';
 
 insert into appointment (id, tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id, starts_at, ends_at, status,

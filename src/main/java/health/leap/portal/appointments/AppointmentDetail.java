@@ -14,7 +14,7 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
                                 Instant holdExpiresAt, BigDecimal amountDue, String currency, int rescheduleCount,
                                 String doctorName, long doctorId, String centreName, String centreAddress, ZoneId zone,
                                 String serviceName, BookingPolicy policy, String paymentStatus, String paymentReference,
-                                String refundStatus,
+                                String refundStatus, BigDecimal refundAmount, Instant refundSettledAt, String cancelReason,
                                 Long rescheduledFromId, Long replacedById, String packageName, List<ApplicablePackage> packages,
                                 List<AppointmentEvent> timeline, Instant now) {
 
@@ -22,7 +22,13 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
     public AppointmentDetail withPackages(List<ApplicablePackage> applicable) {
         return new AppointmentDetail(id, status, startsAt, endsAt, holdExpiresAt, amountDue, currency, rescheduleCount,
                 doctorName, doctorId, centreName, centreAddress, zone, serviceName, policy, paymentStatus, paymentReference,
-                refundStatus, rescheduledFromId, replacedById, packageName, applicable, timeline, now);
+                refundStatus, refundAmount, refundSettledAt, cancelReason, rescheduledFromId, replacedById, packageName, applicable, timeline, now);
+    }
+
+    /** Declined by the clinic (a staff member moved it from PENDING_APPROVAL to CANCELLED), with the reason they gave. */
+    public boolean isDeclined() {
+        return status == AppointmentStatus.CANCELLED && timeline.stream().anyMatch(e -> e.toStatus == AppointmentStatus.CANCELLED
+                && e.fromStatus == AppointmentStatus.PENDING_APPROVAL && e.actorType == ActorType.STAFF);
     }
 
     public boolean isHeld() {

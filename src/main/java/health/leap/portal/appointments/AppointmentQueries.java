@@ -57,7 +57,7 @@ public class AppointmentQueries {
                        d.id as doctor_id, d.name as doctor, c.name as centre, c.address, c.timezone, s.name as service,
                        p.status as payment_status, p.reference, a.rescheduled_from_id,
                        a.service_id, a.centre_id, a.tenant_id, a.lead_id, pk.name as package_name,
-                       r.status as refund_status,
+                       r.status as refund_status, r.amount as refund_amount, r.settled_at as refund_settled_at, a.cancel_reason,
                 """ + BookingPolicy.EFFECTIVE_COLUMNS + """
 
                 from appointment a
@@ -77,6 +77,7 @@ public class AppointmentQueries {
                 rs.getString("currency").trim(), rs.getInt("reschedule_count"), rs.getString("doctor"), rs.getLong("doctor_id"), rs.getString("centre"),
                 rs.getString("address"), ZoneId.of(rs.getString("timezone")), rs.getString("service"),
                 BookingPolicy.from(rs), rs.getString("payment_status"), rs.getString("reference"), rs.getString("refund_status"),
+                rs.getBigDecimal("refund_amount"), Sql.instant(rs, "refund_settled_at"), rs.getString("cancel_reason"),
                 Sql.nullableLong(rs, "rescheduled_from_id"), Sql.nullableLong(rs, "replaced_by"),
                 rs.getString("package_name"), List.of(), timeline, now),
                 rs.getLong("tenant_id"), rs.getLong("lead_id"), rs.getLong("service_id"), rs.getLong("centre_id")),

@@ -117,7 +117,6 @@ public class AppointmentResource {
         if (!htmx.isHtmx()) {
             return Response.seeOther(URI.create("/appointments/" + appointmentId)).build();
         }
-        htmx.trigger("appointmentChanged");
         return Response.ok(Templates.detail$card(queries.detail(appointmentId))).build();
     }
 
@@ -152,7 +151,6 @@ public class AppointmentResource {
             return Response.seeOther(URI.create("/appointments/" + moved)).build();
         }
         htmx.pushUrl("/appointments/" + moved);
-        htmx.trigger("appointmentChanged");
         return Response.ok(Templates.detail$card(queries.detail(moved))).build();
     }
 

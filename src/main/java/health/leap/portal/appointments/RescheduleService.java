@@ -1,9 +1,11 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.booking.BookingWindow;
+import health.leap.portal.booking.HoldExpiry;
 import health.leap.portal.booking.HoldService;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
+import health.leap.portal.packages.Redemptions;
 import health.leap.portal.platform.Sql;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,12 +27,19 @@ public class RescheduleService {
     private final Clock clock;
     private final Ownership ownership;
     private final ClinicCatalog catalog;
+    private final HoldExpiry holdExpiry;
+    private final Overlaps overlaps;
+    private final Redemptions redemptions;
 
-    public RescheduleService(Sql sql, Clock clock, Ownership ownership, ClinicCatalog catalog) {
+    public RescheduleService(Sql sql, Clock clock, Ownership ownership, ClinicCatalog catalog, HoldExpiry holdExpiry,
+                             Overlaps overlaps, Redemptions redemptions) {
         this.sql = sql;
         this.clock = clock;
         this.ownership = ownership;
         this.catalog = catalog;
+        this.holdExpiry = holdExpiry;
+        this.overlaps = overlaps;
+        this.redemptions = redemptions;
     }
 
     /** The booking to move, refused early when the rules already say no. */
@@ -68,6 +77,16 @@ public class RescheduleService {
         BookingWindow.refusal(now, centre.zone(), centre.policy(), target.startsAt()).ifPresent(p -> {
             throw p;
         });
+        // a package pays for this service at the centres it names: a move elsewhere would use it where it is not valid
+        redemptions.packageNotValidAt(appointmentId, old.serviceId, target.centreId()).ifPresent(name -> {
+            throw new Problem(422, "PACKAGE_NOT_VALID_THERE", "This booking is paid with your " + name
+                    + ", which cannot be used at " + centre.name() + ". Choose a time at a centre the package covers, "
+                    + "or cancel this booking and book again paying another way.");
+        });
+        overlaps.refusal(tenantId, leadId, target.startsAt(), target.endsAt(), now, appointmentId).ifPresent(p -> {
+            throw p;
+        });
+        holdExpiry.expirePassedHoldsOn(target.slotId(), now);
         if (!Appointment.transition(appointmentId, old.status, AppointmentStatus.RESCHEDULED, now)) {
             throw new Problem(409, "INVALID_STATE", "This booking changed meanwhile. Reload the page to see where it stands.");
         }
@@ -83,8 +102,7 @@ public class RescheduleService {
                 target.endsAt(), status, old.amountDue, old.currency, old.paymentId, appointmentId, old.rescheduleCount + 1,
                 now, now).orElseThrow(() -> new Problem(409, HoldService.SLOT_TAKEN,
                 "Someone else has just taken this time. Your booking was not moved; please choose another time."));
-        sql.update("update package_redemption set appointment_id = ? where appointment_id = ? and reversed_at is null",
-                moved, appointmentId);
+        redemptions.handOn(appointmentId, moved);
         AppointmentEvent.record(tenantId, appointmentId, now, ActorType.PATIENT, String.valueOf(leadId), old.status,
                 AppointmentStatus.RESCHEDULED, "Moved to booking #" + moved);
         AppointmentEvent.record(tenantId, moved, now, ActorType.PATIENT, String.valueOf(leadId), null, status,

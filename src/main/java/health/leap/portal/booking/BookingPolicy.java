@@ -27,10 +27,6 @@ public record BookingPolicy(
         return Duration.ofMinutes(minAdvanceMinutes);
     }
 
-    public Duration maxAdvance() {
-        return Duration.ofDays(maxAdvanceDays);
-    }
-
     public Duration cancellationWindow() {
         return Duration.ofMinutes(cancellationWindowMinutes);
     }

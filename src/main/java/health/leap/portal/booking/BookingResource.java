@@ -94,7 +94,6 @@ public class BookingResource {
             return Response.seeOther(URI.create(location)).build();
         }
         htmx.pushUrl(location);
-        htmx.trigger("appointmentChanged");
         return Response.status(status).entity(AppointmentResource.Templates.detail$card(queries.detail(appointmentId))).build();
     }
 }

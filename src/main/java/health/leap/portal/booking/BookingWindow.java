@@ -22,7 +22,15 @@ public record BookingWindow(Instant earliest, Instant latest) {
                 earliest = tomorrow;
             }
         }
-        return new BookingWindow(earliest, now.plus(policy.maxAdvance()));
+        return new BookingWindow(earliest, latest(now, zone, policy));
+    }
+
+    /**
+     * The maximum advance counts calendar days in the centre's zone: 30 days from 08:00 is 08:00
+     * local on the 30th day, across a clock change too, not 30 × 24 hours.
+     */
+    static Instant latest(Instant now, ZoneId zone, BookingPolicy policy) {
+        return now.atZone(zone).plusDays(policy.maxAdvanceDays()).toInstant();
     }
 
     public boolean contains(Instant start) {
@@ -31,7 +39,7 @@ public record BookingWindow(Instant earliest, Instant latest) {
 
     /** Local days from today to the last bookable day, inclusive. */
     public static LocalDate lastDay(Instant now, ZoneId zone, BookingPolicy policy) {
-        return now.plus(policy.maxAdvance()).atZone(zone).toLocalDate();
+        return now.atZone(zone).toLocalDate().plusDays(policy.maxAdvanceDays());
     }
 
     /** Why a slot starting at {@code start} cannot be booked now, if it cannot. */
@@ -53,7 +61,7 @@ public record BookingWindow(Instant earliest, Instant latest) {
             return Optional.of(new Problem(422, "TOO_SOON", "Appointments must be booked at least "
                     + Durations.words(policy.minAdvanceMinutes()) + " ahead. Please choose a later time."));
         }
-        if (start.isAfter(now.plus(policy.maxAdvance()))) {
+        if (start.isAfter(latest(now, zone, policy))) {
             return Optional.of(new Problem(422, "TOO_FAR_AHEAD", "Appointments can be booked at most "
                     + policy.maxAdvanceDays() + " days ahead. Please choose an earlier day."));
         }

@@ -45,24 +45,51 @@ public class ConfirmService {
      */
     @Transactional
     public AppointmentStatus confirm(long tenantId, long leadId, long appointmentId, Long patientPackageId) {
-        Instant now = clock.instant();
+        Attempt attempt = attempt(tenantId, leadId, appointmentId, patientPackageId);
+        if (attempt.refusal() != null) {
+            throw attempt.refusal();
+        }
+        return attempt.status();
+    }
+
+    /**
+     * Confirms a DRAFT the gateway says is paid, or says why it cannot be confirmed now: the refusal
+     * is returned, not thrown, so that the caller gives the money back in the same transaction
+     * instead of rolling back and leaving the payment unresolved.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Problem> confirmPaid(long tenantId, long leadId, long appointmentId) {
+        return Optional.ofNullable(attempt(tenantId, leadId, appointmentId, null).refusal());
+    }
+
+    /** What a confirmation came to: the booking's status, or the refusal. */
+    private record Attempt(AppointmentStatus status, Problem refusal) {
+        static Attempt refused(Problem refusal) {
+            return new Attempt(null, refusal);
+        }
+    }
+
+    private Attempt attempt(long tenantId, long leadId, long appointmentId, Long patientPackageId) {
         sql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
+        // read after the lock: a request that waited for it sees the clock as it is now
+        Instant now = clock.instant();
         Appointment appointment = ownership.appointment(tenantId, leadId, appointmentId);
         if (appointment.status == AppointmentStatus.CONFIRMED || appointment.status == AppointmentStatus.PENDING_APPROVAL) {
-            return appointment.status;
+            return new Attempt(appointment.status, null);
         }
         if (appointment.status != AppointmentStatus.DRAFT) {
-            throw invalidState(appointment.status);
+            return Attempt.refused(invalidState(appointment.status));
         }
         Terms terms = terms(appointment);
-        refusal(appointment, terms, now).ifPresent(p -> {
-            throw p;
-        });
+        Optional<Problem> refusal = refusal(appointment, terms, now);
+        if (refusal.isPresent()) {
+            return Attempt.refused(refusal.get());
+        }
         boolean packagePays = patientPackageId != null;
         if (appointment.amountDue.compareTo(BigDecimal.ZERO) > 0 && !terms.paid() && !packagePays) {
-            throw new Problem(409, "PAYMENT_REQUIRED", "This clinic asks for " + appointment.currency + " "
+            return Attempt.refused(new Problem(409, "PAYMENT_REQUIRED", "This clinic asks for " + appointment.currency + " "
                     + AmountDue.atMinorUnit(appointment.amountDue, appointment.currency).toPlainString()
-                    + " online before confirming. Please pay first.");
+                    + " online before confirming. Please pay first."));
         }
         AppointmentStatus to = terms.requiresApproval() ? AppointmentStatus.PENDING_APPROVAL : AppointmentStatus.CONFIRMED;
         if (!Appointment.confirmHeld(appointmentId, to, now)) {
@@ -70,9 +97,10 @@ public class ConfirmService {
             AppointmentStatus current = sql.one("select status from appointment where id = ?",
                     rs -> AppointmentStatus.valueOf(rs.getString(1)), appointmentId).orElseThrow();
             if (current == AppointmentStatus.CONFIRMED || current == AppointmentStatus.PENDING_APPROVAL) {
-                return current;
+                return new Attempt(current, null);
             }
-            throw current == AppointmentStatus.DRAFT || current == AppointmentStatus.EXPIRED ? holdExpired() : invalidState(current);
+            return Attempt.refused(current == AppointmentStatus.DRAFT || current == AppointmentStatus.EXPIRED
+                    ? holdExpired() : invalidState(current));
         }
         if (packagePays) {
             redemptions.redeem(tenantId, leadId, patientPackageId, appointmentId, appointment.serviceId, appointment.centreId);
@@ -83,7 +111,7 @@ public class ConfirmService {
         }
         AppointmentEvent.record(tenantId, appointmentId, now, ActorType.PATIENT, String.valueOf(leadId),
                 AppointmentStatus.DRAFT, to, detail);
-        return to;
+        return new Attempt(to, null);
     }
 
     /**
@@ -105,12 +133,6 @@ public class ConfirmService {
                     + " upcoming bookings, the most this clinic allows. Cancel one or wait until it has taken place."));
         }
         return Optional.empty();
-    }
-
-    /** Whether the patient's DRAFT could be confirmed now, so that a payment arriving for it can tell confirm from refund. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Problem> refusalFor(Appointment appointment) {
-        return refusal(appointment, terms(appointment), clock.instant());
     }
 
     private Terms terms(Appointment appointment) {

@@ -69,11 +69,12 @@ public class HoldExpiry {
     }
 
     /**
-     * A constraint cannot see the clock, so a DRAFT keeps its slot until it is marked EXPIRED: a hold
-     * expires the passed holds on its slot first, in its own transaction, then lets the constraint decide.
+     * A constraint cannot see the clock, so a DRAFT keeps its slot until it is marked EXPIRED: a hold,
+     * and a move, expire the passed holds on their slot first, in their own transaction, then let the
+     * constraint decide.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void expirePassedHoldsOn(long slotId, Instant now) {
+    public void expirePassedHoldsOn(long slotId, Instant now) {
         record(sql.list("""
                 update appointment set status = 'EXPIRED', updated_at = ?
                 where slot_id = ? and status = 'DRAFT' and hold_expires_at <= ?

@@ -3,6 +3,7 @@ package health.leap.portal.booking;
 import health.leap.portal.appointments.ActorType;
 import health.leap.portal.appointments.AppointmentEvent;
 import health.leap.portal.appointments.AppointmentStatus;
+import health.leap.portal.appointments.Overlaps;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.clinic.ClinicService;
 import health.leap.portal.platform.Sql;
@@ -30,12 +31,14 @@ public class HoldService {
     private final Clock clock;
     private final HoldExpiry expiry;
     private final HoldLength holdLength;
+    private final Overlaps overlaps;
 
-    public HoldService(Sql sql, Clock clock, HoldExpiry expiry, HoldLength holdLength) {
+    public HoldService(Sql sql, Clock clock, HoldExpiry expiry, HoldLength holdLength, Overlaps overlaps) {
         this.sql = sql;
         this.clock = clock;
         this.expiry = expiry;
         this.holdLength = holdLength;
+        this.overlaps = overlaps;
     }
 
     /** A refusal that names the patient's open hold, so the page can offer to continue or release it. */
@@ -90,6 +93,9 @@ public class HoldService {
                         AppointmentStatus.DRAFT, AppointmentStatus.CANCELLED, "Released to hold another time");
             }
         }
+        overlaps.refusal(tenantId, leadId, slot.startsAt(), slot.endsAt(), now, 0).ifPresent(p -> {
+            throw p;
+        });
         int active = activeCount(tenantId, leadId, now);
         if (active >= policy.activeLimit()) {
             throw new Problem(422, "ACTIVE_LIMIT_REACHED", "You already have " + active

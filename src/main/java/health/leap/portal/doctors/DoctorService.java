@@ -77,7 +77,7 @@ public class DoctorService {
         }
         List<FreeDay> days = withDays || date == null ? directory.freeDays(doctor.id(), centre, now) : List.of();
         LocalDate day = date != null ? date
-                : days.stream().filter(FreeDay::hasFreeSlots).map(FreeDay::date).findFirst().orElse(today);
+                : days.stream().filter(FreeDay::bookable).map(FreeDay::date).findFirst().orElse(today);
         return new SlotPicker(doctor, centre, service, days, day, directory.freeSlotsOn(doctor.id(), centre, day, now));
     }
 

@@ -20,8 +20,10 @@ public class SlotGenerator {
 
     /** Yesterday too, so that a centre west of UTC still has its slots of "today" local time. */
     static final int DAYS_BACK = 1;
-    /** Beyond the longest maximum advance a tenant is likely to set, with room for a missed run. */
+    /** The least horizon, beyond the default 30-day maximum advance with room for missed runs. */
     static final int DAYS_AHEAD = 62;
+    /** Room past the longest maximum advance, for zones ahead of UTC and runs missed while the portal was down. */
+    static final int DAYS_PAST_LONGEST_ADVANCE = 7;
 
     private final Sql sql;
     private final Clock clock;
@@ -56,6 +58,15 @@ public class SlotGenerator {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fillHorizon() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        generate(today.minusDays(DAYS_BACK), today.plusDays(DAYS_AHEAD));
+        generate(today.minusDays(DAYS_BACK), today.plusDays(daysAhead()));
+    }
+
+    /** How far ahead slots are laid out: past the longest maximum advance any tenant or centre allows (up to a year). */
+    public int daysAhead() {
+        int longest = sql.one("""
+                select greatest((select max(max_advance_days) from booking_policy),
+                                (select max(max_advance_days) from centre_booking_policy))""",
+                rs -> rs.getInt(1)).orElse(0);
+        return Math.max(DAYS_AHEAD, longest + DAYS_PAST_LONGEST_ADVANCE);
     }
 }

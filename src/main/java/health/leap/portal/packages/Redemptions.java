@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A package paying for a visit: one session is taken at confirmation and given back when the visit
@@ -66,6 +67,28 @@ public class Redemptions {
         sql.update("""
                 insert into package_redemption (tenant_id, patient_package_id, appointment_id, service_id, centre_id, redeemed_at)
                 values (?, ?, ?, ?, ?, ?)""", tenantId, patientPackageId, appointmentId, serviceId, centreId, now);
+    }
+
+    /**
+     * The name of the package paying for this appointment when it does not cover {@code serviceId} at
+     * {@code centreId}; empty when no package pays or the package covers it.
+     */
+    public Optional<String> packageNotValidAt(long appointmentId, long serviceId, long centreId) {
+        return sql.one("""
+                select p.name from package_redemption pr
+                join patient_package pp on pp.id = pr.patient_package_id
+                join package p on p.id = pp.package_id
+                where pr.appointment_id = ? and pr.reversed_at is null
+                  and not (exists (select 1 from package_service ps where ps.package_id = p.id and ps.service_id = ?)
+                           and exists (select 1 from package_centre pc where pc.package_id = p.id and pc.centre_id = ?))""",
+                rs -> rs.getString(1), appointmentId, serviceId, centreId);
+    }
+
+    /** A moved booking takes its session with it to the booking that replaces it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void handOn(long fromAppointmentId, long toAppointmentId) {
+        sql.update("update package_redemption set appointment_id = ? where appointment_id = ? and reversed_at is null",
+                toAppointmentId, fromAppointmentId);
     }
 
     /** Gives back the session an appointment took, if it took one; true when a session was given back. */

@@ -68,7 +68,7 @@ public class DemoData {
         patients();
         packages(now);
         // far enough back for the oldest visit of the history below
-        slots.generate(today.minusDays(120), today.plusDays(62));
+        slots.generate(today.minusDays(120), today.plusDays(slots.daysAhead()));
         new History(now, today).write();
     }
 
@@ -236,9 +236,11 @@ public class DemoData {
             Instant cancelledAt = cancelled.createdAt().plus(Duration.ofDays(3));
             cancel(cancelled, cancelledAt, "Feeling better");
             sql.update("""
-                    insert into refund (id, tenant_id, payment_id, amount, currency, status, reference, created_at)
-                    select 701, tenant_id, id, amount, currency, 'COMPLETED', 'SBX-DEMO-R0001', ? from payment where id = 602""",
-                    cancelledAt);
+                    insert into refund (id, tenant_id, payment_id, amount, currency, status, reference, created_at, settled_at)
+                    select 701, tenant_id, id, amount, currency, 'COMPLETED', 'SBX-DEMO-R0001', ?, ? from payment where id = 602""",
+                    cancelledAt, cancelledAt.plus(Duration.ofDays(2)));
+            event(cancelled, cancelledAt.plus(Duration.ofDays(2)), "SYSTEM", "CANCELLED", "CANCELLED",
+                    "Refund of GBP 240.00 completed");
 
             Booking expired = held(book(506, 1, slotAround(201, 1, -15), 101, "EXPIRED"));
             event(expired, expired.holdExpiresAt(), "SYSTEM", "DRAFT", "EXPIRED", "Hold expired");
@@ -261,9 +263,25 @@ public class DemoData {
             event(arrived, arrived.startsAt().minus(Duration.ofMinutes(10)), "STAFF", "CONFIRMED", "CHECKED_IN", null);
         }
 
-        /** In the middle of checkout: a hold that runs out a few minutes from now. */
+        /**
+         * In the middle of checkout: a hold that runs out a few minutes from now. And due at the front
+         * desk today, whatever day the demo loads: a minor surgery consultation with Dr Chen in the hour
+         * that has begun, approved by the clinic two days ago.
+         */
         private void isla() {
             held(book(524, 3, slotAround(202, 1, 4), 102, "DRAFT", now.minus(Duration.ofMinutes(2))));
+            confirmed(book(525, 3, slotThisHour(206, 2), 105, "CONFIRMED", now.minus(Duration.ofDays(2))));
+        }
+
+        /** The doctor's slot at the start of the current hour, laid out for the demo when the schedule has none then. */
+        private Slot slotThisHour(long doctorId, long centreId) {
+            Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+            sql.update("""
+                    insert into slot (tenant_id, doctor_id, centre_id, starts_at, ends_at)
+                    select tenant_id, id, ?, ?, ? from doctor where id = ?
+                    on conflict (doctor_id, starts_at) do nothing""", centreId, hour, hour.plus(Duration.ofMinutes(30)), doctorId);
+            return sql.one("select id, starts_at from slot where doctor_id = ? and starts_at = ?", History::slot, doctorId, hour)
+                    .orElseThrow();
         }
 
         private void maya() {

@@ -7,6 +7,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -53,8 +55,10 @@ public class ApprovalResource {
 
     @POST
     @Path("{id}/decline")
-    public Response decline(@PathParam("id") String id) {
-        approvals.decline(caller.tenantId(), caller.userName(), Params.id("appointment", id));
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decline(@PathParam("id") String id, @FormParam("reason") String reason) {
+        long appointmentId = Params.id("appointment", id);
+        approvals.decline(caller.tenantId(), caller.userName(), appointmentId, Params.optionalText("reason", reason, 500));
         return queueAfterWrite();
     }
 
@@ -62,7 +66,6 @@ public class ApprovalResource {
         if (!htmx.isHtmx()) {
             return Response.seeOther(URI.create("/staff/approvals")).build();
         }
-        htmx.trigger("appointmentChanged");
         return Response.ok(Templates.approvals$queue(approvals.queue(caller.tenantId()))).build();
     }
 }

@@ -61,16 +61,25 @@ public class ApprovalService {
                 AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CONFIRMED, "Approved by the clinic");
     }
 
+    /** Declines with the reason the patient is shown; a decline without one is refused before anything changes. */
     @Transactional
-    public void decline(long tenantId, String staffUser, long appointmentId) {
+    public void decline(long tenantId, String staffUser, long appointmentId, String reason) {
         Instant now = clock.instant();
         Appointment appointment = pending(tenantId, appointmentId);
-        if (!Appointment.transition(appointmentId, AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CANCELLED, now)) {
+        if (appointment.status != AppointmentStatus.PENDING_APPROVAL) {
+            throw alreadyDecided();
+        }
+        if (reason == null) {
+            throw new Problem(400, "REASON_REQUIRED", "Please tell the patient why the booking is declined.");
+        }
+        if (sql.update("""
+                update appointment set status = 'CANCELLED', cancel_reason = ?, updated_at = ?
+                where id = ? and status = 'PENDING_APPROVAL'""", reason, now, appointmentId) == 0) {
             throw alreadyDecided();
         }
         boolean refunded = appointment.paymentId != null && refunds.refundIfPaid(appointment.paymentId);
         boolean sessionBack = redemptions.reverse(appointmentId);
-        String detail = "Declined by the clinic" + (refunded ? "; the payment is being refunded" : "")
+        String detail = "Declined by the clinic: " + reason + (refunded ? "; the payment is being refunded" : "")
                 + (sessionBack ? "; the package session was given back" : "");
         AppointmentEvent.record(tenantId, appointmentId, now, ActorType.STAFF, staffUser,
                 AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CANCELLED, detail);

@@ -46,8 +46,8 @@ public class Formats {
         return TIME.format(instant.atZone(zone));
     }
 
-    /** Tue 3 Mar 2026, 09:30 GMT (Europe/London) */
-    static String local(Instant instant, ZoneId zone) {
+    /** Tue 3 Mar 2026, 09:30 GMT (Europe/London); refusals that name a booking's time write it so too. */
+    public static String local(Instant instant, ZoneId zone) {
         return DATE_TIME.format(instant.atZone(zone)) + " " + zoneName(zone, instant);
     }
 

@@ -10,7 +10,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/** The one place that knows htmx's headers: fragment or full page, and events for other regions. */
+/**
+ * The one place that knows htmx's headers: fragment or full page, redirects and the address bar. A
+ * write answers with the one region that shows what it changed (the appointment card, the queue, the
+ * day list), so it announces no event: nothing else on those pages shows the booking.
+ */
 @RequestScoped
 public class Htmx {
 
@@ -18,7 +22,6 @@ public class Htmx {
         REQUEST("HX-Request"),
         BOOSTED("HX-Boosted"),
         HISTORY_RESTORE("HX-History-Restore-Request"),
-        TRIGGER("HX-Trigger"),
         REDIRECT("HX-Redirect"),
         PUSH_URL("HX-Push-Url");
 
@@ -41,11 +44,6 @@ public class Htmx {
 
     public boolean isHtmx() {
         return "true".equals(request.getHeader(Header.REQUEST.value));
-    }
-
-    /** Tells other regions of the page that something changed ({@code hx-trigger="name from:body"}). */
-    public void trigger(String event) {
-        response().putHeader(Header.TRIGGER.value, event);
     }
 
     /** Makes htmx load a whole new page instead of swapping a fragment. */

@@ -31,15 +31,26 @@ public final class Params {
         }
     }
 
+    /** The calendar a date parameter may name: the same years as an epoch-seconds filter (1970 to 9999). */
+    public static final LocalDate FIRST_DATE = LocalDate.EPOCH;
+    public static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
+
     public static LocalDate optionalDate(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw Problem.badRequest("The " + name + " \"" + shorten(value) + "\" is not a date like 2026-03-31.");
         }
+        // a year such as -300000 parses, and is past what the database or a time zone can hold
+        if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+            throw Problem.badRequest("The " + name + " \"" + shorten(value) + "\" is not between " + FIRST_DATE
+                    + " and " + LAST_DATE + ".");
+        }
+        return date;
     }
 
     public static String optionalText(String name, String value, int maxLength) {

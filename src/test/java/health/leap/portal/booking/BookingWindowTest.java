@@ -33,9 +33,22 @@ class BookingWindowTest {
 
     @Test
     void maximumAdvanceIsThirtyDaysToTheMinute() {
-        assertEquals(Optional.empty(), refusal("2026-03-02T08:00:00Z", LONDON, DEFAULTS, "2026-04-01T07:59:00Z"));
-        assertEquals(Optional.empty(), refusal("2026-03-02T08:00:00Z", LONDON, DEFAULTS, "2026-04-01T08:00:00Z"));
-        assertEquals(Optional.of("TOO_FAR_AHEAD"), refusal("2026-03-02T08:00:00Z", LONDON, DEFAULTS, "2026-04-01T08:01:00Z"));
+        // New York stays on EDT from 2 to 30 April: 30 days are 30 × 24 hours there
+        assertEquals(Optional.empty(), refusal("2026-04-02T12:00:00Z", NEW_YORK, DEFAULTS, "2026-05-02T11:59:00Z"));
+        assertEquals(Optional.empty(), refusal("2026-04-02T12:00:00Z", NEW_YORK, DEFAULTS, "2026-05-02T12:00:00Z"));
+        assertEquals(Optional.of("TOO_FAR_AHEAD"), refusal("2026-04-02T12:00:00Z", NEW_YORK, DEFAULTS, "2026-05-02T12:01:00Z"));
+    }
+
+    @Test
+    void maximumAdvanceCountsCalendarDaysAcrossAClockChange() {
+        // 08:00 GMT on 2 March is 08:00 local; 30 days on is 08:00 BST on 1 April, 07:00 UTC, an hour
+        // before 30 × 24 hours would end
+        assertEquals(Optional.empty(), refusal("2026-03-02T08:00:00Z", LONDON, DEFAULTS, "2026-04-01T07:00:00Z"));
+        assertEquals(Optional.of("TOO_FAR_AHEAD"), refusal("2026-03-02T08:00:00Z", LONDON, DEFAULTS, "2026-04-01T07:30:00Z"));
+        // and in autumn the day has 25 hours: 08:00 BST on 1 October, 30 days on is 08:00 GMT on 31 October
+        assertEquals(Optional.empty(), refusal("2026-10-01T07:00:00Z", LONDON, DEFAULTS, "2026-10-31T07:30:00Z"));
+        assertEquals(Optional.empty(), refusal("2026-10-01T07:00:00Z", LONDON, DEFAULTS, "2026-10-31T08:00:00Z"));
+        assertEquals(Optional.of("TOO_FAR_AHEAD"), refusal("2026-10-01T07:00:00Z", LONDON, DEFAULTS, "2026-10-31T08:01:00Z"));
     }
 
     @Test
@@ -75,7 +88,8 @@ class BookingWindowTest {
         BookingWindow window = BookingWindow.at(now, LONDON, DEFAULTS);
         // after the cutoff the window starts at local midnight
         assertEquals(Instant.parse("2026-03-03T00:00:00Z"), window.earliest());
-        assertEquals(Instant.parse("2026-04-01T12:30:00Z"), window.latest());
+        // 12:30 GMT, 30 days on: 12:30 BST
+        assertEquals(Instant.parse("2026-04-01T11:30:00Z"), window.latest());
         assertFalse(window.contains(Instant.parse("2026-03-02T15:00:00Z")));
         assertTrue(window.contains(Instant.parse("2026-03-03T09:00:00Z")));
 

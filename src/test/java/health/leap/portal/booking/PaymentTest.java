@@ -11,12 +11,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static health.leap.portal.platform.Browser.given;
@@ -55,26 +51,11 @@ class PaymentTest {
 
     /** Starts the payment and answers on the sandbox page; returns the signed return address. */
     String payAndAnswer(long appointmentId, String outcome) {
-        String gateway = given().when().post("/appointments/" + appointmentId + "/payment")
-                .then().statusCode(303).header("Location", containsString("/sandbox-gateway/pay?")).extract().header("Location");
-        String page = URI.create(gateway).getRawPath() + "?" + URI.create(gateway).getRawQuery();
-        given().urlEncodingEnabled(false).when().get(page).then().statusCode(200)
-                .body(containsString("SANDBOX payment gateway"), containsString("Pay GBP 20.00"));
-        Map<String, String> order = query(gateway);
-        String returned = given().formParams(order).formParam("outcome", outcome)
-                .when().post("/sandbox-gateway/pay")
-                .then().statusCode(303).header("Location", containsString("/payments/return?")).extract().header("Location");
-        URI uri = URI.create(returned);
-        return uri.getRawPath() + "?" + uri.getRawQuery();
+        return SandboxCheckout.answer(SandboxCheckout.start(appointmentId, "GBP 20.00"), outcome);
     }
 
     static Map<String, String> query(String url) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : URI.create(url).getRawQuery().split("&")) {
-            String[] kv = pair.split("=", 2);
-            params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-        }
-        return params;
+        return SandboxCheckout.query(url);
     }
 
     String status(long appointmentId) {

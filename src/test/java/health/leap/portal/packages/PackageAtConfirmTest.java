@@ -97,7 +97,7 @@ class PackageAtConfirmTest {
         given().formParam("package", pkg).when().post("/appointments/" + id + "/confirm").then().statusCode(303);
         assertEquals("PENDING_APPROVAL", sql.one("select status from appointment where id = ?", rs -> rs.getString(1), id).orElseThrow());
         assertEquals("EXHAUSTED 1", packageStatus(pkg));
-        approvals.decline(1, "staff.harbour", id);
+        approvals.decline(1, "staff.harbour", id, "The surgery is closed for refurbishment that week.");
         assertEquals("ACTIVE 0", packageStatus(pkg));
         assertEquals(0, sql.one("select count(*) from package_redemption where appointment_id = ? and reversed_at is null",
                 rs -> rs.getInt(1), id).orElseThrow());

@@ -54,7 +54,10 @@ class AuthorizationMatrixTest {
             "appointment", Map.of(Id.OWN, "503", Id.NEIGHBOURS, "521", Id.OTHER_CLINICS, "531", Id.UNKNOWN, "999999"),
             "package", Map.of(Id.OWN, "401", Id.NEIGHBOURS, "406", Id.OTHER_CLINICS, "405", Id.UNKNOWN, "999999"),
             "doctor", Map.of(Id.OWN, "201", Id.NEIGHBOURS, "202", Id.OTHER_CLINICS, "211", Id.UNKNOWN, "999999"),
-            "lead", Map.of(Id.OWN, "1", Id.NEIGHBOURS, "2", Id.OTHER_CLINICS, "11", Id.UNKNOWN, "999999"));
+            "lead", Map.of(Id.OWN, "1", Id.NEIGHBOURS, "2", Id.OTHER_CLINICS, "11", Id.UNKNOWN, "999999"),
+            // a sandbox refund reference no refund of any clinic waits under
+            "refund", Map.of(Id.OWN, "SBX-RF-NONE", Id.NEIGHBOURS, "SBX-RF-NONE", Id.OTHER_CLINICS, "SBX-RF-NONE",
+                    Id.UNKNOWN, "SBX-RF-NONE"));
 
     static final int LOGIN = 302;
 
@@ -185,7 +188,14 @@ class AuthorizationMatrixTest {
         ROUTES.put("POST /sandbox-gateway/pay", new Expectation(null, "", signedIn(400)));
         ROUTES.put("GET /staff/approvals", new Expectation(null, "", staff(200)));
         ROUTES.put("POST /staff/approvals/{id}/approve", new Expectation("appointment", "", staffOnAppointment(409)));
-        ROUTES.put("POST /staff/approvals/{id}/decline", new Expectation("appointment", "", staffOnAppointment(409)));
+        ROUTES.put("POST /staff/approvals/{id}/decline", new Expectation("appointment", "?reason=Fully%20booked",
+                staffOnAppointment(409)));
+        ROUTES.put("GET /staff/day", new Expectation(null, "", staff(200)));
+        // the owner's completed visit: neither checked in nor completed again
+        ROUTES.put("POST /staff/day/{id}/check-in", new Expectation("appointment", "", staffOnAppointment(409)));
+        ROUTES.put("POST /staff/day/{id}/complete", new Expectation("appointment", "", staffOnAppointment(409)));
+        ROUTES.put("GET /sandbox-gateway/refunds", new Expectation(null, "", staff(200)));
+        ROUTES.put("POST /sandbox-gateway/refunds/{id}", new Expectation("refund", "?outcome=FAILED", staff(404)));
         ROUTES.put("GET /staff/patients", new Expectation(null, "", staff(200)));
     }
 

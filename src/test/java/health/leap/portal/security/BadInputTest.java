@@ -54,7 +54,9 @@ class BadInputTest {
         ID,
         /** An id that narrows a page, absent when blank. */
         OPTIONAL_ID,
-        DATE, EPOCH, STATUS, LIMIT, CURSOR, TEXT, FLAG, SIGNED, IGNORED
+        DATE, EPOCH, STATUS, LIMIT, CURSOR, TEXT, FLAG, SIGNED, IGNORED,
+        /** One of the few words a page's buttons send. */
+        CHOICE
     }
 
     /** Well-formed ids that name nothing but are not a 404: the route decides otherwise first, or shows nothing. */
@@ -65,7 +67,12 @@ class BadInputTest {
             // a centre where the doctor does not work falls back to the doctor's own
             "GET /appointments/{id}/reschedule query:centre", 200,
             // the completed visit is refused by its state before the package is looked at
-            "POST /appointments/{id}/confirm form:package", 409);
+            "POST /appointments/{id}/confirm form:package", 409,
+            // a doctor the centre does not have lists the whole centre
+            "GET /staff/day query:doctor", 200,
+            // the doctor only chooses the list shown after the mark, which the completed visit refuses
+            "POST /staff/day/{id}/check-in query:doctor", 409,
+            "POST /staff/day/{id}/complete query:doctor", 409);
 
     /** The parameters outside the route's own: unknown names in the query string, which a page ignores. */
     static final String JUNK_QUERY = "query:*";
@@ -147,8 +154,23 @@ class BadInputTest {
         ROUTES.put("GET /staff/approvals", new Route(STAFF, "/staff/approvals", Map.of(), 200, Map.of()));
         ROUTES.put("POST /staff/approvals/{id}/approve", new Route(STAFF, "/staff/approvals/{id}/approve",
                 Map.of("path:id", "509"), 409, Map.of("path:id", Kind.ID)));
+        // declining the owner's completed visit 503 is refused by its state, whatever the reason says
         ROUTES.put("POST /staff/approvals/{id}/decline", new Route(STAFF, "/staff/approvals/{id}/decline",
-                Map.of("path:id", "509"), 409, Map.of("path:id", Kind.ID)));
+                Map.of("path:id", "503", "form:reason", "Fully booked"), 409,
+                Map.of("path:id", Kind.ID, "form:reason", Kind.TEXT)));
+        Map<String, Kind> dayKinds = Map.of("query:centre", Kind.OPTIONAL_ID, "query:doctor", Kind.OPTIONAL_ID,
+                "query:date", Kind.DATE);
+        ROUTES.put("GET /staff/day", new Route(STAFF, "/staff/day", Map.of("query:centre", "1", "query:date", "2026-03-02"),
+                200, dayKinds));
+        ROUTES.put("POST /staff/day/{id}/check-in", new Route(STAFF, "/staff/day/{id}/check-in", Map.of("path:id", "503"),
+                409, Map.of("path:id", Kind.ID, "query:doctor", Kind.OPTIONAL_ID)));
+        ROUTES.put("POST /staff/day/{id}/complete", new Route(STAFF, "/staff/day/{id}/complete", Map.of("path:id", "503"),
+                409, Map.of("path:id", Kind.ID, "query:doctor", Kind.OPTIONAL_ID)));
+        ROUTES.put("GET /sandbox-gateway/refunds", new Route(STAFF, "/sandbox-gateway/refunds", Map.of(), 200, Map.of()));
+        // a reference of no refund waiting at the sandbox settles nothing
+        ROUTES.put("POST /sandbox-gateway/refunds/{id}", new Route(STAFF, "/sandbox-gateway/refunds/{id}",
+                Map.of("path:id", "SBX-RF-NONE", "form:outcome", "FAILED"), 404,
+                Map.of("path:id", Kind.TEXT, "form:outcome", Kind.CHOICE)));
         ROUTES.put("GET /staff/patients", new Route(STAFF, "/staff/patients", Map.of(), 200, Map.of("query:q", Kind.TEXT)));
     }
 
@@ -350,6 +372,10 @@ class BadInputTest {
                 values.add(wire("%00", answer));
             }
             case SIGNED -> values.add(raw("", 400));
+            case CHOICE -> {
+                values.add(raw("", 400));
+                values.add(raw("completed", 400));
+            }
             case IGNORED -> {
                 values.add(wire("%FF%FE=%C0%80", answer));
                 values.add(wire("junk=%3Cscript%3Ealert(1)%3C%2Fscript%3E&%00=%00", answer));

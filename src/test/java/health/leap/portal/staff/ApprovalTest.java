@@ -20,6 +20,7 @@ import java.time.Instant;
 import static health.leap.portal.platform.Browser.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Staff of Harbour Health (tenant 1) approve and decline bookings with Dr Sofia Lindqvist, who needs approval. */
@@ -92,8 +93,17 @@ class ApprovalTest {
     @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1")})
     void declineCancelsAndRefunds() {
         long id = pendingPaidBooking(6082, "2026-03-19T10:30:00Z");
-        given().header("HX-Request", "true").when().post("/staff/approvals/" + id + "/decline").then().statusCode(200)
-                .header("HX-Trigger", "appointmentChanged").body(not(containsString("Patient 6082")));
+        // the patient is told why: no reason, no decline
+        given().when().post("/staff/approvals/" + id + "/decline").then().statusCode(400)
+                .body(containsString("data-error-code=\"REASON_REQUIRED\""));
+        assertEquals("PENDING_APPROVAL", status(id));
+        given().formParam("reason", "x".repeat(501)).when().post("/staff/approvals/" + id + "/decline").then().statusCode(400);
+        given().header("HX-Request", "true").formParam("reason", "The doctor needs to see a referral letter first.")
+                .when().post("/staff/approvals/" + id + "/decline").then().statusCode(200)
+                // the queue is the only region showing the booking: no event for others
+                .header("HX-Trigger", nullValue()).body(not(containsString("Patient 6082")));
+        assertEquals("The doctor needs to see a referral letter first.", sql.one(
+                "select cancel_reason from appointment where id = ?", rs -> rs.getString(1), id).orElseThrow());
         assertEquals("CANCELLED", status(id));
         assertEquals("INITIATED", sql.one("select r.status from refund r join appointment a on a.payment_id = r.payment_id where a.id = ?",
                 rs -> rs.getString(1), id).orElseThrow());

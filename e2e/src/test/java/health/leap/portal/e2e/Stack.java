@@ -113,6 +113,8 @@ final class Stack {
         builder.environment().put("PORTAL_BOOKING_HOLD_OVERRIDE", SHORT_HOLD.toString());
         builder.environment().put("PORTAL_BOOKING_HOLD_OVERRIDE_CENTRES", String.valueOf(SHORT_HOLD_CENTRE));
         builder.environment().put("PORTAL_HOLD_EXPIRY_EVERY", "5s");
+        // refunds settle when QA says so on the sandbox's page (RefundJourneyIT), not on their own a minute on
+        builder.environment().put("PORTAL_SANDBOX_GATEWAY_REFUND_SETTLES_AFTER", "PT1H");
         Process process;
         try {
             Files.createDirectories(data);

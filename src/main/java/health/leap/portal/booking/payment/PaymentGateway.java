@@ -20,12 +20,26 @@ public interface PaymentGateway {
     record Result(String reference, Outcome outcome) {
     }
 
+    /** Where a refund stands at the gateway: money on its way, back with the patient, or not returned. */
+    enum RefundOutcome {
+        PENDING, COMPLETED, FAILED
+    }
+
     /** Where to send the patient to pay. */
     URI checkout(Order order);
 
     /** The verified outcome carried by a callback, or empty when its signature does not verify. */
     Optional<Result> verify(Map<String, String> callback);
 
+    /**
+     * What became of a checkout, asked when the patient never came back with an answer (closed the
+     * tab, lost the connection): empty while the patient may still finish paying.
+     */
+    Optional<Outcome> paymentOutcome(String paymentReference);
+
     /** Asks the gateway to return money; the answer is the gateway's refund reference. */
     String refund(String paymentReference, BigDecimal amount, String currency);
+
+    /** Where the refund with this gateway reference stands; gateways settle refunds some time after they are asked. */
+    RefundOutcome refundOutcome(String refundReference);
 }

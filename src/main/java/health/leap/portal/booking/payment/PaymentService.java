@@ -1,6 +1,8 @@
 package health.leap.portal.booking.payment;
 
+import health.leap.portal.appointments.ActorType;
 import health.leap.portal.appointments.Appointment;
+import health.leap.portal.appointments.AppointmentEvent;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.Ownership;
 import health.leap.portal.booking.AmountDue;
@@ -12,9 +14,12 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -79,32 +84,53 @@ public class PaymentService {
      */
     @Transactional
     public long complete(long tenantId, long leadId, Map<String, String> callback) {
-        Instant now = clock.instant();
         PaymentGateway.Result result = gateway.verify(callback).orElseThrow(() -> new Problem(400, "PAYMENT_UNVERIFIED",
                 "We could not verify this answer from the payment gateway, so nothing was changed."));
-        record Payment(long id, long tenantId, long leadId, long appointmentId, String status) {
-        }
-        Payment payment = sql.one("select id, tenant_id, lead_id, appointment_id, status from payment where reference = ? for update",
-                rs -> new Payment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)),
-                result.reference()).orElseThrow(() -> Problem.notFound("payment"));
+        Started payment = sql.one("""
+                select id, tenant_id, lead_id, appointment_id, status = 'STARTED', reference from payment
+                where reference = ? for update""",
+                Started::from, result.reference()).orElseThrow(() -> Problem.notFound("payment"));
         if (payment.tenantId() != tenantId || payment.leadId() != leadId) {
             throw Problem.forbidden("payment");
         }
-        if (!payment.status().equals("STARTED")) {
-            return payment.appointmentId();
-        }
-        sql.update("update payment set status = ?, completed_at = ? where id = ?", result.outcome(), now, payment.id());
-        if (result.outcome() == PaymentGateway.Outcome.SUCCEEDED) {
-            Appointment appointment = ownership.appointment(tenantId, leadId, payment.appointmentId());
-            boolean stillOurs = appointment.paymentId != null && appointment.paymentId == payment.id()
-                    && appointment.status == AppointmentStatus.DRAFT;
-            // money that cannot buy this booking any more (hold ran out, a rule now refuses it) goes back
-            if (stillOurs && confirmations.refusalFor(appointment).isEmpty()) {
-                confirmations.confirm(tenantId, leadId, appointment.id, null);
-            } else {
-                refunds.refundIfPaid(payment.id());
-            }
+        if (payment.open()) {
+            settle(payment, result.outcome());
         }
         return payment.appointmentId();
+    }
+
+    /** A payment row locked by its reader, and whether nothing has answered for it yet. */
+    record Started(long id, long tenantId, long leadId, long appointmentId, boolean open, String reference) {
+        static Started from(ResultSet rs) throws SQLException {
+            return new Started(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBoolean(5), rs.getString(6));
+        }
+    }
+
+    /**
+     * Records the outcome of a STARTED payment its caller holds locked. Paid money confirms the
+     * booking it was for; money that cannot buy it any more (the hold ran out, meanwhile too while
+     * this request waited for the patient's lock, or a rule now refuses it) goes back at once, so no
+     * payment is left paid for nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void settle(Started payment, PaymentGateway.Outcome outcome) {
+        Instant now = clock.instant();
+        sql.update("update payment set status = ?, completed_at = ? where id = ? and status = 'STARTED'",
+                outcome, now, payment.id());
+        if (outcome != PaymentGateway.Outcome.SUCCEEDED) {
+            return;
+        }
+        // read with SQL, not into the session: the confirmation reads the booking afresh after the patient's lock
+        boolean stillOurs = sql.one("select payment_id = ? and status = 'DRAFT' from appointment where id = ?",
+                rs -> rs.getBoolean(1), payment.id(), payment.appointmentId()).orElse(false);
+        Optional<Problem> refused = stillOurs
+                ? confirmations.confirmPaid(payment.tenantId(), payment.leadId(), payment.appointmentId())
+                : Optional.of(new Problem(409, "INVALID_STATE", "This booking is no longer waiting for payment."));
+        if (refused.isPresent() && refunds.refundIfPaid(payment.id())) {
+            AppointmentStatus status = sql.one("select status from appointment where id = ?",
+                    rs -> AppointmentStatus.valueOf(rs.getString(1)), payment.appointmentId()).orElseThrow();
+            AppointmentEvent.record(payment.tenantId(), payment.appointmentId(), now, ActorType.SYSTEM, null, status, status,
+                    "Paid when the booking could no longer be confirmed; the payment is being refunded");
+        }
     }
 }

@@ -1,7 +1,10 @@
 package health.leap.portal.booking.payment;
 
+import health.leap.portal.platform.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postgresql.util.PGInterval;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -11,6 +14,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -19,19 +26,38 @@ import java.util.UUID;
 /**
  * SANDBOX payment gateway: no money moves. Its pages live under /sandbox-gateway and say so. It
  * answers like a real gateway: the patient returns with the outcome signed (HMAC-SHA256) so the
- * portal can tell a genuine answer from a forged one.
+ * portal can tell a genuine answer from a forged one. Its books ({@code sandbox_gateway_ledger})
+ * remember what each checkout and refund became, as a real gateway's would: a checkout nobody
+ * answers expires after {@link #CHECKOUT_EXPIRES}, and a refund settles as completed once
+ * {@code portal.sandbox-gateway.refund-settles-after} has passed, unless QA settled or failed it
+ * first on the sandbox's refunds page.
  */
 @ApplicationScoped
 public class SandboxGateway implements PaymentGateway {
 
-    private final byte[] secret;
+    /** As a hosted checkout page's session does, an unanswered one lapses. */
+    static final Duration CHECKOUT_EXPIRES = Duration.ofMinutes(15);
 
-    public SandboxGateway(@ConfigProperty(name = "portal.sandbox-gateway.secret") String secret) {
+    private final byte[] secret;
+    private final Sql sql;
+    private final Clock clock;
+    private final Duration refundSettlesAfter;
+
+    public SandboxGateway(@ConfigProperty(name = "portal.sandbox-gateway.secret") String secret, Sql sql, Clock clock,
+                          @ConfigProperty(name = "portal.sandbox-gateway.refund-settles-after", defaultValue = "PT1M")
+                          Duration refundSettlesAfter) {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.sql = sql;
+        this.clock = clock;
+        this.refundSettlesAfter = refundSettlesAfter;
     }
 
     @Override
     public URI checkout(Order order) {
+        sql.update("""
+                insert into sandbox_gateway_ledger (reference, kind, amount, currency, created_at)
+                values (?, 'PAYMENT', ?, ?, ?) on conflict (reference) do nothing""",
+                order.reference(), order.amount(), order.currency(), clock.instant());
         String amount = order.amount().toPlainString();
         return URI.create("/sandbox-gateway/pay?reference=" + encode(order.reference()) + "&amount=" + amount
                 + "&currency=" + encode(order.currency()) + "&description=" + encode(order.description())
@@ -39,10 +65,41 @@ public class SandboxGateway implements PaymentGateway {
                 + "&signature=" + sign(order.reference(), amount, order.currency(), order.returnTo().toString()));
     }
 
-    /** The signed return address for an outcome the patient chose on the sandbox page. */
-    URI answer(String returnTo, String reference, Outcome outcome) {
+    /**
+     * Records the outcome the patient chose on the sandbox page and returns the signed return address.
+     * A checkout already answered, or lapsed, answers with what it became: the first answer stands.
+     */
+    @Transactional
+    URI answer(String returnTo, String reference, Outcome chosen) {
+        Instant now = clock.instant();
+        sql.update("""
+                update sandbox_gateway_ledger
+                set outcome = case when created_at + ? > ? then ? else 'ABANDONED' end, decided_at = ?
+                where reference = ? and kind = 'PAYMENT' and outcome is null""",
+                interval(CHECKOUT_EXPIRES), now, chosen.name(), now, reference);
+        Outcome outcome = sql.one("select outcome from sandbox_gateway_ledger where reference = ? and kind = 'PAYMENT'",
+                rs -> Outcome.valueOf(rs.getString(1)), reference).orElse(chosen);
         return URI.create(returnTo + (returnTo.contains("?") ? "&" : "?") + "reference=" + encode(reference)
                 + "&outcome=" + outcome + "&signature=" + sign(reference, outcome.name()));
+    }
+
+    @Override
+    @Transactional
+    public Optional<Outcome> paymentOutcome(String paymentReference) {
+        Instant now = clock.instant();
+        sql.update("""
+                update sandbox_gateway_ledger set outcome = 'ABANDONED', decided_at = ?
+                where reference = ? and kind = 'PAYMENT' and outcome is null and created_at + ? <= ?""",
+                now, paymentReference, interval(CHECKOUT_EXPIRES), now);
+        record Entry(String outcome) {
+        }
+        Optional<Entry> entry = sql.one("select outcome from sandbox_gateway_ledger where reference = ? and kind = 'PAYMENT'",
+                rs -> new Entry(rs.getString(1)), paymentReference);
+        if (entry.isEmpty()) {
+            // a reference these books never saw was never paid here
+            return Optional.of(Outcome.ABANDONED);
+        }
+        return Optional.ofNullable(entry.get().outcome()).map(Outcome::valueOf);
     }
 
     /** Whether an order's parameters are the ones the portal signed. */
@@ -67,7 +124,62 @@ public class SandboxGateway implements PaymentGateway {
 
     @Override
     public String refund(String paymentReference, BigDecimal amount, String currency) {
-        return "SBX-RF-" + UUID.randomUUID();
+        String reference = "SBX-RF-" + UUID.randomUUID();
+        sql.update("""
+                insert into sandbox_gateway_ledger (reference, kind, amount, currency, created_at)
+                values (?, 'REFUND', ?, ?, ?)""", reference, amount, currency, clock.instant());
+        return reference;
+    }
+
+    @Override
+    @Transactional
+    public RefundOutcome refundOutcome(String refundReference) {
+        Instant now = clock.instant();
+        sql.update("""
+                update sandbox_gateway_ledger set outcome = 'COMPLETED', decided_at = ?
+                where reference = ? and kind = 'REFUND' and outcome is null and created_at + ? <= ?""",
+                now, refundReference, interval(refundSettlesAfter), now);
+        record Entry(String outcome) {
+        }
+        return sql.one("select outcome from sandbox_gateway_ledger where reference = ? and kind = 'REFUND'",
+                        rs -> new Entry(rs.getString(1)), refundReference)
+                .map(e -> e.outcome() == null ? RefundOutcome.PENDING : RefundOutcome.valueOf(e.outcome()))
+                // a refund these books never saw was never made
+                .orElse(RefundOutcome.FAILED);
+    }
+
+    /** QA settles a refund now, as completed or failed; false when it was settled already. */
+    @Transactional
+    boolean settleRefund(String refundReference, RefundOutcome outcome) {
+        if (outcome == RefundOutcome.PENDING) {
+            throw new IllegalArgumentException("a refund settles as completed or failed");
+        }
+        Instant now = clock.instant();
+        return sql.update("""
+                update sandbox_gateway_ledger set outcome = ?, decided_at = ?
+                where reference = ? and kind = 'REFUND' and outcome is null""", outcome.name(), now, refundReference) == 1;
+    }
+
+    /** The refunds of one clinic that the sandbox has not settled yet, oldest first. */
+    List<OpenRefund> openRefunds(long tenantId) {
+        return sql.list("""
+                select g.reference, g.amount, g.currency, g.created_at, a.id as appointment_id
+                from sandbox_gateway_ledger g
+                join refund r on r.reference = g.reference
+                join payment p on p.id = r.payment_id
+                join appointment a on a.id = p.appointment_id
+                where r.tenant_id = ? and g.kind = 'REFUND' and g.outcome is null
+                order by g.created_at, g.reference""", rs -> new OpenRefund(rs.getString("reference"),
+                rs.getBigDecimal("amount"), rs.getString("currency").trim(), Sql.instant(rs, "created_at"),
+                rs.getLong("appointment_id")), tenantId);
+    }
+
+    /** A refund waiting at the sandbox, as QA sees it. */
+    public record OpenRefund(String reference, BigDecimal amount, String currency, Instant askedAt, long appointmentId) {
+    }
+
+    private static PGInterval interval(Duration duration) {
+        return new PGInterval(0, 0, 0, 0, 0, duration.toMillis() / 1000.0);
     }
 
     private String sign(String... parts) {

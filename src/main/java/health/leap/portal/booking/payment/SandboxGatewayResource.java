@@ -1,19 +1,24 @@
 package health.leap.portal.booking.payment;
 
+import health.leap.portal.patient.Caller;
+import health.leap.portal.web.Params;
 import health.leap.portal.web.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,6 +30,8 @@ public class SandboxGatewayResource {
     @CheckedTemplate(basePath = "booking")
     static class Templates {
         static native TemplateInstance sandboxPay(SandboxOrder order);
+
+        static native TemplateInstance sandboxRefunds(List<SandboxGateway.OpenRefund> refunds);
     }
 
     /** An order as the portal signed it. */
@@ -37,6 +44,10 @@ public class SandboxGatewayResource {
 
     @Inject
     SandboxGateway gateway;
+    @Inject
+    RefundSettlement settlement;
+    @Inject
+    Caller caller;
 
     @GET
     @Path("pay")
@@ -61,6 +72,41 @@ public class SandboxGatewayResource {
             throw Problem.badRequest("Choose pay, fail or cancel.");
         }
         return Response.seeOther(gateway.answer(order.returnTo(), order.reference(), chosen)).build();
+    }
+
+    /** QA's view of the clinic's refunds the sandbox has not settled yet. */
+    @GET
+    @Path("refunds")
+    @RolesAllowed("staff")
+    public TemplateInstance refunds() {
+        return Templates.sandboxRefunds(gateway.openRefunds(caller.tenantId()));
+    }
+
+    /**
+     * QA settles a refund now, as completed or failed, and the sandbox tells the portal at once, as a
+     * real gateway's notification would; otherwise the portal learns it at its next poll.
+     */
+    @POST
+    @Path("refunds/{id}")
+    @RolesAllowed("staff")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response settleRefund(@PathParam("id") String reference, @FormParam("outcome") String outcome) {
+        PaymentGateway.RefundOutcome chosen;
+        try {
+            chosen = PaymentGateway.RefundOutcome.valueOf(String.valueOf(outcome));
+        } catch (IllegalArgumentException e) {
+            chosen = PaymentGateway.RefundOutcome.PENDING;
+        }
+        if (chosen == PaymentGateway.RefundOutcome.PENDING) {
+            throw Problem.badRequest("Choose to complete the refund or to make it fail.");
+        }
+        String ref = Params.optionalText("reference", reference, 100);
+        if (ref == null || gateway.openRefunds(caller.tenantId()).stream().noneMatch(r -> r.reference().equals(ref))) {
+            throw new Problem(404, "NOT_FOUND", "No refund of your clinic with that reference is waiting at the sandbox.");
+        }
+        gateway.settleRefund(ref, chosen);
+        settlement.settle(ref);
+        return Response.seeOther(URI.create("/sandbox-gateway/refunds")).build();
     }
 
     private SandboxOrder genuine(String reference, String amount, String currency, String description, String returnTo,

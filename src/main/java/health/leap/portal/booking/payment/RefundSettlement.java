@@ -1,0 +1,101 @@
+package health.leap.portal.booking.payment;
+
+import health.leap.portal.appointments.ActorType;
+import health.leap.portal.appointments.AppointmentEvent;
+import health.leap.portal.appointments.AppointmentStatus;
+import health.leap.portal.booking.AmountDue;
+import health.leap.portal.platform.Sql;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Follows every INITIATED refund until the gateway says it is COMPLETED or FAILED, and tells the
+ * patient on the booking's timeline. Rows are claimed with SKIP LOCKED, so instances polling at once
+ * ask the gateway about each refund once; a refund the gateway still has pending waits for the next run.
+ */
+@ApplicationScoped
+public class RefundSettlement {
+
+    /** Refunds asked about per run, oldest first: a gateway call each. */
+    static final int BATCH = 200;
+
+    private final Sql sql;
+    private final Clock clock;
+    private final PaymentGateway gateway;
+
+    public RefundSettlement(Sql sql, Clock clock, PaymentGateway gateway) {
+        this.sql = sql;
+        this.clock = clock;
+        this.gateway = gateway;
+    }
+
+    private record Open(long id, long tenantId, long paymentId, String reference, BigDecimal amount, String currency) {
+    }
+
+    @Scheduled(every = "${portal.refund-settlement.every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        settleBatch(BATCH);
+    }
+
+    /** Asks the gateway about up to {@code limit} open refunds; returns how many settled. */
+    @Transactional
+    public int settleBatch(int limit) {
+        return settle(sql.list(SELECT_OPEN + " order by created_at, id limit ? for update skip locked", RefundSettlement::open,
+                limit));
+    }
+
+    /** Asks the gateway about one open refund now, when the gateway says it has settled it. */
+    @Transactional
+    public int settle(String reference) {
+        return settle(sql.list(SELECT_OPEN + " and reference = ? for update", RefundSettlement::open, reference));
+    }
+
+    private static final String SELECT_OPEN = """
+            select id, tenant_id, payment_id, reference, amount, currency from refund where status = 'INITIATED'""";
+
+    private static Open open(ResultSet rs) throws SQLException {
+        return new Open(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("payment_id"), rs.getString("reference"),
+                rs.getBigDecimal("amount"), rs.getString("currency").trim());
+    }
+
+    private int settle(List<Open> open) {
+        int settled = 0;
+        for (Open refund : open) {
+            PaymentGateway.RefundOutcome outcome = refund.reference() == null
+                    ? PaymentGateway.RefundOutcome.FAILED : gateway.refundOutcome(refund.reference());
+            if (outcome == PaymentGateway.RefundOutcome.PENDING) {
+                continue;
+            }
+            Instant now = clock.instant();
+            sql.update("update refund set status = ?, settled_at = ? where id = ? and status = 'INITIATED'",
+                    outcome.name(), now, refund.id());
+            tellThePatient(refund, outcome, now);
+            settled++;
+        }
+        return settled;
+    }
+
+    /** A line on the timeline of the booking the payment now belongs to (a move hands the payment on). */
+    private void tellThePatient(Open refund, PaymentGateway.RefundOutcome outcome, Instant now) {
+        record Booking(long id, AppointmentStatus status) {
+        }
+        sql.one("""
+                select id, status from appointment where payment_id = ? or id = (select appointment_id from payment where id = ?)
+                order by id desc limit 1""", rs -> new Booking(rs.getLong(1), AppointmentStatus.valueOf(rs.getString(2))),
+                refund.paymentId(), refund.paymentId()).ifPresent(booking -> {
+            String amount = refund.currency() + " " + AmountDue.atMinorUnit(refund.amount(), refund.currency()).toPlainString();
+            AppointmentEvent.record(refund.tenantId(), booking.id(), now, ActorType.SYSTEM, null, booking.status(),
+                    booking.status(), outcome == PaymentGateway.RefundOutcome.COMPLETED
+                            ? "Refund of " + amount + " completed"
+                            : "Refund of " + amount + " failed: the clinic will contact you");
+        });
+    }
+}

@@ -1,0 +1,63 @@
+package health.leap.portal.staff;
+
+import health.leap.portal.appointments.AppointmentStatus;
+import health.leap.portal.booking.AmountDue;
+import health.leap.portal.clinic.Centre;
+import health.leap.portal.clinic.ClinicCatalog;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** A centre's visits on one day, in the centre's zone, as the front desk works through them. */
+public record DayList(List<Centre> centres, Centre centre, List<ClinicCatalog.Named> doctors, Long doctorId,
+                      LocalDate day, LocalDate today, List<Visit> visits, Instant now) {
+
+    public boolean showsToday() {
+        return day.equals(today);
+    }
+
+    public LocalDate previousDay() {
+        return day.minusDays(1);
+    }
+
+    public LocalDate nextDay() {
+        return day.plusDays(1);
+    }
+
+    /** The list's address for another day, keeping the centre and doctor. */
+    public String query(LocalDate date) {
+        return "centre=" + centre.id() + (doctorId == null ? "" : "&doctor=" + doctorId) + "&date=" + date;
+    }
+
+    /** One booking on the day list. */
+    public record Visit(long id, AppointmentStatus status, Instant startsAt, Instant endsAt, String patientName,
+                        String doctorName, String serviceName, BigDecimal amountDue, String currency,
+                        String paymentStatus, BigDecimal paid, String refundStatus, String packageName, ZoneId zone) {
+
+        public boolean canCheckIn(LocalDate today) {
+            return status == AppointmentStatus.CONFIRMED && startsAt.atZone(zone).toLocalDate().equals(today);
+        }
+
+        public boolean canComplete() {
+            return status == AppointmentStatus.CHECKED_IN;
+        }
+
+        /** What the patient has paid, or still owes, in the desk's words. */
+        public String payment() {
+            if (packageName != null) {
+                return "Package: " + packageName;
+            }
+            if (amountDue.signum() == 0) {
+                return "Nothing to pay online";
+            }
+            String amount = currency + " " + AmountDue.atMinorUnit(paid == null ? amountDue : paid, currency).toPlainString();
+            if ("SUCCEEDED".equals(paymentStatus)) {
+                return "Paid online: " + amount + (refundStatus == null ? "" : ", refund " + refundStatus.toLowerCase());
+            }
+            return "Not paid: " + amount + " due";
+        }
+    }
+}

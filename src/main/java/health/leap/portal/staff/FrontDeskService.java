@@ -1,0 +1,150 @@
+package health.leap.portal.staff;
+
+import health.leap.portal.appointments.ActorType;
+import health.leap.portal.appointments.Appointment;
+import health.leap.portal.appointments.AppointmentEvent;
+import health.leap.portal.appointments.AppointmentStatus;
+import health.leap.portal.clinic.Centre;
+import health.leap.portal.clinic.ClinicCatalog;
+import health.leap.portal.platform.Sql;
+import health.leap.portal.web.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The front desk of a centre: the day's visits, and marking a patient checked in when they arrive
+ * and the visit completed when they leave. Each mark is a compare-and-set on the status the desk
+ * saw, recorded on the timeline with the staff member as actor; staff act in their own tenant only.
+ */
+@ApplicationScoped
+public class FrontDeskService {
+
+    private final Sql sql;
+    private final Clock clock;
+    private final ClinicCatalog catalog;
+
+    public FrontDeskService(Sql sql, Clock clock, ClinicCatalog catalog) {
+        this.sql = sql;
+        this.clock = clock;
+        this.catalog = catalog;
+    }
+
+    /** The day list of one centre (the tenant's first when none is chosen), today in its zone unless a date is given. */
+    public DayList day(long tenantId, Long centreId, Long doctorId, LocalDate date) {
+        List<Centre> centres = catalog.centres(tenantId);
+        if (centres.isEmpty()) {
+            throw Problem.notFound("centre");
+        }
+        Centre centre = centreId == null ? centres.get(0)
+                : centres.stream().filter(c -> c.id() == centreId).findFirst().orElseThrow(() -> centreOutside(centreId));
+
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(centre.zone()).toLocalDate();
+        LocalDate day = date == null ? today : date;
+        List<ClinicCatalog.Named> doctors = sql.list("""
+                select distinct d.id, d.name from doctor d join offering o on o.doctor_id = d.id
+                where d.tenant_id = ? and o.centre_id = ? order by d.name, d.id""",
+                rs -> new ClinicCatalog.Named(rs.getLong("id"), rs.getString("name")), tenantId, centre.id());
+        // a doctor who does not work at this centre (the desk changed centre) shows the whole centre
+        Long doctor = doctorId != null && doctors.stream().anyMatch(d -> d.id() == doctorId) ? doctorId : null;
+        return new DayList(centres, centre, doctors, doctor, day, today, visits(tenantId, centre, doctor, day), now);
+    }
+
+    private List<DayList.Visit> visits(long tenantId, Centre centre, Long doctorId, LocalDate day) {
+        List<Object> params = new ArrayList<>(List.of(tenantId, centre.id(),
+                day.atStartOfDay(centre.zone()).toInstant(), day.plusDays(1).atStartOfDay(centre.zone()).toInstant()));
+        String doctor = "";
+        if (doctorId != null) {
+            doctor = " and a.doctor_id = ?";
+            params.add(doctorId);
+        }
+        return sql.list("""
+                select a.id, a.status, a.starts_at, a.ends_at, l.name as patient, d.name as doctor, s.name as service,
+                       a.amount_due, a.currency, p.status as payment_status, p.amount as paid, r.status as refund_status,
+                       pk.name as package_name
+                from appointment a
+                join lead l on l.id = a.lead_id
+                join doctor d on d.id = a.doctor_id
+                join service s on s.id = a.service_id
+                left join payment p on p.id = a.payment_id
+                left join refund r on r.payment_id = p.id
+                left join package_redemption pr on pr.appointment_id = a.id and pr.reversed_at is null
+                left join patient_package pp on pp.id = pr.patient_package_id
+                left join package pk on pk.id = pp.package_id
+                where a.tenant_id = ? and a.centre_id = ? and a.starts_at >= ? and a.starts_at < ?
+                  and a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED', 'CANCELLED')""" + doctor + """
+
+                order by a.starts_at, d.name, a.id""", rs -> new DayList.Visit(rs.getLong("id"),
+                AppointmentStatus.valueOf(rs.getString("status")), Sql.instant(rs, "starts_at"), Sql.instant(rs, "ends_at"),
+                rs.getString("patient"), rs.getString("doctor"), rs.getString("service"), rs.getBigDecimal("amount_due"),
+                rs.getString("currency").trim(), rs.getString("payment_status"), rs.getBigDecimal("paid"),
+                rs.getString("refund_status"), rs.getString("package_name"), centre.zone()), params.toArray());
+    }
+
+    /** Where a marked visit is on the day lists: its centre and its day there. */
+    public record Marked(long centreId, LocalDate day) {
+    }
+
+    /** The patient has arrived: CONFIRMED → CHECKED_IN, on the day of the visit. */
+    @Transactional
+    public Marked checkIn(long tenantId, String staffUser, long appointmentId) {
+        Instant now = clock.instant();
+        Appointment visit = visitOf(tenantId, appointmentId);
+        Centre centre = catalog.centre(visit.centreId);
+        LocalDate day = visit.startsAt.atZone(centre.zone()).toLocalDate();
+        if (visit.status == AppointmentStatus.CONFIRMED && !day.equals(now.atZone(centre.zone()).toLocalDate())) {
+            throw new Problem(409, "NOT_THE_VISIT_DAY", "A patient can be checked in on the day of their visit only.");
+        }
+        mark(visit, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN, staffUser, now, "Checked in at the front desk");
+        return new Marked(centre.id(), day);
+    }
+
+    /** The visit is over: CHECKED_IN → COMPLETED. */
+    @Transactional
+    public Marked complete(long tenantId, String staffUser, long appointmentId) {
+        Instant now = clock.instant();
+        Appointment visit = visitOf(tenantId, appointmentId);
+        mark(visit, AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED, staffUser, now, "Visit completed");
+        Centre centre = catalog.centre(visit.centreId);
+        return new Marked(centre.id(), visit.startsAt.atZone(centre.zone()).toLocalDate());
+    }
+
+    private void mark(Appointment visit, AppointmentStatus from, AppointmentStatus to, String staffUser, Instant now,
+                      String detail) {
+        if (visit.status != from || !Appointment.transition(visit.id, from, to, now)) {
+            AppointmentStatus current = visit.status == from ? currentStatus(visit.id) : visit.status;
+            throw new Problem(409, "INVALID_STATE", "This visit is " + current.name().toLowerCase().replace('_', ' ')
+                    + ", so it cannot be " + (to == AppointmentStatus.CHECKED_IN ? "checked in" : "completed")
+                    + ". Reload the day list to see where it stands.");
+        }
+        AppointmentEvent.record(visit.tenantId, visit.id, now, ActorType.STAFF, staffUser, from, to, detail);
+    }
+
+    private AppointmentStatus currentStatus(long appointmentId) {
+        return sql.one("select status from appointment where id = ?", rs -> AppointmentStatus.valueOf(rs.getString(1)),
+                appointmentId).orElseThrow();
+    }
+
+    private Appointment visitOf(long tenantId, long appointmentId) {
+        Appointment visit = Appointment.findById(appointmentId);
+        if (visit == null) {
+            throw Problem.notFound("appointment");
+        }
+        if (visit.tenantId != tenantId) {
+            throw Problem.forbidden("appointment");
+        }
+        return visit;
+    }
+
+    /** A centre of another clinic is not the caller's to see; one that exists nowhere is not found. */
+    private Problem centreOutside(long centreId) {
+        return sql.one("select 1 from centre where id = ?", rs -> true, centreId).isPresent()
+                ? Problem.forbidden("centre") : Problem.notFound("centre");
+    }
+}

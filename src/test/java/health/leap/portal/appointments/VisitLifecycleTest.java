@@ -1,0 +1,144 @@
+package health.leap.portal.appointments;
+
+import health.leap.portal.platform.Fixtures;
+import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.TestClock;
+import health.leap.portal.staff.FrontDeskService;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static health.leap.portal.platform.Browser.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Visits end: the front desk checks patients in and completes their visits, and a visit nobody
+ * marked is completed by the job once the tenant's grace period (2 hours) has passed, so past visits
+ * stop counting toward the active limit. Dr Priya Raman (201) at London Bridge, afternoons, in
+ * March 2026 while London is on GMT; patients 6901–6909. The clock stays before the demo's
+ * upcoming visits have ended (Amelia's on 9 March), which other tests still move and cancel.
+ */
+@QuarkusTest
+class VisitLifecycleTest {
+
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    TestClock clock;
+    @Inject
+    Sql sql;
+    @Inject
+    VisitCompletion completion;
+    @Inject
+    FrontDeskService frontDesk;
+
+    @Test
+    @TestSecurity(user = "p6901", roles = "patient")
+    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "6901")})
+    void aPatientWithThreePastVisitsBooksAFourth() {
+        fixtures.freshPatient(1, 6901);
+        List<Long> visits = List.of(fixtures.confirmed(1, 6901, 201, 101, "2026-03-04T16:00:00Z"),
+                fixtures.confirmed(1, 6901, 201, 101, "2026-03-05T16:00:00Z"),
+                fixtures.confirmed(1, 6901, 201, 101, "2026-03-06T16:00:00Z"));
+        // the next Monday: all three have taken place
+        clock.set(Instant.parse("2026-03-09T08:00:00Z"));
+        long fourth = fixtures.slot(201, "2026-03-11T16:00:00Z");
+        // until the job has run they still count: this is the lock-out the job ends
+        given().formParam("slot", fourth).formParam("service", "101").when().post("/appointments")
+                .then().statusCode(422).body(containsString("data-error-code=\"ACTIVE_LIMIT_REACHED\""));
+
+        completion.completeBatch(VisitCompletion.BATCH);
+
+        for (long visit : visits) {
+            assertEquals("COMPLETED", fixtures.status(visit));
+        }
+        String location = given().formParam("slot", fourth).formParam("service", "101").when().post("/appointments")
+                .then().statusCode(303).extract().header("Location");
+        assertEquals("DRAFT", fixtures.status(Long.parseLong(location.substring(location.lastIndexOf('/') + 1))));
+        given().when().get("/appointments/" + visits.get(0)).then().statusCode(200)
+                .body(containsString("status-COMPLETED"), matchesPattern("(?s).*Confirmed → Completed\\s+by the system.*"),
+                        containsString("Visit completed: nobody marked it at the front desk"));
+    }
+
+    @Test
+    void aVisitNobodyMarkedIsCompletedOnceTheGracePeriodHasPassed() {
+        fixtures.freshPatient(1, 6902);
+        long confirmed = fixtures.confirmed(1, 6902, 201, 101, "2026-03-05T16:30:00Z");
+        fixtures.freshPatient(1, 6903);
+        long checkedIn = fixtures.confirmed(1, 6903, 201, 101, "2026-03-04T16:30:00Z");
+        clock.set(Instant.parse("2026-03-04T16:25:00Z"));
+        frontDesk.checkIn(1, "staff.harbour", checkedIn);
+
+        // each ends at 17:00: with two hours' grace, still open at 18:59
+        clock.set(Instant.parse("2026-03-04T18:59:00Z"));
+        completion.completeBatch(VisitCompletion.BATCH);
+        assertEquals("CHECKED_IN", fixtures.status(checkedIn));
+        clock.set(Instant.parse("2026-03-04T19:00:00Z"));
+        completion.completeBatch(VisitCompletion.BATCH);
+        assertEquals("COMPLETED", fixtures.status(checkedIn));
+        assertEquals("CONFIRMED", fixtures.status(confirmed));
+
+        clock.set(Instant.parse("2026-03-05T19:00:00Z"));
+        completion.completeBatch(VisitCompletion.BATCH);
+        assertEquals("COMPLETED", fixtures.status(confirmed));
+        assertEquals(List.of("CHECKED_IN → COMPLETED SYSTEM"), lastEvent(checkedIn));
+        assertEquals(List.of("CONFIRMED → COMPLETED SYSTEM"), lastEvent(confirmed));
+    }
+
+    @Test
+    void theGracePeriodIsTheTenantsOwn() {
+        fixtures.freshPatient(1, 6904);
+        long visit = fixtures.confirmed(1, 6904, 201, 101, "2026-03-06T14:00:00Z");
+        sql.update("update booking_policy set visit_grace_minutes = 30 where tenant_id = 1");
+        try {
+            clock.set(Instant.parse("2026-03-06T14:59:00Z"));
+            completion.completeBatch(VisitCompletion.BATCH);
+            assertEquals("CONFIRMED", fixtures.status(visit));
+            clock.set(Instant.parse("2026-03-06T15:00:00Z"));
+            completion.completeBatch(VisitCompletion.BATCH);
+            assertEquals("COMPLETED", fixtures.status(visit));
+        } finally {
+            sql.update("update booking_policy set visit_grace_minutes = 120 where tenant_id = 1");
+        }
+    }
+
+    @Test
+    void twoInstancesSweepingAtOnceCompleteEachVisitOnce() throws Exception {
+        fixtures.freshPatient(1, 6905);
+        long first = fixtures.confirmed(1, 6905, 201, 101, "2026-03-06T14:30:00Z");
+        fixtures.freshPatient(1, 6906);
+        long second = fixtures.confirmed(1, 6906, 201, 101, "2026-03-06T15:00:00Z");
+        clock.set(Instant.parse("2026-03-07T08:00:00Z"));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> a = pool.submit(() -> completion.completeBatch(VisitCompletion.BATCH));
+            Future<Integer> b = pool.submit(() -> completion.completeBatch(VisitCompletion.BATCH));
+            a.get();
+            b.get();
+        } finally {
+            pool.shutdown();
+        }
+        for (long visit : List.of(first, second)) {
+            assertEquals("COMPLETED", fixtures.status(visit));
+            assertEquals(1, sql.one("select count(*) from appointment_event where appointment_id = ? and to_status = 'COMPLETED'",
+                    rs -> rs.getInt(1), visit).orElseThrow());
+        }
+    }
+
+    private List<String> lastEvent(long appointmentId) {
+        return sql.list("""
+                select from_status || ' → ' || to_status || ' ' || actor_type from appointment_event
+                where appointment_id = ? order by at desc, id desc limit 1""", rs -> rs.getString(1), appointmentId);
+    }
+}
