@@ -153,13 +153,13 @@ cat <<EOF
   user           password  who
   amelia         demo      Amelia Hart, patient of Harbour Health (tenant 1)
   oliver         demo      Oliver Brooks, patient of Harbour Health
-  isla           demo      Isla Patel, patient of Harbour Health
-  noah           demo      Noah Williams, patient of Harbour Health, no bookings yet
+  isla           demo      Isla Patel, patient of Harbour Health, due at the Manchester front desk this hour
+  noah           demo      Noah Williams, patient of Harbour Health, three visits last week nobody marked
   maya           demo      Maya Johnson, patient of Sunrise Clinics (tenant 2)
   ethan          demo      Ethan Rivera, patient of Sunrise Clinics
   chloe          demo      Chloe Martin, patient of Sunrise Clinics, one paid visit too close to cancel online
-  staff.harbour  demo      front desk of Harbour Health (previews patients, approves bookings)
-  staff.sunrise  demo      front desk of Sunrise Clinics (previews patients, approves bookings)
+  staff.harbour  demo      front desk of Harbour Health (day list, approvals, previews, sandbox refunds)
+  staff.sunrise  demo      front desk of Sunrise Clinics (day list, approvals, previews, sandbox refunds)
   nolead         demo      a patient account with no patient record behind it (shows the 403 page)
   ghost          demo      a patient account whose record does not exist (shows the 403 page)
 

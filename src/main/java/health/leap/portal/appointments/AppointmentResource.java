@@ -139,10 +139,10 @@ public class AppointmentResource {
         try {
             moved = reschedules.reschedule(caller.tenantId(), caller.leadId(), appointmentId, slotId);
         } catch (Problem problem) {
-            if (!HoldService.SLOT_TAKEN.equals(problem.code())) {
+            if (!HoldService.SLOT_TAKEN.equals(problem.code()) && !Overlaps.OVERLAPPING_BOOKING.equals(problem.code())) {
                 throw problem;
             }
-            // nothing moved; show what is still free at that doctor and centre on that day
+            // nothing moved; show what is still free at that doctor and centre on that day, to choose another
             SlotPicker taken = doctors.pickerForSlot(caller.tenantId(), slotId, queries.serviceOf(appointmentId));
             return Response.status(409).entity(Templates.reschedule(reschedulePage(appointmentId, taken.doctor().id(),
                     taken.centre().id(), taken.day(), problem))).build();

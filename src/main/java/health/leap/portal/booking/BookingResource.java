@@ -2,6 +2,7 @@ package health.leap.portal.booking;
 
 import health.leap.portal.appointments.AppointmentQueries;
 import health.leap.portal.appointments.AppointmentResource;
+import health.leap.portal.appointments.Overlaps;
 import health.leap.portal.doctors.DoctorService;
 import health.leap.portal.doctors.SlotPicker;
 import health.leap.portal.patient.Caller;
@@ -68,10 +69,10 @@ public class BookingResource {
                     ? Templates.draftOpen$content(open.draftId(), slotId, serviceId, open.getMessage())
                     : Templates.draftOpen(open.draftId(), slotId, serviceId, open.getMessage())).build();
         } catch (Problem problem) {
-            if (!HoldService.SLOT_TAKEN.equals(problem.code())) {
+            if (!HoldService.SLOT_TAKEN.equals(problem.code()) && !Overlaps.OVERLAPPING_BOOKING.equals(problem.code())) {
                 throw problem;
             }
-            // The hold rolled back; show the times that are still free.
+            // The hold rolled back; show the times that are still free, to choose another.
             SlotPicker fresh = doctors.pickerForSlot(caller.tenantId(), slotId, serviceId);
             return Response.status(409).entity(htmx.isHtmx()
                     ? Templates.slotTaken$content(fresh, problem.code(), problem.getMessage())

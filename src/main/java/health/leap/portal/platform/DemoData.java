@@ -214,6 +214,7 @@ public class DemoData {
             amelia();
             oliver();
             isla();
+            noah();
             maya();
             chloe();
             // a timeline's last event is when its appointment last changed
@@ -282,6 +283,16 @@ public class DemoData {
                     on conflict (doctor_id, starts_at) do nothing""", centreId, hour, hour.plus(Duration.ofMinutes(30)), doctorId);
             return sql.one("select id, starts_at from slot where doctor_id = ? and starts_at = ?", History::slot, doctorId, hour)
                     .orElseThrow();
+        }
+
+        /**
+         * Three visits in Dublin last week that nobody marked at the front desk: until the visit
+         * completion job has run they fill his limit of three; once it has, he books again.
+         */
+        private void noah() {
+            confirmed(book(526, 4, slotAround(205, 3, -11), 101, "CONFIRMED"));
+            confirmed(book(527, 4, slotAround(205, 3, -7), 101, "CONFIRMED"));
+            confirmed(book(528, 4, slotAround(205, 3, -5), 101, "CONFIRMED"));
         }
 
         private void maya() {

@@ -108,7 +108,9 @@ class NewUserDefectsTest {
         given().formParam("slot", fixtures.slot(204, "2026-03-24T16:00:00Z")).formParam("service", "101")
                 .when().post("/appointments").then().statusCode(409)
                 .body(containsString("data-error-code=\"OVERLAPPING_BOOKING\""),
-                        containsString("You already have a booking at that time: Dr Priya Raman on Tue 24 Mar 2026, 16:00 GMT (Europe/London)."));
+                        containsString("You already have a booking at that time: Dr Priya Raman on Tue 24 Mar 2026, 16:00 GMT (Europe/London)."),
+                        // the day's other times, to choose one that fits
+                        containsString("Free times on Tuesday 24 March 2026"), containsString("Hold 16:30 on Tuesday 24 March 2026"));
         assertEquals(1, sql.one("""
                 select count(*) from appointment where lead_id = ? and status in ('DRAFT', 'CONFIRMED')""",
                 rs -> rs.getInt(1), LEAD).orElseThrow());
@@ -116,7 +118,8 @@ class NewUserDefectsTest {
         // the next half hour is free of it, and a move back onto the hour is refused the same way
         long cardio = fixtures.confirmed(1, LEAD, 204, 101, "2026-03-24T16:30:00Z");
         given().formParam("slot", fixtures.slot(204, "2026-03-24T16:00:00Z")).when().post("/appointments/" + cardio + "/reschedule")
-                .then().statusCode(409).body(containsString("data-error-code=\"OVERLAPPING_BOOKING\""));
+                .then().statusCode(409).body(containsString("data-error-code=\"OVERLAPPING_BOOKING\""),
+                        containsString("Move to 15:30 on Tuesday 24 March 2026"));
         assertEquals("CONFIRMED", fixtures.status(cardio));
         assertEquals("CONFIRMED", fixtures.status(gp));
     }

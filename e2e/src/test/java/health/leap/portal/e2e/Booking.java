@@ -2,6 +2,7 @@ package health.leap.portal.e2e;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 
 import java.time.LocalDate;
@@ -103,12 +104,25 @@ final class Booking {
         return page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^Hold \\d{2}:\\d{2} on " + longDay + "$")));
     }
 
-    /** Clicks the day's first free time; returns the time, "09:30". */
+    /**
+     * Clicks the day's first free time; returns the time, "09:30". A patient who already has a booking
+     * at that time (another journey left it) is shown the day's times again and takes the next one,
+     * as they would.
+     */
     static String holdFirstTime(Visitor visitor, String longDay) {
-        Locator first = freeTimes(visitor.page(), longDay).first();
-        String time = timeOf(first);
-        first.click();
-        return time;
+        Page page = visitor.page();
+        for (int nth = 0; nth < 8; nth++) {
+            Locator choice = freeTimes(page, longDay).nth(nth);
+            String time = timeOf(choice);
+            Response answer = page.waitForResponse(
+                    r -> r.request().method().equals("POST") && r.url().endsWith("/appointments"), choice::click);
+            if (answer.status() != 409 || !answer.text().contains("OVERLAPPING_BOOKING")) {
+                return time;
+            }
+            // the day's times are shown again under the refusal
+            assertThat(page.locator("[data-error-code=OVERLAPPING_BOOKING]")).isVisible();
+        }
+        throw new AssertionError("Every time tried on " + longDay + " overlaps another booking, at " + page.url());
     }
 
     /**

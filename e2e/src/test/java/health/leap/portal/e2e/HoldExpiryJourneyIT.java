@@ -2,14 +2,11 @@ package health.leap.portal.e2e;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.regex.Matcher;
@@ -17,7 +14,6 @@ import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static health.leap.portal.e2e.Roles.named;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -93,7 +89,7 @@ class HoldExpiryJourneyIT {
         amelia.seesChangedPage("the time is free again");
 
         // Noah's booking reads Expired once the clinic's sweep has been by, and offers no confirm
-        reloadUntilVisible(page, AppointmentPage.status(page, "Expired"), Duration.ofMinutes(2));
+        Pages.reloadUntilVisible(page, AppointmentPage.status(page, "Expired"), Duration.ofMinutes(2));
         noah.seesPage(SERVICE);
         Locator expired = page.getByText("Your hold on this time has run out.");
         assertThat(expired).hasAttribute("data-error-code", "HOLD_EXPIRED");
@@ -116,22 +112,6 @@ class HoldExpiryJourneyIT {
             throw new AssertionError("No time left in the countdown: " + timer.innerText());
         }
         return Duration.ofMinutes(Long.parseLong(left.group(1))).plusSeconds(Long.parseLong(left.group(2)));
-    }
-
-    /** A status the server changes by itself shows only on a fresh page: reload every two seconds until it does. */
-    private static void reloadUntilVisible(Page page, Locator locator, Duration limit) {
-        Instant deadline = Instant.now().plus(limit);
-        while (true) {
-            page.reload();
-            try {
-                locator.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(2_000));
-                return;
-            } catch (TimeoutError notYet) {
-                if (Instant.now().isAfter(deadline)) {
-                    fail("Not shown within " + limit.toSeconds() + " s of reloading " + page.url() + ": " + locator);
-                }
-            }
-        }
     }
 
     private static String holdLabel(String time, String day) {

@@ -11,9 +11,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static health.leap.portal.e2e.Roles.named;
 
 /**
- * Money settles: Ethan cancels two paid physical therapy sessions at Sunrise Clinics, three days
- * ahead or more (cancellations close 48 hours before). QA, signed in as Sunrise's staff, makes the
- * sandbox fail the first refund and complete the second; Ethan reads what became of each. The
+ * Money settles: Maya cancels two paid physical therapy sessions at Sunrise Clinics, three days
+ * ahead or more (cancellations close 48 hours before), one after the other, so that her two demo
+ * bookings and one more stay within her limit of three. QA, signed in as Sunrise's staff, makes the
+ * sandbox fail the first refund and complete the second; Maya reads what became of each. The
  * journeys' stack lets the sandbox settle refunds on its own only after an hour, so QA decides.
  */
 @PortalJourney
@@ -22,44 +23,44 @@ class RefundJourneyIT {
     private static final ZoneId BOSTON = ZoneId.of("America/New_York");
 
     @Test
-    void ethanSeesOneRefundFailAndAnotherComplete(Portal portal) {
-        Visitor ethan = portal.login("ethan");
+    void mayaSeesOneRefundFailAndAnotherComplete(Portal portal) {
+        Visitor maya = portal.login("maya");
         Visitor qa = portal.login("staff.sunrise");
 
-        long failing = paidAndCancelled(ethan, 3);
+        long failing = paidAndCancelled(maya, 3);
         settleAtTheSandbox(qa, failing, "Make the refund fail");
-        Page page = ethan.page();
+        Page page = maya.page();
         page.reload();
-        ethan.seesPage("Physical therapy");
+        maya.seesPage("Physical therapy");
         assertThat(page.getByText("Refund failed: the clinic will contact you about the USD 25.00 you paid.")).isVisible();
         assertThat(AppointmentPage.timelineEntry(page, "Refund of USD 25.00 failed")).containsText("the clinic will contact you");
 
-        long completing = paidAndCancelled(ethan, 4);
+        long completing = paidAndCancelled(maya, 4);
         settleAtTheSandbox(qa, completing, "Complete the refund");
         page.reload();
-        ethan.seesPage("Physical therapy");
+        maya.seesPage("Physical therapy");
         assertThat(page.getByText(java.util.regex.Pattern.compile("Refund of USD 25\\.00 completed on .+ (EST|EDT) \\(America/New_York\\)\\."))).isVisible();
         assertThat(AppointmentPage.timelineEntry(page, "Refund of USD 25.00 completed")).isVisible();
-        ethan.seesChangedPage("refund completed");
+        maya.seesChangedPage("refund completed");
     }
 
     /** A session with Dr Luis Ortega, its USD 25.00 token paid in the sandbox, then cancelled; returns the booking's number. */
-    private static long paidAndCancelled(Visitor ethan, int nthDay) {
-        Page page = ethan.page();
-        Booking.openDoctor(ethan, "Dr Luis Ortega");
-        String day = Booking.pickDayFrom(ethan, LocalDate.now(BOSTON).plusDays(3), nthDay);
-        String time = Booking.holdFirstTime(ethan, day);
-        ethan.seesPage("Your held time");
+    private static long paidAndCancelled(Visitor maya, int nthDay) {
+        Page page = maya.page();
+        Booking.openDoctor(maya, "Dr Luis Ortega");
+        String day = Booking.pickDayFrom(maya, LocalDate.now(BOSTON).plusDays(3), nthDay);
+        String time = Booking.holdFirstTime(maya, day);
+        maya.seesPage("Your held time");
         Booking.assertHeldAt(page, time);
         page.getByRole(AriaRole.BUTTON, named("Pay USD 25.00 and confirm")).click();
-        SandboxGateway.pay(ethan);
-        ethan.seesPage("Physical therapy");
+        SandboxGateway.pay(maya);
+        maya.seesPage("Physical therapy");
         assertThat(page.getByText("Your appointment is confirmed.")).isVisible();
         long number = AppointmentPage.number(page);
         page.getByRole(AriaRole.BUTTON, named("Cancel booking")).click();
         assertThat(AppointmentPage.status(page, "Cancelled")).isVisible();
         assertThat(page.getByText("Refund of USD 25.00 on its way")).isVisible();
-        ethan.seesChangedPage("cancelled, refund on its way");
+        maya.seesChangedPage("cancelled, refund on its way");
         return number;
     }
 

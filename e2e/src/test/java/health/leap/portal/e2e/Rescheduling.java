@@ -2,6 +2,7 @@ package health.leap.portal.e2e;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 
 import java.util.regex.Pattern;
@@ -51,12 +52,23 @@ final class Rescheduling {
         return page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^Move to \\d{2}:\\d{2} on " + longDay + "$")));
     }
 
-    /** Moves the booking to the day's first free time; returns the time, "09:30". */
+    /**
+     * Moves the booking to the day's first free time; returns the time, "09:30". A time that overlaps
+     * another booking of the patient's is refused with the day's times shown again: the next is taken.
+     */
     static String moveToFirstTime(Visitor visitor, String longDay) {
-        Locator first = freeTimes(visitor.page(), longDay).first();
-        assertThat(first).isVisible();
-        String time = first.getAttribute("aria-label").substring("Move to ".length(), "Move to ".length() + 5);
-        first.click();
-        return time;
+        Page page = visitor.page();
+        for (int nth = 0; nth < 8; nth++) {
+            Locator choice = freeTimes(page, longDay).nth(nth);
+            assertThat(choice).isVisible();
+            String time = choice.getAttribute("aria-label").substring("Move to ".length(), "Move to ".length() + 5);
+            Response answer = page.waitForResponse(
+                    r -> r.request().method().equals("POST") && r.url().endsWith("/reschedule"), choice::click);
+            if (answer.status() != 409 || !answer.text().contains("OVERLAPPING_BOOKING")) {
+                return time;
+            }
+            assertThat(page.locator("[data-error-code=OVERLAPPING_BOOKING]")).isVisible();
+        }
+        throw new AssertionError("Every time tried on " + longDay + " overlaps another booking, at " + page.url());
     }
 }

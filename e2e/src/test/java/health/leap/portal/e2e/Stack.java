@@ -115,6 +115,8 @@ final class Stack {
         builder.environment().put("PORTAL_HOLD_EXPIRY_EVERY", "5s");
         // refunds settle when QA says so on the sandbox's page (RefundJourneyIT), not on their own a minute on
         builder.environment().put("PORTAL_SANDBOX_GATEWAY_REFUND_SETTLES_AFTER", "PT1H");
+        // the demo's visits nobody marked are completed within seconds of the start (FrontDeskJourneyIT)
+        builder.environment().put("PORTAL_VISIT_COMPLETION_EVERY", "5s");
         Process process;
         try {
             Files.createDirectories(data);
