@@ -1,6 +1,8 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.booking.BookingPolicy;
+import health.leap.portal.booking.payment.PaymentStatus;
+import health.leap.portal.booking.payment.RefundStatus;
 import health.leap.portal.packages.ApplicablePackage;
 import health.leap.portal.web.Problem;
 
@@ -13,8 +15,8 @@ import java.util.List;
 public record AppointmentDetail(long id, AppointmentStatus status, Instant startsAt, Instant endsAt,
                                 Instant holdExpiresAt, BigDecimal amountDue, String currency, int rescheduleCount,
                                 String doctorName, long doctorId, String centreName, String centreAddress, ZoneId zone,
-                                String serviceName, BookingPolicy policy, String paymentStatus, String paymentReference,
-                                String refundStatus, BigDecimal refundAmount, Instant refundSettledAt, String cancelReason,
+                                String serviceName, BookingPolicy policy, PaymentStatus paymentStatus, String paymentReference,
+                                RefundStatus refundStatus, BigDecimal refundAmount, Instant refundSettledAt, String cancelReason,
                                 Long rescheduledFromId, Long replacedById, String packageName, List<ApplicablePackage> packages,
                                 List<AppointmentEvent> timeline, Instant now) {
 
@@ -27,8 +29,17 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
 
     /** Declined by the clinic (a staff member moved it from PENDING_APPROVAL to CANCELLED), with the reason they gave. */
     public boolean isDeclined() {
+        return cancelledFromPendingBy(ActorType.STAFF);
+    }
+
+    /** Its time came while it still waited for the clinic's approval, and the portal cancelled it. */
+    public boolean isNotApprovedInTime() {
+        return cancelledFromPendingBy(ActorType.SYSTEM);
+    }
+
+    private boolean cancelledFromPendingBy(ActorType actor) {
         return status == AppointmentStatus.CANCELLED && timeline.stream().anyMatch(e -> e.toStatus == AppointmentStatus.CANCELLED
-                && e.fromStatus == AppointmentStatus.PENDING_APPROVAL && e.actorType == ActorType.STAFF);
+                && e.fromStatus == AppointmentStatus.PENDING_APPROVAL && e.actorType == actor);
     }
 
     public boolean isHeld() {
@@ -41,7 +52,7 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
     }
 
     public boolean paymentDue() {
-        return amountDue.signum() > 0 && !"SUCCEEDED".equals(paymentStatus) && packageName == null;
+        return amountDue.signum() > 0 && paymentStatus != PaymentStatus.SUCCEEDED && packageName == null;
     }
 
     /** Why the patient cannot cancel now, or null when they can. */

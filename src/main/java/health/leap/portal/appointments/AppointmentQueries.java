@@ -1,6 +1,8 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.booking.BookingPolicy;
+import health.leap.portal.booking.payment.PaymentStatus;
+import health.leap.portal.booking.payment.RefundStatus;
 import health.leap.portal.packages.Redemptions;
 import health.leap.portal.platform.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +42,8 @@ public class AppointmentQueries {
                   and (a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') or (a.status = 'DRAFT' and a.hold_expires_at > ?))
                   and a.starts_at >= ?
                 order by a.starts_at, a.id
-                limit ?""", rs -> new Upcoming(rs.getLong("id"), rs.getString("status"), Sql.instant(rs, "starts_at"),
+                limit ?""", rs -> new Upcoming(rs.getLong("id"), AppointmentStatus.valueOf(rs.getString("status")),
+                Sql.instant(rs, "starts_at"),
                 ZoneId.of(rs.getString("timezone")), rs.getString("doctor"), rs.getString("centre"),
                 rs.getString("service")), tenantId, leadId, clock.instant(), clock.instant(), limit);
     }
@@ -76,7 +79,8 @@ public class AppointmentQueries {
                 Sql.instant(rs, "ends_at"), Sql.instant(rs, "hold_expires_at"), rs.getBigDecimal("amount_due"),
                 rs.getString("currency").trim(), rs.getInt("reschedule_count"), rs.getString("doctor"), rs.getLong("doctor_id"), rs.getString("centre"),
                 rs.getString("address"), ZoneId.of(rs.getString("timezone")), rs.getString("service"),
-                BookingPolicy.from(rs), rs.getString("payment_status"), rs.getString("reference"), rs.getString("refund_status"),
+                BookingPolicy.from(rs), PaymentStatus.of(rs.getString("payment_status")), rs.getString("reference"),
+                RefundStatus.of(rs.getString("refund_status")),
                 rs.getBigDecimal("refund_amount"), Sql.instant(rs, "refund_settled_at"), rs.getString("cancel_reason"),
                 Sql.nullableLong(rs, "rescheduled_from_id"), Sql.nullableLong(rs, "replaced_by"),
                 rs.getString("package_name"), List.of(), timeline, now),

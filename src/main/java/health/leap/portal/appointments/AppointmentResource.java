@@ -6,6 +6,7 @@ import health.leap.portal.doctors.SlotPicker;
 import health.leap.portal.patient.Caller;
 import health.leap.portal.web.Htmx;
 import health.leap.portal.web.Params;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -102,7 +103,7 @@ public class AppointmentResource {
         ownership.appointment(caller.tenantId(), caller.leadId(), appointmentId);
         AppointmentDetail detail = queries.detail(appointmentId);
         if (!CalendarExport.EXPORTABLE.contains(detail.status())) {
-            throw new Problem(409, "INVALID_STATE", "Only confirmed bookings can be added to a calendar.");
+            throw new Problem(ErrorCode.INVALID_STATE, "Only confirmed bookings can be added to a calendar.");
         }
         return Response.ok(calendar.ics(detail), "text/calendar; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"appointment-" + appointmentId + ".ics\"").build();
@@ -139,7 +140,7 @@ public class AppointmentResource {
         try {
             moved = reschedules.reschedule(caller.tenantId(), caller.leadId(), appointmentId, slotId);
         } catch (Problem problem) {
-            if (!HoldService.SLOT_TAKEN.equals(problem.code()) && !Overlaps.OVERLAPPING_BOOKING.equals(problem.code())) {
+            if (problem.code() != ErrorCode.SLOT_TAKEN && problem.code() != ErrorCode.OVERLAPPING_BOOKING) {
                 throw problem;
             }
             // nothing moved; show what is still free at that doctor and centre on that day, to choose another

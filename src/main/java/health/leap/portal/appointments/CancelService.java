@@ -1,9 +1,8 @@
 package health.leap.portal.appointments;
 
-import health.leap.portal.booking.payment.Refunds;
 import health.leap.portal.clinic.ClinicCatalog;
-import health.leap.portal.packages.Redemptions;
 import health.leap.portal.platform.Sql;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,17 +18,14 @@ public class CancelService {
     private final Clock clock;
     private final Ownership ownership;
     private final ClinicCatalog catalog;
-    private final Refunds refunds;
-    private final Redemptions redemptions;
+    private final Cancellations cancellations;
 
-    public CancelService(Sql sql, Clock clock, Ownership ownership, ClinicCatalog catalog, Refunds refunds,
-                         Redemptions redemptions) {
+    public CancelService(Sql sql, Clock clock, Ownership ownership, ClinicCatalog catalog, Cancellations cancellations) {
         this.sql = sql;
         this.clock = clock;
         this.ownership = ownership;
         this.catalog = catalog;
-        this.refunds = refunds;
-        this.redemptions = redemptions;
+        this.cancellations = cancellations;
     }
 
     @Transactional
@@ -43,21 +39,12 @@ public class CancelService {
         // compare-and-set on the status we read: a cancel replayed from an old page changes nothing
         if (sql.update("update appointment set status = 'CANCELLED', cancel_reason = ?, updated_at = ? where id = ? and status = ?",
                 reason, now, appointmentId, appointment.status) == 0) {
-            throw new Problem(409, "INVALID_STATE", "This booking changed meanwhile. Reload the page to see where it stands.");
+            throw new Problem(ErrorCode.INVALID_STATE, "This booking changed meanwhile. Reload the page to see where it stands.");
         }
-        boolean refunded = appointment.paymentId != null && refunds.refundIfPaid(appointment.paymentId);
-        boolean sessionBack = redemptions.reverse(appointmentId);
-        StringBuilder detail = new StringBuilder(appointment.status == AppointmentStatus.DRAFT ? "Hold released" : "Cancelled");
-        if (reason != null) {
-            detail.append(": ").append(reason);
-        }
-        if (refunded) {
-            detail.append("; the payment is being refunded");
-        }
-        if (sessionBack) {
-            detail.append("; the package session was given back");
-        }
+        Cancellations.GivenBack givenBack = cancellations.giveBack(appointmentId, appointment.paymentId);
+        String detail = (appointment.status == AppointmentStatus.DRAFT ? "Hold released" : "Cancelled")
+                + (reason == null ? "" : ": " + reason) + givenBack.wording();
         AppointmentEvent.record(tenantId, appointmentId, now, ActorType.PATIENT, String.valueOf(leadId),
-                appointment.status, AppointmentStatus.CANCELLED, detail.toString());
+                appointment.status, AppointmentStatus.CANCELLED, detail);
     }
 }

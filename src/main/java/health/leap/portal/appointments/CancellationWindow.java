@@ -2,6 +2,7 @@ package health.leap.portal.appointments;
 
 import health.leap.portal.booking.BookingPolicy;
 import health.leap.portal.booking.Durations;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 
 import java.time.Instant;
@@ -23,12 +24,12 @@ public final class CancellationWindow {
             case CONFIRMED:
             case PENDING_APPROVAL:
                 if (now.isAfter(start.minus(policy.cancellationWindow()))) {
-                    return Optional.of(new Problem(422, "CANCELLATION_WINDOW_CLOSED", "Bookings can be cancelled online up to "
+                    return Optional.of(new Problem(ErrorCode.CANCELLATION_WINDOW_CLOSED, "Bookings can be cancelled online up to "
                             + Durations.words(policy.cancellationWindowMinutes()) + " before they start. Please call the clinic."));
                 }
                 return Optional.empty();
             default:
-                return Optional.of(new Problem(409, "INVALID_STATE", "This booking is "
+                return Optional.of(new Problem(ErrorCode.INVALID_STATE, "This booking is "
                         + status.name().toLowerCase().replace('_', ' ') + ", so it cannot be cancelled."));
         }
     }

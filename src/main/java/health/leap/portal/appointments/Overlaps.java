@@ -2,6 +2,7 @@ package health.leap.portal.appointments;
 
 import health.leap.portal.platform.Sql;
 import health.leap.portal.web.Formats;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,8 +17,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Overlaps {
-
-    public static final String OVERLAPPING_BOOKING = "OVERLAPPING_BOOKING";
 
     private final Sql sql;
 
@@ -40,7 +39,7 @@ public class Overlaps {
                   and (a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') or (a.status = 'DRAFT' and a.hold_expires_at > ?))
                 order by a.starts_at limit 1""", rs -> new Other(rs.getString(1), Sql.instant(rs, "starts_at"),
                 ZoneId.of(rs.getString(3))), leadId, tenantId, end, start, except, now)
-                .map(other -> new Problem(409, OVERLAPPING_BOOKING, "You already have a booking at that time: "
+                .map(other -> new Problem(ErrorCode.OVERLAPPING_BOOKING, "You already have a booking at that time: "
                         + other.doctor() + " on " + Formats.local(other.startsAt(), other.zone())
                         + ". Choose a time that does not overlap it, or cancel that booking first."));
     }

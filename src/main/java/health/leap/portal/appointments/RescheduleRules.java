@@ -2,6 +2,7 @@ package health.leap.portal.appointments;
 
 import health.leap.portal.booking.BookingPolicy;
 import health.leap.portal.booking.Durations;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 
 import java.time.Instant;
@@ -19,15 +20,15 @@ public final class RescheduleRules {
     public static Optional<Problem> refusal(AppointmentStatus status, Instant start, int reschedulesSoFar, Instant now,
                                             BookingPolicy policy) {
         if (status != AppointmentStatus.CONFIRMED && status != AppointmentStatus.CHECKED_IN) {
-            return Optional.of(new Problem(409, "INVALID_STATE", "This booking is "
+            return Optional.of(new Problem(ErrorCode.INVALID_STATE, "This booking is "
                     + status.name().toLowerCase().replace('_', ' ') + ", so it cannot be moved."));
         }
         if (now.isAfter(start.minus(policy.rescheduleWindow()))) {
-            return Optional.of(new Problem(422, "RESCHEDULE_WINDOW_CLOSED", "Bookings can be moved online up to "
+            return Optional.of(new Problem(ErrorCode.RESCHEDULE_WINDOW_CLOSED, "Bookings can be moved online up to "
                     + Durations.words(policy.rescheduleWindowMinutes()) + " before they start. Please call the clinic."));
         }
         if (reschedulesSoFar >= policy.maxReschedules()) {
-            return Optional.of(new Problem(422, "RESCHEDULE_LIMIT_REACHED", "This booking has been moved "
+            return Optional.of(new Problem(ErrorCode.RESCHEDULE_LIMIT_REACHED, "This booking has been moved "
                     + reschedulesSoFar + (reschedulesSoFar == 1 ? " time" : " times")
                     + " already, the most this clinic allows. Cancel it and book again, or call the clinic."));
         }

@@ -7,6 +7,7 @@ import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.packages.Redemptions;
 import health.leap.portal.platform.Sql;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -67,11 +68,11 @@ public class RescheduleService {
             throw Problem.forbidden("time slot");
         }
         if (!target.offered()) {
-            throw new Problem(422, "SERVICE_NOT_OFFERED",
+            throw new Problem(ErrorCode.SERVICE_NOT_OFFERED,
                     "That doctor does not offer this service at that centre. Please choose another time.");
         }
         if (target.slotId() == old.slotId) {
-            throw new Problem(422, "SAME_SLOT", "This is the time you already have. Please choose another time.");
+            throw new Problem(ErrorCode.SAME_SLOT, "This is the time you already have. Please choose another time.");
         }
         Centre centre = catalog.centre(target.centreId());
         BookingWindow.refusal(now, centre.zone(), centre.policy(), target.startsAt()).ifPresent(p -> {
@@ -79,7 +80,7 @@ public class RescheduleService {
         });
         // a package pays for this service at the centres it names: a move elsewhere would use it where it is not valid
         redemptions.packageNotValidAt(appointmentId, old.serviceId, target.centreId()).ifPresent(name -> {
-            throw new Problem(422, "PACKAGE_NOT_VALID_THERE", "This booking is paid with your " + name
+            throw new Problem(ErrorCode.PACKAGE_NOT_VALID_THERE, "This booking is paid with your " + name
                     + ", which cannot be used at " + centre.name() + ". Choose a time at a centre the package covers, "
                     + "or cancel this booking and book again paying another way.");
         });
@@ -88,7 +89,7 @@ public class RescheduleService {
         });
         holdExpiry.expirePassedHoldsOn(target.slotId(), now);
         if (!Appointment.transition(appointmentId, old.status, AppointmentStatus.RESCHEDULED, now)) {
-            throw new Problem(409, "INVALID_STATE", "This booking changed meanwhile. Reload the page to see where it stands.");
+            throw new Problem(ErrorCode.INVALID_STATE, "This booking changed meanwhile. Reload the page to see where it stands.");
         }
         AppointmentStatus status = target.requiresApproval() ? AppointmentStatus.PENDING_APPROVAL : AppointmentStatus.CONFIRMED;
         long moved = sql.one("""
@@ -100,7 +101,7 @@ public class RescheduleService {
                 returning id""", rs -> rs.getLong(1),
                 tenantId, leadId, target.slotId(), target.doctorId(), target.centreId(), old.serviceId, target.startsAt(),
                 target.endsAt(), status, old.amountDue, old.currency, old.paymentId, appointmentId, old.rescheduleCount + 1,
-                now, now).orElseThrow(() -> new Problem(409, HoldService.SLOT_TAKEN,
+                now, now).orElseThrow(() -> new Problem(ErrorCode.SLOT_TAKEN,
                 "Someone else has just taken this time. Your booking was not moved; please choose another time."));
         redemptions.handOn(appointmentId, moved);
         AppointmentEvent.record(tenantId, appointmentId, now, ActorType.PATIENT, String.valueOf(leadId), old.status,

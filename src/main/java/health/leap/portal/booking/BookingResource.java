@@ -8,6 +8,7 @@ import health.leap.portal.doctors.SlotPicker;
 import health.leap.portal.patient.Caller;
 import health.leap.portal.web.Htmx;
 import health.leap.portal.web.Params;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -33,9 +34,9 @@ public class BookingResource {
 
     @CheckedTemplate(basePath = "booking")
     static class Templates {
-        static native TemplateInstance slotTaken(SlotPicker picker, String code, String message);
+        static native TemplateInstance slotTaken(SlotPicker picker, ErrorCode code, String message);
 
-        static native TemplateInstance slotTaken$content(SlotPicker picker, String code, String message);
+        static native TemplateInstance slotTaken$content(SlotPicker picker, ErrorCode code, String message);
 
         static native TemplateInstance draftOpen(long draftId, long slotId, long serviceId, String message);
 
@@ -69,7 +70,7 @@ public class BookingResource {
                     ? Templates.draftOpen$content(open.draftId(), slotId, serviceId, open.getMessage())
                     : Templates.draftOpen(open.draftId(), slotId, serviceId, open.getMessage())).build();
         } catch (Problem problem) {
-            if (!HoldService.SLOT_TAKEN.equals(problem.code()) && !Overlaps.OVERLAPPING_BOOKING.equals(problem.code())) {
+            if (problem.code() != ErrorCode.SLOT_TAKEN && problem.code() != ErrorCode.OVERLAPPING_BOOKING) {
                 throw problem;
             }
             // The hold rolled back; show the times that are still free, to choose another.

@@ -1,5 +1,6 @@
 package health.leap.portal.booking;
 
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 
 import java.time.Instant;
@@ -48,21 +49,21 @@ public record BookingWindow(Instant earliest, Instant latest) {
         boolean today = start.atZone(zone).toLocalDate().equals(localNow.toLocalDate());
         if (today && !start.isBefore(now)) {
             if (!policy.sameDayAllowed()) {
-                return Optional.of(new Problem(422, "SAME_DAY_NOT_ALLOWED",
+                return Optional.of(new Problem(ErrorCode.SAME_DAY_NOT_ALLOWED,
                         "This clinic does not take bookings for the same day. Please choose a time from tomorrow on."));
             }
             if (!localNow.toLocalTime().isBefore(policy.sameDayCutoff())) {
-                return Optional.of(new Problem(422, "SAME_DAY_CUTOFF_PASSED",
+                return Optional.of(new Problem(ErrorCode.SAME_DAY_CUTOFF_PASSED,
                         "Same-day bookings close at " + policy.sameDayCutoff() + " " + zone.getId()
                                 + ". Please choose a time from tomorrow on."));
             }
         }
         if (start.isBefore(now.plus(policy.minAdvance()))) {
-            return Optional.of(new Problem(422, "TOO_SOON", "Appointments must be booked at least "
+            return Optional.of(new Problem(ErrorCode.TOO_SOON, "Appointments must be booked at least "
                     + Durations.words(policy.minAdvanceMinutes()) + " ahead. Please choose a later time."));
         }
         if (start.isAfter(latest(now, zone, policy))) {
-            return Optional.of(new Problem(422, "TOO_FAR_AHEAD", "Appointments can be booked at most "
+            return Optional.of(new Problem(ErrorCode.TOO_FAR_AHEAD, "Appointments can be booked at most "
                     + policy.maxAdvanceDays() + " days ahead. Please choose an earlier day."));
         }
         return Optional.empty();

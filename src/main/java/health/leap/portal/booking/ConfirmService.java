@@ -9,6 +9,7 @@ import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.packages.Redemptions;
 import health.leap.portal.platform.Sql;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -87,7 +88,7 @@ public class ConfirmService {
         }
         boolean packagePays = patientPackageId != null;
         if (appointment.amountDue.compareTo(BigDecimal.ZERO) > 0 && !terms.paid() && !packagePays) {
-            return Attempt.refused(new Problem(409, "PAYMENT_REQUIRED", "This clinic asks for " + appointment.currency + " "
+            return Attempt.refused(new Problem(ErrorCode.PAYMENT_REQUIRED, "This clinic asks for " + appointment.currency + " "
                     + AmountDue.atMinorUnit(appointment.amountDue, appointment.currency).toPlainString()
                     + " online before confirming. Please pay first."));
         }
@@ -129,7 +130,7 @@ public class ConfirmService {
         }
         int others = holds.activeCount(appointment.tenantId, appointment.leadId, now) - 1;
         if (others >= terms.centre().policy().activeLimit()) {
-            return Optional.of(new Problem(422, "ACTIVE_LIMIT_REACHED", "You already have " + others
+            return Optional.of(new Problem(ErrorCode.ACTIVE_LIMIT_REACHED, "You already have " + others
                     + " upcoming bookings, the most this clinic allows. Cancel one or wait until it has taken place."));
         }
         return Optional.empty();
@@ -150,12 +151,12 @@ public class ConfirmService {
     }
 
     static Problem holdExpired() {
-        return new Problem(409, "HOLD_EXPIRED",
+        return new Problem(ErrorCode.HOLD_EXPIRED,
                 "Your hold on this time has run out and the time was released. Please choose a time again.");
     }
 
     static Problem invalidState(AppointmentStatus status) {
-        return new Problem(409, "INVALID_STATE", "This booking is " + status.name().toLowerCase().replace('_', ' ')
+        return new Problem(ErrorCode.INVALID_STATE, "This booking is " + status.name().toLowerCase().replace('_', ' ')
                 + ", so it cannot be confirmed. Reload the page to see where it stands.");
     }
 }

@@ -3,7 +3,7 @@ package health.leap.portal.booking;
 import health.leap.portal.appointments.ActorType;
 import health.leap.portal.appointments.AppointmentEvent;
 import health.leap.portal.appointments.AppointmentStatus;
-import health.leap.portal.booking.payment.Refunds;
+import health.leap.portal.appointments.Cancellations;
 import health.leap.portal.platform.Sql;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,12 +29,12 @@ public class HoldExpiry {
 
     private final Sql sql;
     private final Clock clock;
-    private final Refunds refunds;
+    private final Cancellations cancellations;
 
-    public HoldExpiry(Sql sql, Clock clock, Refunds refunds) {
+    public HoldExpiry(Sql sql, Clock clock, Cancellations cancellations) {
         this.sql = sql;
         this.clock = clock;
-        this.refunds = refunds;
+        this.cancellations = cancellations;
     }
 
     private record Expired(long id, long tenantId, Long paymentId) {
@@ -83,9 +83,8 @@ public class HoldExpiry {
 
     private void record(List<Expired> expired, Instant now) {
         for (Expired e : expired) {
-            boolean refunded = e.paymentId() != null && refunds.refundIfPaid(e.paymentId());
             AppointmentEvent.record(e.tenantId(), e.id(), now, ActorType.SYSTEM, null, AppointmentStatus.DRAFT,
-                    AppointmentStatus.EXPIRED, refunded ? "Hold expired; the payment is being refunded" : "Hold expired");
+                    AppointmentStatus.EXPIRED, "Hold expired" + cancellations.giveBack(e.id(), e.paymentId()).wording());
         }
     }
 }

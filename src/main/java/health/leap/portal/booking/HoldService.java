@@ -7,6 +7,7 @@ import health.leap.portal.appointments.Overlaps;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.clinic.ClinicService;
 import health.leap.portal.platform.Sql;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,9 +24,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class HoldService {
-
-    public static final String SLOT_TAKEN = "SLOT_TAKEN";
-    public static final String DRAFT_OPEN = "DRAFT_OPEN";
 
     private final Sql sql;
     private final Clock clock;
@@ -46,7 +44,7 @@ public class HoldService {
         private final long draftId;
 
         OpenDraft(long draftId) {
-            super(409, DRAFT_OPEN, "You are already holding another time. Continue with that booking, "
+            super(ErrorCode.DRAFT_OPEN, "You are already holding another time. Continue with that booking, "
                     + "or release it and hold this time instead.");
             this.draftId = draftId;
         }
@@ -72,7 +70,7 @@ public class HoldService {
             throw Problem.forbidden("time slot");
         }
         if (slot.service() == null) {
-            throw new Problem(422, "SERVICE_NOT_OFFERED",
+            throw new Problem(ErrorCode.SERVICE_NOT_OFFERED,
                     "This doctor does not offer that service at " + slot.centre().name() + ". Please choose another service.");
         }
         BookingPolicy policy = slot.centre().policy();
@@ -98,7 +96,7 @@ public class HoldService {
         });
         int active = activeCount(tenantId, leadId, now);
         if (active >= policy.activeLimit()) {
-            throw new Problem(422, "ACTIVE_LIMIT_REACHED", "You already have " + active
+            throw new Problem(ErrorCode.ACTIVE_LIMIT_REACHED, "You already have " + active
                     + " upcoming bookings, the most this clinic allows. Cancel one or wait until it has taken place.");
         }
         expiry.expirePassedHoldsOn(slot.id(), now);
@@ -119,7 +117,7 @@ public class HoldService {
     }
 
     private static Problem slotTaken() {
-        return new Problem(409, SLOT_TAKEN, "Someone else has just taken this time. Please choose another free time below.");
+        return new Problem(ErrorCode.SLOT_TAKEN, "Someone else has just taken this time. Please choose another free time below.");
     }
 
     /** Whether another patient of the tenant has the slot: booked, or held with the hold still running. */

@@ -5,6 +5,7 @@ import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.clinic.ClinicService;
 import health.leap.portal.booking.BookingWindow;
 import health.leap.portal.platform.Sql;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -60,15 +61,15 @@ public class DoctorService {
         List<Centre> candidates = serviceId == null ? doctor.centres()
                 : doctor.centres().stream().filter(c -> doctor.offer(c.id(), serviceId).isPresent()).toList();
         if (candidates.isEmpty()) {
-            throw new Problem(404, "NOT_FOUND", doctor.name() + " does not offer that service.");
+            throw new Problem(ErrorCode.NOT_FOUND, doctor.name() + " does not offer that service.");
         }
         Centre centre = centreId == null ? candidates.get(0)
                 : doctor.centres().stream().filter(c -> c.id() == centreId).findFirst()
-                .orElseThrow(() -> new Problem(404, "NOT_FOUND", doctor.name() + " does not see patients at that centre."));
+                .orElseThrow(() -> new Problem(ErrorCode.NOT_FOUND, doctor.name() + " does not see patients at that centre."));
         List<ClinicService> services = doctor.servicesAt(centre.id());
         ClinicService service = serviceId == null ? services.get(0)
                 : services.stream().filter(s -> s.id() == serviceId).findFirst()
-                .orElseThrow(() -> new Problem(404, "NOT_FOUND",
+                .orElseThrow(() -> new Problem(ErrorCode.NOT_FOUND,
                         doctor.name() + " does not offer that service at " + centre.name() + "."));
         LocalDate today = now.atZone(centre.zone()).toLocalDate();
         LocalDate lastDay = BookingWindow.lastDay(now, centre.zone(), centre.policy());

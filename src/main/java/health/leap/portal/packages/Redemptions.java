@@ -1,6 +1,7 @@
 package health.leap.portal.packages;
 
 import health.leap.portal.platform.Sql;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -61,7 +62,7 @@ public class Redemptions {
                     status = case when sessions_used + 1 = sessions_total then 'EXHAUSTED' else status end
                 where pp.id = ?""" + " and " + APPLICABLE, patientPackageId, now, now, serviceId, centreId);
         if (taken == 0) {
-            throw new Problem(422, "PACKAGE_NOT_APPLICABLE", "That package cannot pay for this visit: it has no sessions "
+            throw new Problem(ErrorCode.PACKAGE_NOT_APPLICABLE, "That package cannot pay for this visit: it has no sessions "
                     + "left, has expired, or does not cover this service at this centre. Choose another way to pay.");
         }
         sql.update("""

@@ -3,6 +3,7 @@ package health.leap.portal.patient;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import health.leap.portal.platform.Sql;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
@@ -25,7 +26,6 @@ import java.time.ZoneId;
 @Singleton
 public class CallerFilter {
 
-    static final String NOT_LINKED = "ACCOUNT_NOT_LINKED";
 
     @Inject
     SecurityIdentity identity;
@@ -121,7 +121,7 @@ public class CallerFilter {
     }
 
     private static Problem notLinked() {
-        return new Problem(403, NOT_LINKED,
+        return new Problem(ErrorCode.ACCOUNT_NOT_LINKED,
                 "Your login is not linked to a patient record at this clinic. Please contact the clinic's front desk, "
                         + "or log out and sign in with the account they gave you.");
     }

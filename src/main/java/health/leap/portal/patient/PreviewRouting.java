@@ -1,5 +1,6 @@
 package health.leap.portal.patient;
 
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
@@ -24,7 +25,6 @@ public class PreviewRouting {
     /** The patient pages a preview shows; everything else under a preview path does not exist. */
     private static final Pattern PAGES = Pattern.compile("^/$|^/(appointments|packages|doctors)(/.*)?$");
     private static final Set<String> READS = Set.of("GET", "HEAD");
-    static final String READ_ONLY = "PREVIEW_READ_ONLY";
 
     @Inject
     SecurityIdentity identity;
@@ -38,10 +38,10 @@ public class PreviewRouting {
             return;
         }
         if (!identity.hasRole("staff")) {
-            throw new Problem(403, "FORBIDDEN", "Only clinic staff can preview a patient's portal.");
+            throw new Problem(ErrorCode.FORBIDDEN, "Only clinic staff can preview a patient's portal.");
         }
         if (!READS.contains(request.getMethod())) {
-            throw new Problem(403, READ_ONLY, "This is a preview of the patient's portal: nothing can be changed here.");
+            throw new Problem(ErrorCode.PREVIEW_READ_ONLY, "This is a preview of the patient's portal: nothing can be changed here.");
         }
         String page = preview.group(2) == null ? "/" : preview.group(2);
         if (!PAGES.matcher(page).matches()) {

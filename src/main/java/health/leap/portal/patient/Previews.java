@@ -1,6 +1,7 @@
 package health.leap.portal.patient;
 
 import health.leap.portal.platform.Sql;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,7 @@ public class Previews {
                 rs.getString("timezone"), rs.getString("lead")), leadId)
                 .orElseThrow(() -> Problem.notFound("patient"));
         if (previewed.tenantId() != staffTenantId) {
-            throw new Problem(403, "FORBIDDEN", "This patient is not a patient of your clinic.");
+            throw new Problem(ErrorCode.FORBIDDEN, "This patient is not a patient of your clinic.");
         }
         sql.update("""
                 insert into preview_audit (tenant_id, staff_user, lead_id, page, viewed_at)

@@ -4,9 +4,9 @@ import health.leap.portal.appointments.ActorType;
 import health.leap.portal.appointments.Appointment;
 import health.leap.portal.appointments.AppointmentEvent;
 import health.leap.portal.appointments.AppointmentStatus;
-import health.leap.portal.booking.payment.Refunds;
-import health.leap.portal.packages.Redemptions;
+import health.leap.portal.appointments.Cancellations;
 import health.leap.portal.platform.Sql;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,14 +22,12 @@ public class ApprovalService {
 
     private final Sql sql;
     private final Clock clock;
-    private final Refunds refunds;
-    private final Redemptions redemptions;
+    private final Cancellations cancellations;
 
-    public ApprovalService(Sql sql, Clock clock, Refunds refunds, Redemptions redemptions) {
+    public ApprovalService(Sql sql, Clock clock, Cancellations cancellations) {
         this.sql = sql;
         this.clock = clock;
-        this.refunds = refunds;
-        this.redemptions = redemptions;
+        this.cancellations = cancellations;
     }
 
     /** The tenant's pending bookings, soonest first. */
@@ -70,17 +68,14 @@ public class ApprovalService {
             throw alreadyDecided();
         }
         if (reason == null) {
-            throw new Problem(400, "REASON_REQUIRED", "Please tell the patient why the booking is declined.");
+            throw new Problem(ErrorCode.REASON_REQUIRED, "Please tell the patient why the booking is declined.");
         }
         if (sql.update("""
                 update appointment set status = 'CANCELLED', cancel_reason = ?, updated_at = ?
                 where id = ? and status = 'PENDING_APPROVAL'""", reason, now, appointmentId) == 0) {
             throw alreadyDecided();
         }
-        boolean refunded = appointment.paymentId != null && refunds.refundIfPaid(appointment.paymentId);
-        boolean sessionBack = redemptions.reverse(appointmentId);
-        String detail = "Declined by the clinic: " + reason + (refunded ? "; the payment is being refunded" : "")
-                + (sessionBack ? "; the package session was given back" : "");
+        String detail = "Declined by the clinic: " + reason + cancellations.giveBack(appointmentId, appointment.paymentId).wording();
         AppointmentEvent.record(tenantId, appointmentId, now, ActorType.STAFF, staffUser,
                 AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CANCELLED, detail);
     }
@@ -97,6 +92,6 @@ public class ApprovalService {
     }
 
     private static Problem alreadyDecided() {
-        return new Problem(409, "INVALID_STATE", "This booking is no longer waiting for approval. Reload the queue to see where it stands.");
+        return new Problem(ErrorCode.INVALID_STATE, "This booking is no longer waiting for approval. Reload the queue to see where it stands.");
     }
 }

@@ -2,6 +2,8 @@ package health.leap.portal.staff;
 
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.booking.AmountDue;
+import health.leap.portal.booking.payment.PaymentStatus;
+import health.leap.portal.booking.payment.RefundStatus;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /** A centre's visits on one day, in the centre's zone, as the front desk works through them. */
 public record DayList(List<Centre> centres, Centre centre, List<ClinicCatalog.Named> doctors, Long doctorId,
@@ -35,7 +38,8 @@ public record DayList(List<Centre> centres, Centre centre, List<ClinicCatalog.Na
     /** One booking on the day list. */
     public record Visit(long id, AppointmentStatus status, Instant startsAt, Instant endsAt, String patientName,
                         String doctorName, String serviceName, BigDecimal amountDue, String currency,
-                        String paymentStatus, BigDecimal paid, String refundStatus, String packageName, ZoneId zone) {
+                        PaymentStatus paymentStatus, BigDecimal paid, RefundStatus refundStatus, String packageName,
+                        ZoneId zone) {
 
         public boolean canCheckIn(LocalDate today) {
             return status == AppointmentStatus.CONFIRMED && startsAt.atZone(zone).toLocalDate().equals(today);
@@ -54,8 +58,8 @@ public record DayList(List<Centre> centres, Centre centre, List<ClinicCatalog.Na
                 return "Nothing to pay online";
             }
             String amount = currency + " " + AmountDue.atMinorUnit(paid == null ? amountDue : paid, currency).toPlainString();
-            if ("SUCCEEDED".equals(paymentStatus)) {
-                return "Paid online: " + amount + (refundStatus == null ? "" : ", refund " + refundStatus.toLowerCase());
+            if (paymentStatus == PaymentStatus.SUCCEEDED) {
+                return "Paid online: " + amount + (refundStatus == null ? "" : ", refund " + refundStatus.name().toLowerCase(Locale.UK));
             }
             return "Not paid: " + amount + " due";
         }

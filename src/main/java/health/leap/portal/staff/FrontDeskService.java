@@ -4,9 +4,12 @@ import health.leap.portal.appointments.ActorType;
 import health.leap.portal.appointments.Appointment;
 import health.leap.portal.appointments.AppointmentEvent;
 import health.leap.portal.appointments.AppointmentStatus;
+import health.leap.portal.booking.payment.PaymentStatus;
+import health.leap.portal.booking.payment.RefundStatus;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.platform.Sql;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -83,8 +86,8 @@ public class FrontDeskService {
                 order by a.starts_at, d.name, a.id""", rs -> new DayList.Visit(rs.getLong("id"),
                 AppointmentStatus.valueOf(rs.getString("status")), Sql.instant(rs, "starts_at"), Sql.instant(rs, "ends_at"),
                 rs.getString("patient"), rs.getString("doctor"), rs.getString("service"), rs.getBigDecimal("amount_due"),
-                rs.getString("currency").trim(), rs.getString("payment_status"), rs.getBigDecimal("paid"),
-                rs.getString("refund_status"), rs.getString("package_name"), centre.zone()), params.toArray());
+                rs.getString("currency").trim(), PaymentStatus.of(rs.getString("payment_status")), rs.getBigDecimal("paid"),
+                RefundStatus.of(rs.getString("refund_status")), rs.getString("package_name"), centre.zone()), params.toArray());
     }
 
     /** Where a marked visit is on the day lists: its centre and its day there. */
@@ -99,7 +102,7 @@ public class FrontDeskService {
         Centre centre = catalog.centre(visit.centreId);
         LocalDate day = visit.startsAt.atZone(centre.zone()).toLocalDate();
         if (visit.status == AppointmentStatus.CONFIRMED && !day.equals(now.atZone(centre.zone()).toLocalDate())) {
-            throw new Problem(409, "NOT_THE_VISIT_DAY", "A patient can be checked in on the day of their visit only.");
+            throw new Problem(ErrorCode.NOT_THE_VISIT_DAY, "A patient can be checked in on the day of their visit only.");
         }
         mark(visit, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN, staffUser, now, "Checked in at the front desk");
         return new Marked(centre.id(), day);
@@ -119,7 +122,7 @@ public class FrontDeskService {
                       String detail) {
         if (visit.status != from || !Appointment.transition(visit.id, from, to, now)) {
             AppointmentStatus current = visit.status == from ? currentStatus(visit.id) : visit.status;
-            throw new Problem(409, "INVALID_STATE", "This visit is " + current.name().toLowerCase().replace('_', ' ')
+            throw new Problem(ErrorCode.INVALID_STATE, "This visit is " + current.name().toLowerCase().replace('_', ' ')
                     + ", so it cannot be " + (to == AppointmentStatus.CHECKED_IN ? "checked in" : "completed")
                     + ". Reload the day list to see where it stands.");
         }

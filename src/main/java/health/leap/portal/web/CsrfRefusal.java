@@ -15,7 +15,6 @@ import java.util.Set;
  */
 public class CsrfRefusal {
 
-    static final String CODE = "CSRF_TOKEN_INVALID";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     // set by the CSRF filter when the token matched
     private static final String VERIFIED = "csrf_token_verified";
@@ -29,7 +28,7 @@ public class CsrfRefusal {
                 || routing.get(VERIFIED) != null) {
             return;
         }
-        String page = errorPages.page(400, CODE, "This form has expired or did not come from this portal. "
+        String page = errorPages.page(400, ErrorCode.CSRF_TOKEN_INVALID, "This form has expired or did not come from this portal. "
                 + "Please reload the page and try again.").render();
         response.setEntity(page, null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }

@@ -1,37 +1,35 @@
 package health.leap.portal.web;
 
 /**
- * A refusal the patient should read: an HTTP status, a stable code for tests and QA
- * ({@code data-error-code}) and a sentence that says what to do.
+ * A refusal the patient should read: its code (which carries the HTTP status, and which tests and QA
+ * read in {@code data-error-code}) and a sentence that says what to do.
  */
 public class Problem extends RuntimeException {
 
-    private final int status;
-    private final String code;
+    private final ErrorCode code;
 
-    public Problem(int status, String code, String message) {
+    public Problem(ErrorCode code, String message) {
         super(message, null, false, false);
-        this.status = status;
         this.code = code;
     }
 
     public static Problem badRequest(String message) {
-        return new Problem(400, "BAD_REQUEST", message);
+        return new Problem(ErrorCode.BAD_REQUEST, message);
     }
 
     public static Problem notFound(String what) {
-        return new Problem(404, "NOT_FOUND", "We could not find that " + what + ".");
+        return new Problem(ErrorCode.NOT_FOUND, "We could not find that " + what + ".");
     }
 
     public static Problem forbidden(String what) {
-        return new Problem(403, "FORBIDDEN", "This " + what + " is not yours to see.");
+        return new Problem(ErrorCode.FORBIDDEN, "This " + what + " is not yours to see.");
     }
 
     public int status() {
-        return status;
+        return code.status();
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 }

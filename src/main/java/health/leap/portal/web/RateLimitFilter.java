@@ -20,8 +20,6 @@ public class RateLimitFilter {
 
     private static final Logger LOG = Logger.getLogger(RateLimitFilter.class);
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
-    static final String LIMITED = "RATE_LIMITED";
-    static final String UNAVAILABLE = "RATE_LIMIT_UNAVAILABLE";
 
     @Inject
     SecurityIdentity identity;
@@ -42,7 +40,7 @@ public class RateLimitFilter {
                 write = limits.write(caller);
             } catch (RuntimeException e) {
                 LOG.warn("The rate limiter could not decide; refusing the write", e);
-                throw refusal(503, UNAVAILABLE, Duration.ofSeconds(5),
+                throw refusal(ErrorCode.RATE_LIMIT_UNAVAILABLE, Duration.ofSeconds(5),
                         "We could not take that action just now. Please try again in a few seconds.");
             }
             if (!write.allowed()) {
@@ -63,13 +61,13 @@ public class RateLimitFilter {
 
     private Problem tooFast(Duration wait) {
         long seconds = seconds(wait);
-        return refusal(429, LIMITED, wait, "You are going faster than the portal allows. Please wait "
+        return refusal(ErrorCode.RATE_LIMITED, wait, "You are going faster than the portal allows. Please wait "
                 + seconds + (seconds == 1 ? " second" : " seconds") + " and try again.");
     }
 
-    private Problem refusal(int status, String code, Duration wait, String message) {
+    private Problem refusal(ErrorCode code, Duration wait, String message) {
         response.putHeader("Retry-After", Long.toString(seconds(wait)));
-        return new Problem(status, code, message);
+        return new Problem(code, message);
     }
 
     private static long seconds(Duration wait) {

@@ -19,11 +19,11 @@ class ManageRulesTest {
     static final BookingPolicy POLICY = BookingPolicy.DEFAULTS;
 
     static Optional<String> cancel(AppointmentStatus status, Instant now) {
-        return CancellationWindow.refusal(status, START, now, POLICY).map(Problem::code);
+        return CancellationWindow.refusal(status, START, now, POLICY).map(p -> p.code().name());
     }
 
     static Optional<String> move(AppointmentStatus status, int movesSoFar, Instant now) {
-        return RescheduleRules.refusal(status, START, movesSoFar, now, POLICY).map(Problem::code);
+        return RescheduleRules.refusal(status, START, movesSoFar, now, POLICY).map(p -> p.code().name());
     }
 
     static Optional<String> none() {

@@ -136,6 +136,27 @@ class VisitLifecycleTest {
         }
     }
 
+    @Test
+    @TestSecurity(user = "p6907", roles = "patient")
+    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "6907")})
+    void aBookingStillWaitingForApprovalWhenItsTimeComesIsCancelled() {
+        fixtures.freshPatient(1, 6907);
+        // Minor surgery consultations with Dr Chen (206) wait for the clinic's approval
+        long pending = fixtures.hold(1, 6907, 206, 105, "2026-03-05T14:00:00Z");
+        given().when().post("/appointments/" + pending + "/confirm").then().statusCode(303);
+        assertEquals("PENDING_APPROVAL", fixtures.status(pending));
+        clock.set(Instant.parse("2026-03-05T13:59:00Z"));
+        completion.cancelUndecidedBatch(VisitCompletion.BATCH);
+        assertEquals("PENDING_APPROVAL", fixtures.status(pending));
+        clock.set(Instant.parse("2026-03-05T14:00:00Z"));
+        completion.cancelUndecidedBatch(VisitCompletion.BATCH);
+        assertEquals("CANCELLED", fixtures.status(pending));
+        assertEquals(List.of("PENDING_APPROVAL → CANCELLED SYSTEM"), lastEvent(pending));
+        given().when().get("/appointments/" + pending).then().statusCode(200)
+                .body(containsString("data-error-code=\"NOT_APPROVED_IN_TIME\""),
+                        containsString("The clinic did not approve this booking before its time"));
+    }
+
     private List<String> lastEvent(long appointmentId) {
         return sql.list("""
                 select from_status || ' → ' || to_status || ' ' || actor_type from appointment_event

@@ -2,6 +2,7 @@ package health.leap.portal.booking;
 
 import health.leap.portal.platform.Sql;
 import health.leap.portal.platform.TestClock;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -126,7 +127,7 @@ class HoldAndConfirmTest {
                     holds.hold(1, patient, slot, 101, false);
                     return "HELD";
                 } catch (Problem p) {
-                    return p.code();
+                    return p.code().name();
                 }
             });
         }
@@ -136,7 +137,7 @@ class HoldAndConfirmTest {
         }
         pool.shutdown();
         assertEquals(1, outcomes.stream().filter("HELD"::equals).count(), outcomes.toString());
-        assertEquals(49, outcomes.stream().filter(HoldService.SLOT_TAKEN::equals).count(), outcomes.toString());
+        assertEquals(49, outcomes.stream().filter(ErrorCode.SLOT_TAKEN.name()::equals).count(), outcomes.toString());
         assertEquals(1, sql.one("select count(*) from appointment where slot_id = ? and status = 'DRAFT'",
                 rs -> rs.getInt(1), slot).orElseThrow());
     }

@@ -2,6 +2,7 @@ package health.leap.portal.booking;
 
 import health.leap.portal.platform.Sql;
 import health.leap.portal.platform.TestClock;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -83,7 +84,7 @@ class HoldExpiryTest {
                 Instant.parse("2026-03-03T12:00:00Z")).orElseThrow();
         clock.set(Instant.parse("2026-03-03T09:00:00Z"));
         Problem refused = assertThrows(Problem.class, () -> holds.hold(1, 7200, in3h, 101, true));
-        assertEquals("TOO_SOON", refused.code());
+        assertEquals(ErrorCode.TOO_SOON, refused.code());
         assertEquals("Appointments must be booked at least 4 hours ahead. Please choose a later time.", refused.getMessage());
         clock.set(Instant.parse("2026-03-03T07:59:00Z"));
         holds.hold(1, 7200, in3h, 101, true);

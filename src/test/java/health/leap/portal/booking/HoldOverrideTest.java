@@ -3,6 +3,7 @@ package health.leap.portal.booking;
 import health.leap.portal.platform.Fixtures;
 import health.leap.portal.platform.Sql;
 import health.leap.portal.platform.TestClock;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import health.leap.portal.platform.QaSettings;
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,7 +68,7 @@ class HoldOverrideTest {
                 .body(containsString("data-error-code=\"HOLD_EXPIRED\""), not(containsString("Confirm booking")));
         given().when().get(BYRNES_DAY).then().statusCode(200).body(containsString("value=\"" + slot + "\""));
         Problem refused = assertThrows(Problem.class, () -> confirmations.confirm(1, LEAD, id, null));
-        assertEquals("HOLD_EXPIRED", refused.code());
+        assertEquals(ErrorCode.HOLD_EXPIRED, refused.code());
 
         // once the sweep has marked it, the page still says why
         expiry.expireBatch(100);

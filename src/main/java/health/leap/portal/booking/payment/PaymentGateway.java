@@ -1,5 +1,7 @@
 package health.leap.portal.booking.payment;
 
+import io.quarkus.qute.TemplateEnum;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Map;
@@ -12,6 +14,8 @@ public interface PaymentGateway {
     record Order(String reference, BigDecimal amount, String currency, String description, URI returnTo) {
     }
 
+    /** What the patient did at the gateway; templates compare with {@code Outcome:SUCCEEDED}. */
+    @TemplateEnum
     enum Outcome {
         SUCCEEDED, FAILED, ABANDONED
     }

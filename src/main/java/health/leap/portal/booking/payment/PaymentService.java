@@ -8,6 +8,7 @@ import health.leap.portal.appointments.Ownership;
 import health.leap.portal.booking.AmountDue;
 import health.leap.portal.booking.ConfirmService;
 import health.leap.portal.platform.Sql;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -52,19 +53,19 @@ public class PaymentService {
         Instant now = clock.instant();
         Appointment appointment = ownership.appointment(tenantId, leadId, appointmentId);
         if (appointment.status != AppointmentStatus.DRAFT) {
-            throw new Problem(409, "INVALID_STATE", "This booking is no longer waiting for payment.");
+            throw new Problem(ErrorCode.INVALID_STATE, "This booking is no longer waiting for payment.");
         }
         if (!appointment.isHeldAt(now)) {
-            throw new Problem(409, "HOLD_EXPIRED",
+            throw new Problem(ErrorCode.HOLD_EXPIRED,
                     "Your hold on this time has run out and the time was released. Please choose a time again.");
         }
         if (appointment.amountDue.signum() == 0) {
-            throw new Problem(409, "NOTHING_TO_PAY", "Nothing is due online for this booking. You can confirm it straight away.");
+            throw new Problem(ErrorCode.NOTHING_TO_PAY, "Nothing is due online for this booking. You can confirm it straight away.");
         }
         boolean paid = sql.one("select status = 'SUCCEEDED' from payment where id = ?", rs -> rs.getBoolean(1),
                 appointment.paymentId).orElse(false);
         if (paid) {
-            throw new Problem(409, "ALREADY_PAID", "This booking is paid already.");
+            throw new Problem(ErrorCode.ALREADY_PAID, "This booking is paid already.");
         }
         String reference = "SBX-" + UUID.randomUUID();
         BigDecimal amount = AmountDue.atMinorUnit(appointment.amountDue, appointment.currency);
@@ -84,7 +85,7 @@ public class PaymentService {
      */
     @Transactional
     public long complete(long tenantId, long leadId, Map<String, String> callback) {
-        PaymentGateway.Result result = gateway.verify(callback).orElseThrow(() -> new Problem(400, "PAYMENT_UNVERIFIED",
+        PaymentGateway.Result result = gateway.verify(callback).orElseThrow(() -> new Problem(ErrorCode.PAYMENT_UNVERIFIED,
                 "We could not verify this answer from the payment gateway, so nothing was changed."));
         Started payment = sql.one("""
                 select id, tenant_id, lead_id, appointment_id, status = 'STARTED', reference from payment
@@ -125,7 +126,7 @@ public class PaymentService {
                 rs -> rs.getBoolean(1), payment.id(), payment.appointmentId()).orElse(false);
         Optional<Problem> refused = stillOurs
                 ? confirmations.confirmPaid(payment.tenantId(), payment.leadId(), payment.appointmentId())
-                : Optional.of(new Problem(409, "INVALID_STATE", "This booking is no longer waiting for payment."));
+                : Optional.of(new Problem(ErrorCode.INVALID_STATE, "This booking is no longer waiting for payment."));
         if (refused.isPresent() && refunds.refundIfPaid(payment.id())) {
             AppointmentStatus status = sql.one("select status from appointment where id = ?",
                     rs -> AppointmentStatus.valueOf(rs.getString(1)), payment.appointmentId()).orElseThrow();

@@ -2,6 +2,7 @@ package health.leap.portal.booking.payment;
 
 import health.leap.portal.patient.Caller;
 import health.leap.portal.web.Params;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -37,8 +38,8 @@ public class SandboxGatewayResource {
     /** An order as the portal signed it. */
     public record SandboxOrder(String reference, String amount, String currency, String description, String returnTo,
                                String signature) {
-        public List<String> outcomes() {
-            return Arrays.stream(PaymentGateway.Outcome.values()).map(Enum::name).toList();
+        public List<PaymentGateway.Outcome> outcomes() {
+            return Arrays.asList(PaymentGateway.Outcome.values());
         }
     }
 
@@ -102,7 +103,7 @@ public class SandboxGatewayResource {
         }
         String ref = Params.optionalText("reference", reference, 100);
         if (ref == null || gateway.openRefunds(caller.tenantId()).stream().noneMatch(r -> r.reference().equals(ref))) {
-            throw new Problem(404, "NOT_FOUND", "No refund of your clinic with that reference is waiting at the sandbox.");
+            throw new Problem(ErrorCode.NOT_FOUND, "No refund of your clinic with that reference is waiting at the sandbox.");
         }
         gateway.settleRefund(ref, chosen);
         settlement.settle(ref);
@@ -114,7 +115,7 @@ public class SandboxGatewayResource {
         if (reference == null || amount == null || currency == null || returnTo == null
                 || !returnTo.startsWith("/") || returnTo.startsWith("//")
                 || !gateway.isGenuineOrder(reference, amount, currency, returnTo, signature)) {
-            throw new Problem(400, "PAYMENT_UNVERIFIED", "This payment request was not signed by the portal.");
+            throw new Problem(ErrorCode.PAYMENT_UNVERIFIED, "This payment request was not signed by the portal.");
         }
         return new SandboxOrder(reference, amount, currency, description == null ? "" : description, returnTo, signature);
     }

@@ -1,0 +1,54 @@
+package health.leap.portal.web;
+
+import io.quarkus.qute.TemplateEnum;
+
+/**
+ * Every refusal the portal gives, with its HTTP status. The name is what pages carry in
+ * {@code data-error-code} and what QA and tests match: it never changes with the wording.
+ */
+@TemplateEnum
+public enum ErrorCode {
+    BAD_REQUEST(400),
+    CSRF_TOKEN_INVALID(400),
+    PAYMENT_UNVERIFIED(400),
+    REASON_REQUIRED(400),
+    FORBIDDEN(403),
+    ACCOUNT_NOT_LINKED(403),
+    PREVIEW_READ_ONLY(403),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    SLOT_TAKEN(409),
+    DRAFT_OPEN(409),
+    OVERLAPPING_BOOKING(409),
+    HOLD_EXPIRED(409),
+    INVALID_STATE(409),
+    PAYMENT_REQUIRED(409),
+    NOTHING_TO_PAY(409),
+    ALREADY_PAID(409),
+    NOT_THE_VISIT_DAY(409),
+    ACTIVE_LIMIT_REACHED(422),
+    TOO_SOON(422),
+    TOO_FAR_AHEAD(422),
+    SAME_DAY_NOT_ALLOWED(422),
+    SAME_DAY_CUTOFF_PASSED(422),
+    CANCELLATION_WINDOW_CLOSED(422),
+    RESCHEDULE_WINDOW_CLOSED(422),
+    RESCHEDULE_LIMIT_REACHED(422),
+    SERVICE_NOT_OFFERED(422),
+    SAME_SLOT(422),
+    PACKAGE_NOT_APPLICABLE(422),
+    PACKAGE_NOT_VALID_THERE(422),
+    RATE_LIMITED(429),
+    INTERNAL(500),
+    RATE_LIMIT_UNAVAILABLE(503);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}
