@@ -24,6 +24,7 @@ public class VisitCompletion {
     static final int BATCH = 200;
     static final int MAX_BATCHES_PER_RUN = 50;
     static final int DEFAULT_GRACE_MINUTES = 120;
+    static final String NOT_DECIDED = "The clinic did not approve the booking before its time";
 
     private final Sql sql;
     private final Clock clock;
@@ -77,8 +78,6 @@ public class VisitCompletion {
         }
         return undecided.size();
     }
-
-    static final String NOT_DECIDED = "The clinic did not approve the booking before its time";
 
     /** Completes up to {@code limit} visits whose grace period has passed; returns how many. */
     @Transactional
