@@ -30,6 +30,18 @@ public class AppointmentQueries {
         this.redemptions = redemptions;
     }
 
+    /**
+     * How a booking {@code a} is paid, for the pages that say so: its payment {@code p}, that
+     * payment's refund {@code r}, and the package {@code pk} whose session it took.
+     */
+    public static final String PAID_BY_JOINS = """
+            left join payment p on p.id = a.payment_id
+            left join refund r on r.payment_id = p.id
+            left join package_redemption pr on pr.appointment_id = a.id and pr.reversed_at is null
+            left join patient_package pp on pp.id = pr.patient_package_id
+            left join package pk on pk.id = pp.package_id
+            """;
+
     /** Active appointments that have not started yet, and a hold still running, soonest first. */
     public List<Upcoming> upcoming(long tenantId, long leadId, int limit) {
         return sql.list("""
@@ -67,13 +79,8 @@ public class AppointmentQueries {
                 join doctor d on d.id = a.doctor_id
                 join centre c on c.id = a.centre_id
                 join service s on s.id = a.service_id
-                left join payment p on p.id = a.payment_id
-                left join refund r on r.payment_id = p.id
-                """ + BookingPolicy.EFFECTIVE_JOINS + """
+                """ + PAID_BY_JOINS + BookingPolicy.EFFECTIVE_JOINS + """
 
-                left join package_redemption pr on pr.appointment_id = a.id and pr.reversed_at is null
-                left join patient_package pp on pp.id = pr.patient_package_id
-                left join package pk on pk.id = pp.package_id
                 where a.id = ?""", rs -> new Read(new AppointmentDetail(rs.getLong("id"),
                 AppointmentStatus.valueOf(rs.getString("status")), Sql.instant(rs, "starts_at"),
                 Sql.instant(rs, "ends_at"), Sql.instant(rs, "hold_expires_at"), rs.getBigDecimal("amount_due"),

@@ -3,6 +3,7 @@ package health.leap.portal.staff;
 import health.leap.portal.appointments.ActorType;
 import health.leap.portal.appointments.Appointment;
 import health.leap.portal.appointments.AppointmentEvent;
+import health.leap.portal.appointments.AppointmentQueries;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.booking.payment.PaymentStatus;
 import health.leap.portal.booking.payment.RefundStatus;
@@ -75,11 +76,7 @@ public class FrontDeskService {
                 join lead l on l.id = a.lead_id
                 join doctor d on d.id = a.doctor_id
                 join service s on s.id = a.service_id
-                left join payment p on p.id = a.payment_id
-                left join refund r on r.payment_id = p.id
-                left join package_redemption pr on pr.appointment_id = a.id and pr.reversed_at is null
-                left join patient_package pp on pp.id = pr.patient_package_id
-                left join package pk on pk.id = pp.package_id
+                """ + AppointmentQueries.PAID_BY_JOINS + """
                 where a.tenant_id = ? and a.centre_id = ? and a.starts_at >= ? and a.starts_at < ?
                   and a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED', 'CANCELLED')""" + doctor + """
 
