@@ -1,11 +1,11 @@
 package health.leap.portal.staff;
 
 import health.leap.portal.appointments.AppointmentStatus;
-import health.leap.portal.booking.AmountDue;
 import health.leap.portal.booking.payment.PaymentStatus;
 import health.leap.portal.booking.payment.RefundStatus;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
+import health.leap.portal.web.Formats;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -57,7 +57,7 @@ public record DayList(List<Centre> centres, Centre centre, List<ClinicCatalog.Na
             if (amountDue.signum() == 0) {
                 return "Nothing to pay online";
             }
-            String amount = currency + " " + AmountDue.atMinorUnit(paid == null ? amountDue : paid, currency).toPlainString();
+            String amount = Formats.money(paid == null ? amountDue : paid, currency);
             if (paymentStatus == PaymentStatus.SUCCEEDED) {
                 return "Paid online: " + amount + (refundStatus == null ? "" : ", refund " + refundStatus.name().toLowerCase(Locale.UK));
             }

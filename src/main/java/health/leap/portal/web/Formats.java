@@ -82,8 +82,8 @@ public class Formats {
         return date.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.UK);
     }
 
-    /** GBP 12.50: the amount at the currency's minor unit. */
-    static String money(BigDecimal amount, String currency) {
+    /** GBP 12.50: the amount at the currency's minor unit; timeline lines and the day list write it so too. */
+    public static String money(BigDecimal amount, String currency) {
         return currency.trim() + " " + AmountDue.atMinorUnit(amount, currency).toPlainString();
     }
 

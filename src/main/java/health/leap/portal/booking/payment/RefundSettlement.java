@@ -3,8 +3,8 @@ package health.leap.portal.booking.payment;
 import health.leap.portal.appointments.ActorType;
 import health.leap.portal.appointments.AppointmentEvent;
 import health.leap.portal.appointments.AppointmentStatus;
-import health.leap.portal.booking.AmountDue;
 import health.leap.portal.platform.Sql;
+import health.leap.portal.web.Formats;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -91,7 +91,7 @@ public class RefundSettlement {
                 select id, status from appointment where payment_id = ? or id = (select appointment_id from payment where id = ?)
                 order by id desc limit 1""", rs -> new Booking(rs.getLong(1), AppointmentStatus.valueOf(rs.getString(2))),
                 refund.paymentId(), refund.paymentId()).ifPresent(booking -> {
-            String amount = refund.currency() + " " + AmountDue.atMinorUnit(refund.amount(), refund.currency()).toPlainString();
+            String amount = Formats.money(refund.amount(), refund.currency());
             AppointmentEvent.record(refund.tenantId(), booking.id(), now, ActorType.SYSTEM, null, booking.status(),
                     booking.status(), outcome == PaymentGateway.RefundOutcome.COMPLETED
                             ? "Refund of " + amount + " completed"
