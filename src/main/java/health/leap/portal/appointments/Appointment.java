@@ -14,8 +14,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A booking of one slot by one patient. Status changes are compare-and-set updates on the current
- * status (see the booking services), never a read-modify-write of this entity.
+ * A booking of one slot by one patient. It is read here; every write, each a compare-and-set on the
+ * status read, is {@link AppointmentLifecycle}'s, never a read-modify-write of this entity.
  */
 @Entity
 @Table(name = "appointment")
@@ -69,14 +69,4 @@ public class Appointment extends PanacheEntityBase {
         return status == AppointmentStatus.DRAFT && holdExpiresAt.isAfter(now);
     }
 
-    /** Moves from one status to another only if it is still in {@code from}; true when this call won. */
-    public static boolean transition(long id, AppointmentStatus from, AppointmentStatus to, Instant now) {
-        return update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4", to, now, id, from) == 1;
-    }
-
-    /** Confirms a DRAFT only while its hold lasts; a confirm racing the expiry sweep cannot both win. */
-    public static boolean confirmHeld(long id, AppointmentStatus to, Instant now) {
-        return update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4 and holdExpiresAt > ?2",
-                to, now, id, AppointmentStatus.DRAFT) == 1;
-    }
 }

@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 
-/** One line of an appointment's audit timeline; written in the same transaction as the change. */
+/** One line of an appointment's audit timeline; written by {@link AppointmentLifecycle} with the change. */
 @Entity
 @Table(name = "appointment_event")
 public class AppointmentEvent extends PanacheEntityBase {
@@ -48,19 +48,6 @@ public class AppointmentEvent extends PanacheEntityBase {
 
     public String detail;
 
-    public static void record(long tenantId, long appointmentId, Instant at, ActorType actor, String actorId,
-                              AppointmentStatus from, AppointmentStatus to, String detail) {
-        AppointmentEvent event = new AppointmentEvent();
-        event.tenantId = tenantId;
-        event.appointmentId = appointmentId;
-        event.at = at;
-        event.actorType = actor;
-        event.actorId = actorId;
-        event.fromStatus = from;
-        event.toStatus = to;
-        event.detail = detail;
-        event.persist();
-    }
 
     public static List<AppointmentEvent> timelineOf(long appointmentId) {
         return list("appointmentId = ?1 order by at, id", appointmentId);

@@ -1,10 +1,11 @@
 package health.leap.portal.appointments;
 
-import health.leap.portal.booking.BookingPolicy;
-import health.leap.portal.booking.payment.PaymentStatus;
-import health.leap.portal.booking.payment.RefundStatus;
+import health.leap.portal.clinic.BookingPolicy;
+import health.leap.portal.payment.PaymentStatus;
+import health.leap.portal.payment.RefundStatus;
 import health.leap.portal.packages.Redemptions;
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.NativeSql;
+import health.leap.portal.platform.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import health.leap.portal.web.Cursors;
@@ -19,13 +20,10 @@ import java.util.List;
 /** Read models of a patient's appointments, always filtered by tenant and lead. */
 @ApplicationScoped
 public class AppointmentQueries {
-
-    private final Sql sql;
     private final Clock clock;
     private final Redemptions redemptions;
 
-    public AppointmentQueries(Sql sql, Clock clock, Redemptions redemptions) {
-        this.sql = sql;
+    public AppointmentQueries(Clock clock, Redemptions redemptions) {
         this.clock = clock;
         this.redemptions = redemptions;
     }
@@ -44,7 +42,7 @@ public class AppointmentQueries {
 
     /** Active appointments that have not started yet, and a hold still running, soonest first. */
     public List<Upcoming> upcoming(long tenantId, long leadId, int limit) {
-        return sql.list("""
+        return NativeSql.list("""
                 select a.id, a.status, a.starts_at, c.timezone, d.name as doctor, c.name as centre, s.name as service
                 from appointment a
                 join doctor d on d.id = a.doctor_id
@@ -55,7 +53,7 @@ public class AppointmentQueries {
                   and a.starts_at >= ?
                 order by a.starts_at, a.id
                 limit ?""", rs -> new Upcoming(rs.getLong("id"), AppointmentStatus.valueOf(rs.getString("status")),
-                Sql.instant(rs, "starts_at"),
+                rs.instant("starts_at"),
                 ZoneId.of(rs.getString("timezone")), rs.getString("doctor"), rs.getString("centre"),
                 rs.getString("service")), tenantId, leadId, clock.instant(), clock.instant(), limit);
     }
@@ -66,7 +64,7 @@ public class AppointmentQueries {
         List<AppointmentEvent> timeline = AppointmentEvent.timelineOf(appointmentId);
         record Read(AppointmentDetail detail, long tenantId, long leadId, long serviceId, long centreId) {
         }
-        Read read = sql.one("""
+        Read read = NativeSql.one("""
                 select a.id, a.status, a.starts_at, a.ends_at, a.hold_expires_at, a.amount_due, a.currency, a.reschedule_count,
                        (select n.id from appointment n where n.rescheduled_from_id = a.id) as replaced_by,
                        d.id as doctor_id, d.name as doctor, c.name as centre, c.address, c.timezone, s.name as service,
@@ -82,14 +80,14 @@ public class AppointmentQueries {
                 """ + PAID_BY_JOINS + BookingPolicy.EFFECTIVE_JOINS + """
 
                 where a.id = ?""", rs -> new Read(new AppointmentDetail(rs.getLong("id"),
-                AppointmentStatus.valueOf(rs.getString("status")), Sql.instant(rs, "starts_at"),
-                Sql.instant(rs, "ends_at"), Sql.instant(rs, "hold_expires_at"), rs.getBigDecimal("amount_due"),
+                AppointmentStatus.valueOf(rs.getString("status")), rs.instant("starts_at"),
+                rs.instant("ends_at"), rs.instant("hold_expires_at"), rs.getBigDecimal("amount_due"),
                 rs.getString("currency").trim(), rs.getInt("reschedule_count"), rs.getString("doctor"), rs.getLong("doctor_id"), rs.getString("centre"),
                 rs.getString("address"), ZoneId.of(rs.getString("timezone")), rs.getString("service"),
                 BookingPolicy.from(rs), PaymentStatus.of(rs.getString("payment_status")), rs.getString("reference"),
                 RefundStatus.of(rs.getString("refund_status")),
-                rs.getBigDecimal("refund_amount"), Sql.instant(rs, "refund_settled_at"), rs.getString("cancel_reason"),
-                Sql.nullableLong(rs, "rescheduled_from_id"), Sql.nullableLong(rs, "replaced_by"),
+                rs.getBigDecimal("refund_amount"), rs.instant("refund_settled_at"), rs.getString("cancel_reason"),
+                rs.nullableLong("rescheduled_from_id"), rs.nullableLong("replaced_by"),
                 rs.getString("package_name"), List.of(), timeline, now),
                 rs.getLong("tenant_id"), rs.getLong("lead_id"), rs.getLong("service_id"), rs.getLong("centre_id")),
                 appointmentId).orElseThrow();
@@ -132,7 +130,7 @@ public class AppointmentQueries {
             params.add(after.id());
         }
         params.add(filter.limit() + 1);
-        return sql.list("""
+        return NativeSql.list("""
                 select a.id, a.status, a.starts_at, c.timezone, d.name as doctor, c.name as centre, s.name as service
                 from appointment a
                 join doctor d on d.id = a.doctor_id
@@ -142,11 +140,11 @@ public class AppointmentQueries {
 
                 order by a.starts_at desc, a.id desc
                 limit ?""", rs -> new HistoryPage.Row(rs.getLong("id"), AppointmentStatus.valueOf(rs.getString("status")),
-                Sql.instant(rs, "starts_at"), ZoneId.of(rs.getString("timezone")), rs.getString("doctor"),
+                rs.instant("starts_at"), ZoneId.of(rs.getString("timezone")), rs.getString("doctor"),
                 rs.getString("centre"), rs.getString("service")), params.toArray());
     }
 
     public long serviceOf(long appointmentId) {
-        return sql.one("select service_id from appointment where id = ?", rs -> rs.getLong(1), appointmentId).orElseThrow();
+        return NativeSql.one("select service_id from appointment where id = ?", rs -> rs.getLong(1), appointmentId).orElseThrow();
     }
 }

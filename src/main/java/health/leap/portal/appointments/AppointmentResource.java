@@ -1,6 +1,5 @@
 package health.leap.portal.appointments;
 
-import health.leap.portal.booking.HoldService;
 import health.leap.portal.doctors.DoctorService;
 import health.leap.portal.doctors.SlotPicker;
 import health.leap.portal.patient.Caller;

@@ -1,7 +1,6 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.clinic.ClinicCatalog;
-import health.leap.portal.platform.Sql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,19 +12,16 @@ import java.time.Instant;
 /** A patient cancelling their own booking: the money paid goes back, a package session is given back. */
 @ApplicationScoped
 public class CancelService {
-
-    private final Sql sql;
     private final Clock clock;
     private final Ownership ownership;
     private final ClinicCatalog catalog;
-    private final Cancellations cancellations;
+    private final AppointmentLifecycle lifecycle;
 
-    public CancelService(Sql sql, Clock clock, Ownership ownership, ClinicCatalog catalog, Cancellations cancellations) {
-        this.sql = sql;
+    public CancelService(Clock clock, Ownership ownership, ClinicCatalog catalog, AppointmentLifecycle lifecycle) {
         this.clock = clock;
         this.ownership = ownership;
         this.catalog = catalog;
-        this.cancellations = cancellations;
+        this.lifecycle = lifecycle;
     }
 
     @Transactional
@@ -37,14 +33,10 @@ public class CancelService {
             throw p;
         });
         // compare-and-set on the status we read: a cancel replayed from an old page changes nothing
-        if (sql.update("update appointment set status = 'CANCELLED', cancel_reason = ?, updated_at = ? where id = ? and status = ?",
-                reason, now, appointmentId, appointment.status) == 0) {
+        String wording = (appointment.status == AppointmentStatus.DRAFT ? "Hold released" : "Cancelled")
+                + (reason == null ? "" : ": " + reason);
+        if (lifecycle.cancel(appointment, reason, now, AppointmentLifecycle.Actor.patient(leadId), wording).isEmpty()) {
             throw new Problem(ErrorCode.INVALID_STATE, "This booking changed meanwhile. Reload the page to see where it stands.");
         }
-        Cancellations.GivenBack givenBack = cancellations.giveBack(appointmentId, appointment.paymentId);
-        String detail = (appointment.status == AppointmentStatus.DRAFT ? "Hold released" : "Cancelled")
-                + (reason == null ? "" : ": " + reason) + givenBack.wording();
-        AppointmentEvent.record(tenantId, appointmentId, now, ActorType.PATIENT, String.valueOf(leadId),
-                appointment.status, AppointmentStatus.CANCELLED, detail);
     }
 }

@@ -1,6 +1,6 @@
 package health.leap.portal.appointments;
 
-import health.leap.portal.booking.payment.Refunds;
+import health.leap.portal.payment.Refunds;
 import health.leap.portal.packages.Redemptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,6 +1,6 @@
 package health.leap.portal.appointments;
 
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.Formats;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
@@ -18,10 +18,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class Overlaps {
 
-    private final Sql sql;
-
-    public Overlaps(Sql sql) {
-        this.sql = sql;
+    public Overlaps() {
     }
 
     /**
@@ -31,13 +28,13 @@ public class Overlaps {
     public Optional<Problem> refusal(long tenantId, long leadId, Instant start, Instant end, Instant now, long except) {
         record Other(String doctor, Instant startsAt, ZoneId zone) {
         }
-        return sql.one("""
+        return NativeSql.one("""
                 select d.name, a.starts_at, c.timezone from appointment a
                 join doctor d on d.id = a.doctor_id
                 join centre c on c.id = a.centre_id
                 where a.lead_id = ? and a.tenant_id = ? and a.starts_at < ? and a.ends_at > ? and a.id <> ?
                   and (a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') or (a.status = 'DRAFT' and a.hold_expires_at > ?))
-                order by a.starts_at limit 1""", rs -> new Other(rs.getString(1), Sql.instant(rs, "starts_at"),
+                order by a.starts_at limit 1""", rs -> new Other(rs.getString(1), rs.instant("starts_at"),
                 ZoneId.of(rs.getString(3))), leadId, tenantId, end, start, except, now)
                 .map(other -> new Problem(ErrorCode.OVERLAPPING_BOOKING, "You already have a booking at that time: "
                         + other.doctor() + " on " + Formats.local(other.startsAt(), other.zone())

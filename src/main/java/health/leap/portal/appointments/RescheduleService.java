@@ -1,12 +1,10 @@
 package health.leap.portal.appointments;
 
-import health.leap.portal.booking.BookingWindow;
-import health.leap.portal.booking.HoldExpiry;
-import health.leap.portal.booking.HoldService;
+import health.leap.portal.clinic.BookingWindow;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.packages.Redemptions;
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,22 +21,19 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class RescheduleService {
-
-    private final Sql sql;
     private final Clock clock;
     private final Ownership ownership;
     private final ClinicCatalog catalog;
-    private final HoldExpiry holdExpiry;
+    private final AppointmentLifecycle lifecycle;
     private final Overlaps overlaps;
     private final Redemptions redemptions;
 
-    public RescheduleService(Sql sql, Clock clock, Ownership ownership, ClinicCatalog catalog, HoldExpiry holdExpiry,
+    public RescheduleService(Clock clock, Ownership ownership, ClinicCatalog catalog, AppointmentLifecycle lifecycle,
                              Overlaps overlaps, Redemptions redemptions) {
-        this.sql = sql;
         this.clock = clock;
         this.ownership = ownership;
         this.catalog = catalog;
-        this.holdExpiry = holdExpiry;
+        this.lifecycle = lifecycle;
         this.overlaps = overlaps;
         this.redemptions = redemptions;
     }
@@ -61,7 +56,7 @@ public class RescheduleService {
     @Transactional
     public long reschedule(long tenantId, long leadId, long appointmentId, long slotId) {
         Instant now = clock.instant();
-        sql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
+        NativeSql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
         Appointment old = movable(tenantId, leadId, appointmentId);
         Target target = target(slotId, old.serviceId).orElseThrow(() -> Problem.notFound("time slot"));
         if (target.tenantId() != tenantId) {
@@ -87,40 +82,23 @@ public class RescheduleService {
         overlaps.refusal(tenantId, leadId, target.startsAt(), target.endsAt(), now, appointmentId).ifPresent(p -> {
             throw p;
         });
-        holdExpiry.expirePassedHoldsOn(target.slotId(), now);
-        if (!Appointment.transition(appointmentId, old.status, AppointmentStatus.RESCHEDULED, now)) {
-            throw new Problem(ErrorCode.INVALID_STATE, "This booking changed meanwhile. Reload the page to see where it stands.");
-        }
+        lifecycle.expirePassedHoldsOn(target.slotId(), now);
         AppointmentStatus status = target.requiresApproval() ? AppointmentStatus.PENDING_APPROVAL : AppointmentStatus.CONFIRMED;
-        long moved = sql.one("""
-                insert into appointment (tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id, starts_at, ends_at,
-                                         status, amount_due, currency, payment_id, rescheduled_from_id, reschedule_count,
-                                         created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (slot_id) where status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') do nothing
-                returning id""", rs -> rs.getLong(1),
-                tenantId, leadId, target.slotId(), target.doctorId(), target.centreId(), old.serviceId, target.startsAt(),
-                target.endsAt(), status, old.amountDue, old.currency, old.paymentId, appointmentId, old.rescheduleCount + 1,
-                now, now).orElseThrow(() -> new Problem(ErrorCode.SLOT_TAKEN,
-                "Someone else has just taken this time. Your booking was not moved; please choose another time."));
+        long moved = lifecycle.move(old, new AppointmentLifecycle.Move(target.slotId(), target.doctorId(), target.centreId(),
+                target.startsAt(), target.endsAt(), status), now, AppointmentLifecycle.Actor.patient(leadId));
         redemptions.handOn(appointmentId, moved);
-        AppointmentEvent.record(tenantId, appointmentId, now, ActorType.PATIENT, String.valueOf(leadId), old.status,
-                AppointmentStatus.RESCHEDULED, "Moved to booking #" + moved);
-        AppointmentEvent.record(tenantId, moved, now, ActorType.PATIENT, String.valueOf(leadId), null, status,
-                "Moved from booking #" + appointmentId
-                        + (status == AppointmentStatus.PENDING_APPROVAL ? "; waiting for the clinic's approval" : ""));
         return moved;
     }
 
     private Optional<Target> target(long slotId, long serviceId) {
-        return sql.one("""
+        return NativeSql.one("""
                 select s.id, s.tenant_id, s.doctor_id, s.centre_id, s.starts_at, s.ends_at,
                        exists (select 1 from offering o where o.doctor_id = s.doctor_id and o.centre_id = s.centre_id
                                                           and o.service_id = ?) as offered,
                        d.requires_approval or sv.requires_approval as approval
                 from slot s join doctor d on d.id = s.doctor_id join service sv on sv.id = ?
                 where s.id = ?""", rs -> new Target(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("doctor_id"),
-                rs.getLong("centre_id"), Sql.instant(rs, "starts_at"), Sql.instant(rs, "ends_at"), rs.getBoolean("offered"),
+                rs.getLong("centre_id"), rs.instant("starts_at"), rs.instant("ends_at"), rs.getBoolean("offered"),
                 rs.getBoolean("approval")), serviceId, serviceId, slotId);
     }
 }

@@ -2,7 +2,6 @@ package health.leap.portal.booking;
 
 import health.leap.portal.appointments.AppointmentQueries;
 import health.leap.portal.appointments.AppointmentResource;
-import health.leap.portal.appointments.Overlaps;
 import health.leap.portal.doctors.DoctorService;
 import health.leap.portal.doctors.SlotPicker;
 import health.leap.portal.patient.Caller;

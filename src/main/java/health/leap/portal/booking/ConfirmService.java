@@ -1,14 +1,18 @@
 package health.leap.portal.booking;
 
-import health.leap.portal.appointments.ActorType;
+import health.leap.portal.clinic.BookingPolicy;
+import health.leap.portal.clinic.BookingWindow;
+
 import health.leap.portal.appointments.Appointment;
-import health.leap.portal.appointments.AppointmentEvent;
+import health.leap.portal.appointments.AppointmentLifecycle;
+import health.leap.portal.appointments.AppointmentLifecycle.Actor;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.Ownership;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.packages.Redemptions;
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.Money;
+import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,19 +26,19 @@ import java.util.Optional;
 /** Turning a held DRAFT into a booking: CONFIRMED, or PENDING_APPROVAL when the clinic approves by hand. */
 @ApplicationScoped
 public class ConfirmService {
-
-    private final Sql sql;
     private final Clock clock;
     private final HoldService holds;
     private final Ownership ownership;
     private final Redemptions redemptions;
+    private final AppointmentLifecycle lifecycle;
 
-    public ConfirmService(Sql sql, Clock clock, HoldService holds, Ownership ownership, Redemptions redemptions) {
-        this.sql = sql;
+    public ConfirmService(Clock clock, HoldService holds, Ownership ownership, Redemptions redemptions,
+                          AppointmentLifecycle lifecycle) {
         this.clock = clock;
         this.holds = holds;
         this.ownership = ownership;
         this.redemptions = redemptions;
+        this.lifecycle = lifecycle;
     }
 
     private record Terms(Centre centre, boolean requiresApproval, boolean paid) {
@@ -71,7 +75,7 @@ public class ConfirmService {
     }
 
     private Attempt attempt(long tenantId, long leadId, long appointmentId, Long patientPackageId) {
-        sql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
+        NativeSql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
         // read after the lock: a request that waited for it sees the clock as it is now
         Instant now = clock.instant();
         Appointment appointment = ownership.appointment(tenantId, leadId, appointmentId);
@@ -89,14 +93,17 @@ public class ConfirmService {
         boolean packagePays = patientPackageId != null;
         if (appointment.amountDue.compareTo(BigDecimal.ZERO) > 0 && !terms.paid() && !packagePays) {
             return Attempt.refused(new Problem(ErrorCode.PAYMENT_REQUIRED, "This clinic asks for " + appointment.currency + " "
-                    + AmountDue.atMinorUnit(appointment.amountDue, appointment.currency).toPlainString()
+                    + Money.atMinorUnit(appointment.amountDue, appointment.currency).toPlainString()
                     + " online before confirming. Please pay first."));
         }
         AppointmentStatus to = terms.requiresApproval() ? AppointmentStatus.PENDING_APPROVAL : AppointmentStatus.CONFIRMED;
-        if (!Appointment.confirmHeld(appointmentId, to, now)) {
+        String detail = to == AppointmentStatus.PENDING_APPROVAL ? "Waiting for the clinic's approval" : null;
+        if (packagePays) {
+            detail = detail == null ? "Paid with a package session" : detail + "; paid with a package session";
+        }
+        if (!lifecycle.confirm(appointment, to, now, Actor.patient(leadId), detail)) {
             // Another request changed it between our read and our write: report what it is now.
-            AppointmentStatus current = sql.one("select status from appointment where id = ?",
-                    rs -> AppointmentStatus.valueOf(rs.getString(1)), appointmentId).orElseThrow();
+            AppointmentStatus current = lifecycle.currentStatus(appointmentId);
             if (current == AppointmentStatus.CONFIRMED || current == AppointmentStatus.PENDING_APPROVAL) {
                 return new Attempt(current, null);
             }
@@ -106,12 +113,6 @@ public class ConfirmService {
         if (packagePays) {
             redemptions.redeem(tenantId, leadId, patientPackageId, appointmentId, appointment.serviceId, appointment.centreId);
         }
-        String detail = to == AppointmentStatus.PENDING_APPROVAL ? "Waiting for the clinic's approval" : null;
-        if (packagePays) {
-            detail = detail == null ? "Paid with a package session" : detail + "; paid with a package session";
-        }
-        AppointmentEvent.record(tenantId, appointmentId, now, ActorType.PATIENT, String.valueOf(leadId),
-                AppointmentStatus.DRAFT, to, detail);
         return new Attempt(to, null);
     }
 
@@ -137,7 +138,7 @@ public class ConfirmService {
     }
 
     private Terms terms(Appointment appointment) {
-        return sql.one("select c.id, c.name, c.address, c.timezone, " + BookingPolicy.EFFECTIVE_COLUMNS + """
+        return NativeSql.one("select c.id, c.name, c.address, c.timezone, " + BookingPolicy.EFFECTIVE_COLUMNS + """
                 , (d.requires_approval or sv.requires_approval) as approval,
                   exists (select 1 from payment p where p.id = a.payment_id and p.status = 'SUCCEEDED') as paid
                 from appointment a

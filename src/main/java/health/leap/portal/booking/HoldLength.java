@@ -1,5 +1,8 @@
 package health.leap.portal.booking;
 
+import health.leap.portal.clinic.BookingPolicy;
+import health.leap.portal.clinic.Durations;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

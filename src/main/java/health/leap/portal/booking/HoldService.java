@@ -1,18 +1,23 @@
 package health.leap.portal.booking;
 
-import health.leap.portal.appointments.ActorType;
-import health.leap.portal.appointments.AppointmentEvent;
+import health.leap.portal.clinic.AmountDue;
+import health.leap.portal.clinic.BookingPolicy;
+import health.leap.portal.clinic.BookingWindow;
+
+import health.leap.portal.appointments.Appointment;
+import health.leap.portal.appointments.AppointmentLifecycle;
+import health.leap.portal.appointments.AppointmentLifecycle.Actor;
+import health.leap.portal.appointments.AppointmentLifecycle.Booking;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.Overlaps;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.clinic.ClinicService;
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,17 +29,14 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class HoldService {
-
-    private final Sql sql;
     private final Clock clock;
-    private final HoldExpiry expiry;
+    private final AppointmentLifecycle lifecycle;
     private final HoldLength holdLength;
     private final Overlaps overlaps;
 
-    public HoldService(Sql sql, Clock clock, HoldExpiry expiry, HoldLength holdLength, Overlaps overlaps) {
-        this.sql = sql;
+    public HoldService(Clock clock, AppointmentLifecycle lifecycle, HoldLength holdLength, Overlaps overlaps) {
         this.clock = clock;
-        this.expiry = expiry;
+        this.lifecycle = lifecycle;
         this.holdLength = holdLength;
         this.overlaps = overlaps;
     }
@@ -64,7 +66,7 @@ public class HoldService {
             throw slotTaken();
         }
         // One patient's writes run one at a time: the active limit cannot be overrun by two tabs.
-        sql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
+        NativeSql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
         BookableSlot slot = bookableSlot(slotId, serviceId).orElseThrow(() -> Problem.notFound("time slot"));
         if (slot.tenantId() != tenantId) {
             throw Problem.forbidden("time slot");
@@ -77,19 +79,15 @@ public class HoldService {
         BookingWindow.refusal(now, slot.centre().zone(), policy, slot.startsAt()).ifPresent(p -> {
             throw p;
         });
-        Optional<Long> openDraft = sql.one("""
-                select id from appointment
-                where tenant_id = ? and lead_id = ? and status = 'DRAFT' and hold_expires_at > ?
-                order by id limit 1""", rs -> rs.getLong(1), tenantId, leadId, now);
+        Optional<Appointment> openDraft = Appointment.find(
+                "tenantId = ?1 and leadId = ?2 and status = ?3 and holdExpiresAt > ?4 order by id",
+                tenantId, leadId, AppointmentStatus.DRAFT, now).firstResultOptional();
         if (openDraft.isPresent()) {
             if (!releaseOpenDraft) {
-                throw new OpenDraft(openDraft.get());
+                throw new OpenDraft(openDraft.get().id);
             }
-            if (sql.update("update appointment set status = 'CANCELLED', updated_at = ? where id = ? and status = 'DRAFT'",
-                    now, openDraft.get()) == 1) {
-                AppointmentEvent.record(tenantId, openDraft.get(), now, ActorType.PATIENT, String.valueOf(leadId),
-                        AppointmentStatus.DRAFT, AppointmentStatus.CANCELLED, "Released to hold another time");
-            }
+            lifecycle.transition(openDraft.get(), AppointmentStatus.CANCELLED, now, Actor.patient(leadId),
+                    "Released to hold another time");
         }
         overlaps.refusal(tenantId, leadId, slot.startsAt(), slot.endsAt(), now, 0).ifPresent(p -> {
             throw p;
@@ -99,21 +97,12 @@ public class HoldService {
             throw new Problem(ErrorCode.ACTIVE_LIMIT_REACHED, "You already have " + active
                     + " upcoming bookings, the most this clinic allows. Cancel one or wait until it has taken place.");
         }
-        expiry.expirePassedHoldsOn(slot.id(), now);
-        BigDecimal due = AmountDue.of(slot.service());
+        lifecycle.expirePassedHoldsOn(slot.id(), now);
         Duration length = holdLength.at(slot.centre().id(), policy);
-        Optional<Long> id = sql.one("""
-                insert into appointment (tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id, starts_at, ends_at,
-                                         status, hold_expires_at, amount_due, currency, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?)
-                on conflict (slot_id) where status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') do nothing
-                returning id""", rs -> rs.getLong(1),
-                tenantId, leadId, slot.id(), slot.doctorId(), slot.centre().id(), slot.service().id(), slot.startsAt(),
-                slot.endsAt(), now.plus(length), due, slot.service().currency().trim(), now, now);
-        long draft = id.orElseThrow(HoldService::slotTaken);
-        AppointmentEvent.record(tenantId, draft, now, ActorType.PATIENT, String.valueOf(leadId), null,
-                AppointmentStatus.DRAFT, "Held for " + HoldLength.words(length));
-        return draft;
+        Booking booking = new Booking(tenantId, leadId, slot.id(), slot.doctorId(), slot.centre().id(), slot.service().id(),
+                slot.startsAt(), slot.endsAt(), AmountDue.of(slot.service()), slot.service().currency().trim());
+        return lifecycle.hold(booking, now.plus(length), now, "Held for " + HoldLength.words(length))
+                .orElseThrow(HoldService::slotTaken);
     }
 
     private static Problem slotTaken() {
@@ -122,7 +111,7 @@ public class HoldService {
 
     /** Whether another patient of the tenant has the slot: booked, or held with the hold still running. */
     private boolean heldByAnother(long tenantId, long leadId, long slotId, Instant now) {
-        return sql.one("""
+        return NativeSql.one("""
                 select exists (select 1 from appointment
                                where slot_id = ? and status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN')
                                  and tenant_id = ? and lead_id <> ? and (status <> 'DRAFT' or hold_expires_at > ?))""",
@@ -131,7 +120,7 @@ public class HoldService {
 
     /** DRAFT, PENDING_APPROVAL, CONFIRMED and CHECKED_IN count; a DRAFT whose hold passed does not. */
     public int activeCount(long tenantId, long leadId, Instant now) {
-        return sql.one("""
+        return NativeSql.one("""
                 select count(*) from appointment
                 where tenant_id = ? and lead_id = ?
                   and (status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') or (status = 'DRAFT' and hold_expires_at > ?))""",
@@ -139,7 +128,7 @@ public class HoldService {
     }
 
     private Optional<BookableSlot> bookableSlot(long slotId, long serviceId) {
-        return sql.one("""
+        return NativeSql.one("""
                 select s.id as slot_id, s.tenant_id as slot_tenant, s.doctor_id, s.starts_at, s.ends_at,
                        d.requires_approval as doctor_requires_approval,
                        c.id, c.name, c.address, c.timezone,
@@ -157,8 +146,8 @@ public class HoldService {
                 where s.id = ?""", rs -> {
             ClinicService service = ClinicService.fromRow(rs);
             return new BookableSlot(rs.getLong("slot_id"), rs.getLong("slot_tenant"), rs.getLong("doctor_id"),
-                    rs.getBoolean("doctor_requires_approval"), ClinicCatalog.centre(rs), Sql.instant(rs, "starts_at"),
-                    Sql.instant(rs, "ends_at"), service);
+                    rs.getBoolean("doctor_requires_approval"), ClinicCatalog.centre(rs), rs.instant("starts_at"),
+                    rs.instant("ends_at"), service);
         }, serviceId, slotId);
     }
 }

@@ -1,7 +1,5 @@
 package health.leap.portal.clinic;
 
-import health.leap.portal.booking.BookingPolicy;
-import health.leap.portal.booking.BookingWindow;
 
 import java.time.Instant;
 import java.time.ZoneId;

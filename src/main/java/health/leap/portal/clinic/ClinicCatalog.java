@@ -1,13 +1,11 @@
 package health.leap.portal.clinic;
 
-import health.leap.portal.booking.BookingPolicy;
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.NativeSql;
+import health.leap.portal.platform.Row;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,29 +19,26 @@ public class ClinicCatalog {
      * at the latest this long after it was added, and the doctors page costs one statement less.
      */
     static final Duration CHOICES_KEPT = Duration.ofSeconds(30);
-
-    private final Sql sql;
     private final Cache<Long, Choices> choices = Caffeine.newBuilder()
             .maximumSize(1_000).expireAfterWrite(CHOICES_KEPT).build();
 
-    public ClinicCatalog(Sql sql) {
-        this.sql = sql;
+    public ClinicCatalog() {
     }
 
     public List<Centre> centres(long tenantId) {
-        return sql.list("select c.id, c.name, c.address, c.timezone, " + BookingPolicy.EFFECTIVE_COLUMNS
+        return NativeSql.list("select c.id, c.name, c.address, c.timezone, " + BookingPolicy.EFFECTIVE_COLUMNS
                 + " from centre c " + BookingPolicy.EFFECTIVE_JOINS
                 + " where c.tenant_id = ? order by c.name, c.id", ClinicCatalog::centre, tenantId);
     }
 
     /** One centre with its effective rules. */
     public Centre centre(long centreId) {
-        return sql.one("select c.id, c.name, c.address, c.timezone, " + BookingPolicy.EFFECTIVE_COLUMNS
+        return NativeSql.one("select c.id, c.name, c.address, c.timezone, " + BookingPolicy.EFFECTIVE_COLUMNS
                 + " from centre c " + BookingPolicy.EFFECTIVE_JOINS + " where c.id = ?", ClinicCatalog::centre, centreId)
                 .orElseThrow();
     }
 
-    public static Centre centre(ResultSet rs) throws SQLException {
+    public static Centre centre(Row rs) {
         return new Centre(rs.getLong("id"), rs.getString("name"), rs.getString("address"),
                 ZoneId.of(rs.getString("timezone")), BookingPolicy.from(rs));
     }
@@ -56,11 +51,11 @@ public class ClinicCatalog {
     private Choices loadChoices(long tenantId) {
         record Choice(String kind, Long id, String name) {
         }
-        List<Choice> rows = sql.list("""
+        List<Choice> rows = NativeSql.list("""
                 select 'service' as kind, id, name from service where tenant_id = ?
                 union all
                 select distinct 'specialty', null::bigint, specialty from doctor where tenant_id = ?
-                order by 1, 3""", rs -> new Choice(rs.getString("kind"), Sql.nullableLong(rs, "id"), rs.getString("name")),
+                order by 1, 3""", rs -> new Choice(rs.getString("kind"), rs.nullableLong("id"), rs.getString("name")),
                 tenantId, tenantId);
         return new Choices(
                 rows.stream().filter(c -> c.kind().equals("service")).map(c -> new Named(c.id(), c.name())).toList(),
@@ -71,7 +66,7 @@ public class ClinicCatalog {
     public DoctorsAndCentres doctorsAndCentres(long tenantId) {
         record Choice(String kind, long id, String name) {
         }
-        List<Choice> rows = sql.list("""
+        List<Choice> rows = NativeSql.list("""
                 select 'doctor' as kind, id, name from doctor where tenant_id = ?
                 union all
                 select 'centre', id, name from centre where tenant_id = ?

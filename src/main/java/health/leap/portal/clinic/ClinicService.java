@@ -1,10 +1,8 @@
 package health.leap.portal.clinic;
 
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.Row;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 /** A service the clinic offers (table {@code service}): its length, fee and what is paid up front. */
 public record ClinicService(long id, String name, int durationMinutes, BigDecimal fee, String currency,
@@ -12,8 +10,8 @@ public record ClinicService(long id, String name, int durationMinutes, BigDecima
                             boolean requiresApproval) {
 
     /** Reads a service from a row whose id and name columns are aliased service_id and service_name; null if absent. */
-    public static ClinicService fromRow(ResultSet rs) throws SQLException {
-        if (Sql.nullableLong(rs, "service_id") == null) {
+    public static ClinicService fromRow(Row rs) {
+        if (rs.nullableLong("service_id") == null) {
             return null;
         }
         return new ClinicService(rs.getLong("service_id"), rs.getString("service_name"), rs.getInt("duration_minutes"),

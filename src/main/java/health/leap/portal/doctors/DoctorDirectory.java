@@ -3,9 +3,10 @@ package health.leap.portal.doctors;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.clinic.ClinicService;
-import health.leap.portal.booking.BookingPolicy;
-import health.leap.portal.booking.BookingWindow;
-import health.leap.portal.platform.Sql;
+import health.leap.portal.clinic.BookingPolicy;
+import health.leap.portal.clinic.BookingWindow;
+import health.leap.portal.platform.NativeSql;
+import health.leap.portal.platform.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -23,10 +24,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DoctorDirectory {
 
-    private final Sql sql;
-
-    public DoctorDirectory(Sql sql) {
-        this.sql = sql;
+    public DoctorDirectory() {
     }
 
     public record Filter(Long centreId, Long serviceId, String specialty, String name) {
@@ -98,11 +96,11 @@ public class DoctorDirectory {
         query.append(" order by ns.starts_at nulls last, d.name, d.id");
         String pickerQuery = filter.centreId() == null ? ""
                 : "?centre=" + filter.centreId() + (filter.serviceId() == null ? "" : "&service=" + filter.serviceId());
-        return sql.list(query.toString(), rs -> {
-            Long nextCentre = Sql.nullableLong(rs, "next_centre");
+        return NativeSql.list(query.toString(), rs -> {
+            Long nextCentre = rs.nullableLong("next_centre");
             return new DoctorCard(rs.getLong("id"), rs.getString("name"), rs.getString("specialty"),
                     rs.getString("languages"), rs.getString("photo_url"), rs.getBoolean("requires_approval"),
-                    Sql.instant(rs, "next_at"), nextCentre == null ? null : byId.get(nextCentre), pickerQuery);
+                    rs.instant("next_at"), nextCentre == null ? null : byId.get(nextCentre), pickerQuery);
         }, params.toArray());
     }
 
@@ -113,7 +111,7 @@ public class DoctorDirectory {
     public Optional<DoctorProfile> profile(long doctorId) {
         record Row(DoctorProfile doctor, DoctorProfile.Offer offer) {
         }
-        List<Row> rows = sql.list("""
+        List<Row> rows = NativeSql.list("""
                 select d.id as doctor_id, d.tenant_id, d.name as doctor_name, d.specialty, d.languages, d.bio,
                        d.photo_url, d.requires_approval as doctor_requires_approval,
                        c.id, c.name, c.address, c.timezone,
@@ -132,7 +130,7 @@ public class DoctorDirectory {
             DoctorProfile doctor = new DoctorProfile(rs.getLong("doctor_id"), rs.getLong("tenant_id"),
                     rs.getString("doctor_name"), rs.getString("specialty"), rs.getString("languages"),
                     rs.getString("bio"), rs.getString("photo_url"), rs.getBoolean("doctor_requires_approval"), List.of());
-            if (Sql.nullableLong(rs, "id") == null) {
+            if (rs.nullableLong("id") == null) {
                 return new Row(doctor, null);
             }
             return new Row(doctor, new DoctorProfile.Offer(ClinicCatalog.centre(rs), ClinicService.fromRow(rs)));
@@ -151,10 +149,10 @@ public class DoctorDirectory {
         BookingWindow window = centre.windowAt(now);
         ZoneId zone = centre.zone();
         Map<LocalDate, Integer> counts = new LinkedHashMap<>();
-        sql.list("select (s.starts_at at time zone ?)::date as day, count(*) as free from slot s"
+        NativeSql.list("select (s.starts_at at time zone ?)::date as day, count(*) as free from slot s"
                         + " where s.doctor_id = ? and s.centre_id = ? and s.starts_at between ? and ? and " + FreeSlots.FREE
                         + " group by 1",
-                rs -> counts.put(Sql.date(rs, "day"), rs.getInt("free")),
+                rs -> counts.put(rs.date("day"), rs.getInt("free")),
                 zone.getId(), doctorId, centre.id(), window.earliest(), window.latest(), now);
         List<FreeDay> days = new ArrayList<>();
         LocalDate last = BookingWindow.lastDay(now, zone, centre.policy());
@@ -170,16 +168,16 @@ public class DoctorDirectory {
         Instant dayStart = day.atStartOfDay(centre.zone()).toInstant();
         Instant dayEnd = day.plusDays(1).atStartOfDay(centre.zone()).toInstant();
         Instant from = dayStart.isAfter(window.earliest()) ? dayStart : window.earliest();
-        return sql.list("select s.id, s.starts_at, s.ends_at from slot s"
+        return NativeSql.list("select s.id, s.starts_at, s.ends_at from slot s"
                         + " where s.doctor_id = ? and s.centre_id = ? and s.starts_at >= ? and s.starts_at < ?"
                         + " and s.starts_at <= ? and " + FreeSlots.FREE + " order by s.starts_at",
-                rs -> new FreeSlot(rs.getLong("id"), Sql.instant(rs, "starts_at"), Sql.instant(rs, "ends_at")),
+                rs -> new FreeSlot(rs.getLong("id"), rs.instant("starts_at"), rs.instant("ends_at")),
                 doctorId, centre.id(), from, dayEnd, window.latest(), now);
     }
 
     /** Where and when a slot of the tenant is. */
-    public <T> Optional<T> slotPlace(long slotId, long tenantId, Sql.Row<T> row) {
-        return sql.one("""
+    public <T> Optional<T> slotPlace(long slotId, long tenantId, java.util.function.Function<Row, T> row) {
+        return NativeSql.one("""
                 select s.doctor_id, s.centre_id, s.starts_at, c.timezone
                 from slot s join centre c on c.id = s.centre_id
                 where s.id = ? and s.tenant_id = ?""", row, slotId, tenantId);
@@ -187,7 +185,7 @@ public class DoctorDirectory {
 
     /** The tenant's doctors who offer a service somewhere, by name. */
     public List<ClinicCatalog.Named> doctorsOffering(long tenantId, long serviceId) {
-        return sql.list("""
+        return NativeSql.list("""
                 select distinct d.id, d.name from doctor d join offering o on o.doctor_id = d.id
                 where d.tenant_id = ? and o.service_id = ? order by d.name, d.id""",
                 rs -> new ClinicCatalog.Named(rs.getLong("id"), rs.getString("name")), tenantId, serviceId);

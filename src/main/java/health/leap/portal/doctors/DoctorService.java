@@ -3,8 +3,7 @@ package health.leap.portal.doctors;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.clinic.ClinicService;
-import health.leap.portal.booking.BookingWindow;
-import health.leap.portal.platform.Sql;
+import health.leap.portal.clinic.BookingWindow;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,7 +86,7 @@ public class DoctorService {
         record SlotPlace(long doctorId, long centreId, Instant startsAt, String zone) {
         }
         SlotPlace place = directory.slotPlace(slotId, tenantId,
-                rs -> new SlotPlace(rs.getLong("doctor_id"), rs.getLong("centre_id"), Sql.instant(rs, "starts_at"),
+                rs -> new SlotPlace(rs.getLong("doctor_id"), rs.getLong("centre_id"), rs.instant("starts_at"),
                         rs.getString("timezone"))).orElseThrow(() -> Problem.notFound("time slot"));
         LocalDate day = place.startsAt().atZone(ZoneId.of(place.zone())).toLocalDate();
         LocalDate today = clock.instant().atZone(ZoneId.of(place.zone())).toLocalDate();

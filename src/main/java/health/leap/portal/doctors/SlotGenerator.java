@@ -1,6 +1,6 @@
 package health.leap.portal.doctors;
 
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.NativeSql;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,19 +24,16 @@ public class SlotGenerator {
     static final int DAYS_AHEAD = 62;
     /** Room past the longest maximum advance, for zones ahead of UTC and runs missed while the portal was down. */
     static final int DAYS_PAST_LONGEST_ADVANCE = 7;
-
-    private final Sql sql;
     private final Clock clock;
 
-    public SlotGenerator(Sql sql, Clock clock) {
-        this.sql = sql;
+    public SlotGenerator(Clock clock) {
         this.clock = clock;
     }
 
     /** Inserts the slots of every schedule for each local date in [from, to]; returns how many were new. */
     @Transactional
     public int generate(LocalDate from, LocalDate to) {
-        return sql.update("""
+        return NativeSql.update("""
                 insert into slot (tenant_id, doctor_id, centre_id, starts_at, ends_at)
                 select ws.tenant_id, ws.doctor_id, ws.centre_id,
                        (d::date + ws.start_time + k * make_interval(mins => ws.slot_minutes)) at time zone c.timezone,
@@ -63,7 +60,7 @@ public class SlotGenerator {
 
     /** How far ahead slots are laid out: past the longest maximum advance any tenant or centre allows (up to a year). */
     public int daysAhead() {
-        int longest = sql.one("""
+        int longest = NativeSql.one("""
                 select greatest((select max(max_advance_days) from booking_policy),
                                 (select max(max_advance_days) from centre_booking_policy))""",
                 rs -> rs.getInt(1)).orElse(0);

@@ -2,6 +2,8 @@ package health.leap.portal.doctors;
 
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicService;
+import health.leap.portal.web.Formats;
+import io.quarkus.qute.TemplateData;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +23,22 @@ public record SlotPicker(DoctorProfile doctor, Centre centre, ClinicService serv
     /** The doctor's centres where they give the chosen service. */
     public List<Centre> centresForService() {
         return doctor.centres().stream().filter(c -> doctor.offer(c.id(), service.id()).isPresent()).toList();
+    }
+
+    /** A free time as its button shows it: 09:30, on Tuesday 3 March 2026. */
+    @TemplateData
+    public record PickerTime(long slot, String time, String day) {
+    }
+
+    /**
+     * The free times in the centre's zone, written once here rather than in the page's loop: a loop
+     * that looks up names from outside itself costs the template engine a search per name and time.
+     * The booking and the move pages both list them.
+     */
+    public List<PickerTime> times() {
+        String longDay = Formats.longDay(day);
+        return slots.stream().map(slot -> new PickerTime(slot.id(), Formats.time(slot.startsAt(), centre.zone()), longDay))
+                .toList();
     }
 
     public String query(LocalDate date) {

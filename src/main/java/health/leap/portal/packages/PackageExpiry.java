@@ -1,6 +1,6 @@
 package health.leap.portal.packages;
 
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.NativeSql;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,12 +19,9 @@ public class PackageExpiry {
 
     static final int BATCH = 500;
     static final int MAX_BATCHES_PER_RUN = 20;
-
-    private final Sql sql;
     private final Clock clock;
 
-    public PackageExpiry(Sql sql, Clock clock) {
-        this.sql = sql;
+    public PackageExpiry(Clock clock) {
         this.clock = clock;
     }
 
@@ -41,7 +38,7 @@ public class PackageExpiry {
     @Transactional
     public int expireBatch(int limit) {
         Instant now = clock.instant();
-        return sql.update("""
+        return NativeSql.update("""
                 update patient_package set status = 'EXPIRED'
                 where id in (select id from patient_package
                              where status = 'ACTIVE' and valid_until <= ?

@@ -1,12 +1,11 @@
 package health.leap.portal.packages;
 
 import health.leap.portal.clinic.ClinicCatalog;
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.NativeSql;
+import health.leap.portal.platform.Row;
 import health.leap.portal.web.Cursors;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,20 +28,17 @@ public class PackageQueries {
                    pp.status = 'ACTIVE' and pp.valid_until <= ? as expires_soon
             from patient_package pp join package p on p.id = pp.package_id""";
 
-    private final Sql sql;
-
-    public PackageQueries(Sql sql) {
-        this.sql = sql;
+    public PackageQueries() {
     }
 
     /** A package and whose it is, so that the caller can tell another patient's (403) from none (404). */
     record Owned(long tenantId, long leadId, PatientPackage pkg) {
     }
 
-    private static PatientPackage patientPackage(ResultSet rs) throws SQLException {
+    private static PatientPackage patientPackage(Row rs) {
         PackageStatus status = PackageStatus.valueOf(rs.getString("effective_status"));
         return new PatientPackage(rs.getLong("id"), rs.getString("name"), status, rs.getInt("sessions_used"),
-                rs.getInt("sessions_total"), Sql.instant(rs, "valid_from"), Sql.instant(rs, "valid_until"),
+                rs.getInt("sessions_total"), rs.instant("valid_from"), rs.instant("valid_until"),
                 status == PackageStatus.ACTIVE && rs.getBoolean("expires_soon"));
     }
 
@@ -58,7 +54,7 @@ public class PackageQueries {
             statuses = "where effective_status in (" + String.join(", ", Collections.nCopies(filter.statuses().size(), "?")) + ")";
             params.addAll(filter.statuses());
         }
-        return sql.list("with mine as (" + PACKAGE_COLUMNS + """
+        return NativeSql.list("with mine as (" + PACKAGE_COLUMNS + """
 
                  where pp.tenant_id = ? and pp.lead_id = ?)
                 select * from mine
@@ -69,7 +65,7 @@ public class PackageQueries {
     }
 
     public Optional<Owned> byId(long patientPackageId, Instant now) {
-        return sql.one(PACKAGE_COLUMNS + " where pp.id = ?", rs -> new Owned(rs.getLong("tenant_id"), rs.getLong("lead_id"),
+        return NativeSql.one(PACKAGE_COLUMNS + " where pp.id = ?", rs -> new Owned(rs.getLong("tenant_id"), rs.getLong("lead_id"),
                 patientPackage(rs)), now, soon(now), patientPackageId);
     }
 
@@ -77,7 +73,7 @@ public class PackageQueries {
     public Coverage coverage(long patientPackageId) {
         record Covered(String kind, long id, String name) {
         }
-        List<Covered> rows = sql.list("""
+        List<Covered> rows = NativeSql.list("""
                 select 'centre' as kind, c.id, c.name
                 from patient_package pp join package_centre pc on pc.package_id = pp.package_id join centre c on c.id = pc.centre_id
                 where pp.id = ?
@@ -99,7 +95,7 @@ public class PackageQueries {
     public VisitChoice servicesAndCentres(long tenantId) {
         record Choice(String kind, long id, String name) {
         }
-        List<Choice> rows = sql.list("""
+        List<Choice> rows = NativeSql.list("""
                 select 'centre' as kind, id, name from centre where tenant_id = ?
                 union all
                 select 'service', id, name from service where tenant_id = ?
@@ -124,7 +120,7 @@ public class PackageQueries {
             params.add(after.id());
         }
         params.add(limit + 1);
-        return sql.list("""
+        return NativeSql.list("""
                 select pr.id, pr.redeemed_at, pr.reversed_at, pr.appointment_id, a.starts_at, c.timezone,
                        s.name as service, c.name as centre
                 from package_redemption pr
@@ -134,8 +130,8 @@ public class PackageQueries {
                 where pr.tenant_id = ? and pr.patient_package_id = ?""" + keyset + """
 
                 order by pr.redeemed_at desc, pr.id desc
-                limit ?""", rs -> new RedemptionPage.Row(rs.getLong("id"), Sql.instant(rs, "redeemed_at"),
-                Sql.instant(rs, "reversed_at"), rs.getLong("appointment_id"), Sql.instant(rs, "starts_at"),
+                limit ?""", rs -> new RedemptionPage.Row(rs.getLong("id"), rs.instant("redeemed_at"),
+                rs.instant("reversed_at"), rs.getLong("appointment_id"), rs.instant("starts_at"),
                 ZoneId.of(rs.getString("timezone")), rs.getString("service"), rs.getString("centre")), params.toArray());
     }
 }

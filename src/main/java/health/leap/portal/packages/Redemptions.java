@@ -1,6 +1,6 @@
 package health.leap.portal.packages;
 
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,25 +23,22 @@ public class Redemptions {
             pp.status = 'ACTIVE' and pp.valid_from <= ? and pp.valid_until > ? and pp.sessions_used < pp.sessions_total
             and exists (select 1 from package_service ps where ps.package_id = pp.package_id and ps.service_id = ?)
             and exists (select 1 from package_centre pc where pc.package_id = pp.package_id and pc.centre_id = ?)""";
-
-    private final Sql sql;
     private final Clock clock;
 
-    public Redemptions(Sql sql, Clock clock) {
-        this.sql = sql;
+    public Redemptions(Clock clock) {
         this.clock = clock;
     }
 
     /** The patient's packages that can pay for this service at this centre now, soonest expiry first. */
     public List<ApplicablePackage> applicable(long tenantId, long leadId, long serviceId, long centreId) {
         Instant now = clock.instant();
-        return sql.list("""
+        return NativeSql.list("""
                 select pp.id, p.name, pp.sessions_total - pp.sessions_used as sessions_left, pp.sessions_total, pp.valid_until
                 from patient_package pp join package p on p.id = pp.package_id
                 where pp.tenant_id = ? and pp.lead_id = ?""" + " and " + APPLICABLE + """
 
                 order by pp.valid_until, pp.id""", rs -> new ApplicablePackage(rs.getLong("id"), rs.getString("name"),
-                rs.getInt("sessions_left"), rs.getInt("sessions_total"), Sql.instant(rs, "valid_until")),
+                rs.getInt("sessions_left"), rs.getInt("sessions_total"), rs.instant("valid_until")),
                 tenantId, leadId, now, now, serviceId, centreId);
     }
 
@@ -51,12 +48,12 @@ public class Redemptions {
         Instant now = clock.instant();
         record Owner(long tenantId, long leadId) {
         }
-        Owner owner = sql.one("select tenant_id, lead_id from patient_package where id = ?",
+        Owner owner = NativeSql.one("select tenant_id, lead_id from patient_package where id = ?",
                 rs -> new Owner(rs.getLong(1), rs.getLong(2)), patientPackageId).orElseThrow(() -> Problem.notFound("package"));
         if (owner.tenantId() != tenantId || owner.leadId() != leadId) {
             throw Problem.forbidden("package");
         }
-        int taken = sql.update("""
+        int taken = NativeSql.update("""
                 update patient_package pp
                 set sessions_used = sessions_used + 1,
                     status = case when sessions_used + 1 = sessions_total then 'EXHAUSTED' else status end
@@ -65,9 +62,7 @@ public class Redemptions {
             throw new Problem(ErrorCode.PACKAGE_NOT_APPLICABLE, "That package cannot pay for this visit: it has no sessions "
                     + "left, has expired, or does not cover this service at this centre. Choose another way to pay.");
         }
-        sql.update("""
-                insert into package_redemption (tenant_id, patient_package_id, appointment_id, service_id, centre_id, redeemed_at)
-                values (?, ?, ?, ?, ?, ?)""", tenantId, patientPackageId, appointmentId, serviceId, centreId, now);
+        PackageRedemption.record(tenantId, patientPackageId, appointmentId, serviceId, centreId, now);
     }
 
     /**
@@ -75,7 +70,7 @@ public class Redemptions {
      * {@code centreId}; empty when no package pays or the package covers it.
      */
     public Optional<String> packageNotValidAt(long appointmentId, long serviceId, long centreId) {
-        return sql.one("""
+        return NativeSql.one("""
                 select p.name from package_redemption pr
                 join patient_package pp on pp.id = pr.patient_package_id
                 join package p on p.id = pp.package_id
@@ -88,20 +83,16 @@ public class Redemptions {
     /** A moved booking takes its session with it to the booking that replaces it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void handOn(long fromAppointmentId, long toAppointmentId) {
-        sql.update("update package_redemption set appointment_id = ? where appointment_id = ? and reversed_at is null",
-                toAppointmentId, fromAppointmentId);
+        PackageRedemption.handOn(fromAppointmentId, toAppointmentId);
     }
 
     /** Gives back the session an appointment took, if it took one; true when a session was given back. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean reverse(long appointmentId) {
         Instant now = clock.instant();
-        List<Long> packages = sql.list("""
-                update package_redemption set reversed_at = ?
-                where appointment_id = ? and reversed_at is null
-                returning patient_package_id""", rs -> rs.getLong(1), now, appointmentId);
+        List<Long> packages = PackageRedemption.reverse(appointmentId, now);
         for (long id : packages) {
-            sql.update("""
+            NativeSql.update("""
                     update patient_package
                     set sessions_used = sessions_used - 1,
                         status = case when status = 'EXHAUSTED' then 'ACTIVE' else status end

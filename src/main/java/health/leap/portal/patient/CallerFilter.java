@@ -2,7 +2,7 @@ package health.leap.portal.patient;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,8 +31,6 @@ public class CallerFilter {
     SecurityIdentity identity;
     @Inject
     Caller caller;
-    @Inject
-    Sql sql;
     @Inject
     Previews previews;
 
@@ -74,7 +72,7 @@ public class CallerFilter {
         Long lead = staff ? null : leadId;
         Names names = known.getIfPresent(tenantId + "/" + lead);
         if (names == null) {
-            names = sql.one("""
+            names = NativeSql.one("""
                     select t.name as tenant, t.timezone, l.name as lead
                     from tenant t left join lead l on l.id = ? and l.tenant_id = t.id
                     where t.id = ?""", rs -> new Names(rs.getString("tenant"), rs.getString("timezone"), rs.getString("lead")),

@@ -1,11 +1,12 @@
 package health.leap.portal.patient;
 
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -16,9 +17,6 @@ import java.time.ZoneId;
  */
 @ApplicationScoped
 public class Previews {
-
-    @Inject
-    Sql sql;
     @Inject
     Clock clock;
     @Inject
@@ -27,9 +25,11 @@ public class Previews {
     record Previewed(long tenantId, String tenantName, String zone, String leadName) {
     }
 
+    /** Resolves the previewed patient and records the page viewed, in a transaction of its own before the page's. */
+    @Transactional
     void resolve(Caller caller, long staffTenantId, String staffUser) {
         long leadId = leadId(caller.requestedPreview());
-        Previewed previewed = sql.one("""
+        Previewed previewed = NativeSql.one("""
                 select l.tenant_id, t.name as tenant, t.timezone, l.name as lead
                 from lead l join tenant t on t.id = l.tenant_id
                 where l.id = ?""", rs -> new Previewed(rs.getLong("tenant_id"), rs.getString("tenant"),
@@ -38,9 +38,7 @@ public class Previews {
         if (previewed.tenantId() != staffTenantId) {
             throw new Problem(ErrorCode.FORBIDDEN, "This patient is not a patient of your clinic.");
         }
-        sql.update("""
-                insert into preview_audit (tenant_id, staff_user, lead_id, page, viewed_at)
-                values (?, ?, ?, ?, ?)""", staffTenantId, staffUser, leadId, page(), clock.instant());
+        PreviewAudit.record(staffTenantId, staffUser, leadId, page(), clock.instant());
         caller.resolvePreview(previewed.tenantId(), previewed.tenantName(), ZoneId.of(previewed.zone()), leadId,
                 previewed.leadName(), staffUser);
     }

@@ -1,38 +1,33 @@
 package health.leap.portal.staff;
 
-import health.leap.portal.appointments.ActorType;
 import health.leap.portal.appointments.Appointment;
-import health.leap.portal.appointments.AppointmentEvent;
+import health.leap.portal.appointments.AppointmentLifecycle;
+import health.leap.portal.appointments.AppointmentLifecycle.Actor;
 import health.leap.portal.appointments.AppointmentStatus;
-import health.leap.portal.appointments.Cancellations;
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
 /** The clinic's side of PENDING_APPROVAL: approve to CONFIRMED, or decline to CANCELLED with the money given back. */
 @ApplicationScoped
 public class ApprovalService {
-
-    private final Sql sql;
     private final Clock clock;
-    private final Cancellations cancellations;
+    private final AppointmentLifecycle lifecycle;
 
-    public ApprovalService(Sql sql, Clock clock, Cancellations cancellations) {
-        this.sql = sql;
+    public ApprovalService(Clock clock, AppointmentLifecycle lifecycle) {
         this.clock = clock;
-        this.cancellations = cancellations;
+        this.lifecycle = lifecycle;
     }
 
     /** The tenant's pending bookings, soonest first. */
     public List<PendingApproval> queue(long tenantId) {
-        return sql.list("""
+        return NativeSql.list("""
                 select a.id, l.name as patient, d.name as doctor, c.name as centre, c.timezone, s.name as service,
                        a.starts_at, p.amount as paid, a.currency
                 from appointment a
@@ -44,25 +39,23 @@ public class ApprovalService {
                 where a.tenant_id = ? and a.status = 'PENDING_APPROVAL'
                 order by a.starts_at, a.id""", rs -> new PendingApproval(rs.getLong("id"), rs.getString("patient"),
                 rs.getString("doctor"), rs.getString("centre"), ZoneId.of(rs.getString("timezone")),
-                rs.getString("service"), Sql.instant(rs, "starts_at"), rs.getBigDecimal("paid"),
+                rs.getString("service"), rs.instant("starts_at"), rs.getBigDecimal("paid"),
                 rs.getString("currency").trim()), tenantId);
     }
 
     @Transactional
     public void approve(long tenantId, String staffUser, long appointmentId) {
-        Instant now = clock.instant();
-        pending(tenantId, appointmentId);
-        if (!Appointment.transition(appointmentId, AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CONFIRMED, now)) {
+        Appointment appointment = pending(tenantId, appointmentId);
+        if (appointment.status != AppointmentStatus.PENDING_APPROVAL
+                || !lifecycle.transition(appointment, AppointmentStatus.CONFIRMED, clock.instant(), Actor.staff(staffUser),
+                "Approved by the clinic")) {
             throw alreadyDecided();
         }
-        AppointmentEvent.record(tenantId, appointmentId, now, ActorType.STAFF, staffUser,
-                AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CONFIRMED, "Approved by the clinic");
     }
 
     /** Declines with the reason the patient is shown; a decline without one is refused before anything changes. */
     @Transactional
     public void decline(long tenantId, String staffUser, long appointmentId, String reason) {
-        Instant now = clock.instant();
         Appointment appointment = pending(tenantId, appointmentId);
         if (appointment.status != AppointmentStatus.PENDING_APPROVAL) {
             throw alreadyDecided();
@@ -70,14 +63,10 @@ public class ApprovalService {
         if (reason == null) {
             throw new Problem(ErrorCode.REASON_REQUIRED, "Please tell the patient why the booking is declined.");
         }
-        if (sql.update("""
-                update appointment set status = 'CANCELLED', cancel_reason = ?, updated_at = ?
-                where id = ? and status = 'PENDING_APPROVAL'""", reason, now, appointmentId) == 0) {
+        if (lifecycle.cancel(appointment, reason, clock.instant(), Actor.staff(staffUser),
+                "Declined by the clinic: " + reason).isEmpty()) {
             throw alreadyDecided();
         }
-        String detail = "Declined by the clinic: " + reason + cancellations.giveBack(appointmentId, appointment.paymentId).wording();
-        AppointmentEvent.record(tenantId, appointmentId, now, ActorType.STAFF, staffUser,
-                AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CANCELLED, detail);
     }
 
     private Appointment pending(long tenantId, long appointmentId) {

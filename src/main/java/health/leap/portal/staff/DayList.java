@@ -1,8 +1,8 @@
 package health.leap.portal.staff;
 
 import health.leap.portal.appointments.AppointmentStatus;
-import health.leap.portal.booking.payment.PaymentStatus;
-import health.leap.portal.booking.payment.RefundStatus;
+import health.leap.portal.payment.PaymentStatus;
+import health.leap.portal.payment.RefundStatus;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.web.Formats;

@@ -1,15 +1,14 @@
 package health.leap.portal.staff;
 
-import health.leap.portal.appointments.ActorType;
 import health.leap.portal.appointments.Appointment;
-import health.leap.portal.appointments.AppointmentEvent;
+import health.leap.portal.appointments.AppointmentLifecycle;
 import health.leap.portal.appointments.AppointmentQueries;
 import health.leap.portal.appointments.AppointmentStatus;
-import health.leap.portal.booking.payment.PaymentStatus;
-import health.leap.portal.booking.payment.RefundStatus;
+import health.leap.portal.payment.PaymentStatus;
+import health.leap.portal.payment.RefundStatus;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,15 +27,14 @@ import java.util.List;
  */
 @ApplicationScoped
 public class FrontDeskService {
-
-    private final Sql sql;
     private final Clock clock;
     private final ClinicCatalog catalog;
+    private final AppointmentLifecycle lifecycle;
 
-    public FrontDeskService(Sql sql, Clock clock, ClinicCatalog catalog) {
-        this.sql = sql;
+    public FrontDeskService(Clock clock, ClinicCatalog catalog, AppointmentLifecycle lifecycle) {
         this.clock = clock;
         this.catalog = catalog;
+        this.lifecycle = lifecycle;
     }
 
     /** The day list of one centre (the tenant's first when none is chosen), today in its zone unless a date is given. */
@@ -51,7 +49,7 @@ public class FrontDeskService {
         Instant now = clock.instant();
         LocalDate today = now.atZone(centre.zone()).toLocalDate();
         LocalDate day = date == null ? today : date;
-        List<ClinicCatalog.Named> doctors = sql.list("""
+        List<ClinicCatalog.Named> doctors = NativeSql.list("""
                 select distinct d.id, d.name from doctor d join offering o on o.doctor_id = d.id
                 where d.tenant_id = ? and o.centre_id = ? order by d.name, d.id""",
                 rs -> new ClinicCatalog.Named(rs.getLong("id"), rs.getString("name")), tenantId, centre.id());
@@ -68,7 +66,7 @@ public class FrontDeskService {
             doctor = " and a.doctor_id = ?";
             params.add(doctorId);
         }
-        return sql.list("""
+        return NativeSql.list("""
                 select a.id, a.status, a.starts_at, a.ends_at, l.name as patient, d.name as doctor, s.name as service,
                        a.amount_due, a.currency, p.status as payment_status, p.amount as paid, r.status as refund_status,
                        pk.name as package_name
@@ -81,7 +79,7 @@ public class FrontDeskService {
                   and a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED', 'CANCELLED')""" + doctor + """
 
                 order by a.starts_at, d.name, a.id""", rs -> new DayList.Visit(rs.getLong("id"),
-                AppointmentStatus.valueOf(rs.getString("status")), Sql.instant(rs, "starts_at"), Sql.instant(rs, "ends_at"),
+                AppointmentStatus.valueOf(rs.getString("status")), rs.instant("starts_at"), rs.instant("ends_at"),
                 rs.getString("patient"), rs.getString("doctor"), rs.getString("service"), rs.getBigDecimal("amount_due"),
                 rs.getString("currency").trim(), PaymentStatus.of(rs.getString("payment_status")), rs.getBigDecimal("paid"),
                 RefundStatus.of(rs.getString("refund_status")), rs.getString("package_name"), centre.zone()), params.toArray());
@@ -117,18 +115,12 @@ public class FrontDeskService {
 
     private void mark(Appointment visit, AppointmentStatus from, AppointmentStatus to, String staffUser, Instant now,
                       String detail) {
-        if (visit.status != from || !Appointment.transition(visit.id, from, to, now)) {
-            AppointmentStatus current = visit.status == from ? currentStatus(visit.id) : visit.status;
+        if (visit.status != from || !lifecycle.transition(visit, to, now, AppointmentLifecycle.Actor.staff(staffUser), detail)) {
+            AppointmentStatus current = visit.status == from ? lifecycle.currentStatus(visit.id) : visit.status;
             throw new Problem(ErrorCode.INVALID_STATE, "This visit is " + current.name().toLowerCase().replace('_', ' ')
                     + ", so it cannot be " + (to == AppointmentStatus.CHECKED_IN ? "checked in" : "completed")
                     + ". Reload the day list to see where it stands.");
         }
-        AppointmentEvent.record(visit.tenantId, visit.id, now, ActorType.STAFF, staffUser, from, to, detail);
-    }
-
-    private AppointmentStatus currentStatus(long appointmentId) {
-        return sql.one("select status from appointment where id = ?", rs -> AppointmentStatus.valueOf(rs.getString(1)),
-                appointmentId).orElseThrow();
     }
 
     private Appointment visitOf(long tenantId, long appointmentId) {
@@ -144,7 +136,7 @@ public class FrontDeskService {
 
     /** A centre of another clinic is not the caller's to see; one that exists nowhere is not found. */
     private Problem centreOutside(long centreId) {
-        return sql.one("select 1 from centre where id = ?", rs -> true, centreId).isPresent()
+        return NativeSql.one("select 1 from centre where id = ?", rs -> true, centreId).isPresent()
                 ? Problem.forbidden("centre") : Problem.notFound("centre");
     }
 }

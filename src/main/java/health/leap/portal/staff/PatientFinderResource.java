@@ -1,7 +1,7 @@
 package health.leap.portal.staff;
 
 import health.leap.portal.patient.Caller;
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.Params;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -33,13 +33,11 @@ public class PatientFinderResource {
 
     @Inject
     Caller caller;
-    @Inject
-    Sql sql;
 
     @GET
     public TemplateInstance find(@QueryParam("q") String q) {
         String name = Params.optionalText("name", q, 100);
-        List<Patient> patients = sql.list("""
+        List<Patient> patients = NativeSql.list("""
                 select id, name from lead
                 where tenant_id = ? and (cast(? as text) is null or name ilike '%' || cast(? as text) || '%')
                 order by name, id limit ?""", rs -> new Patient(rs.getLong("id"), rs.getString("name")),

@@ -1,8 +1,6 @@
 package health.leap.portal.web;
 
-import health.leap.portal.booking.AmountDue;
-import health.leap.portal.doctors.SlotPicker;
-import io.quarkus.qute.TemplateData;
+import health.leap.portal.platform.Money;
 import io.quarkus.qute.TemplateExtension;
 
 import java.math.BigDecimal;
@@ -11,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
-import java.util.List;
 import java.util.Locale;
 
 /** How the pages write times, days and money: always in the centre's zone, with the zone named. */
@@ -24,25 +21,8 @@ public class Formats {
     private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
 
-    /** A free time of a picker as its button shows it: 09:30, on Tuesday 3 March 2026. */
-    @TemplateData
-    public record PickerTime(long slot, String time, String day) {
-    }
-
-    /**
-     * The picker's free times in the centre's zone, written once here rather than in the page's loop:
-     * a loop that looks up names from outside itself costs the template engine a search per name and
-     * time. The booking and the move pages both list them.
-     */
-    static List<PickerTime> times(SlotPicker picker) {
-        String day = longDay(picker.day());
-        return picker.slots().stream()
-                .map(slot -> new PickerTime(slot.id(), time(slot.startsAt(), picker.centre().zone()), day))
-                .toList();
-    }
-
     /** 09:30 */
-    static String time(Instant instant, ZoneId zone) {
+    public static String time(Instant instant, ZoneId zone) {
         return TIME.format(instant.atZone(zone));
     }
 
@@ -74,7 +54,7 @@ public class Formats {
     }
 
     /** Tuesday 3 March 2026 */
-    static String longDay(LocalDate date) {
+    public static String longDay(LocalDate date) {
         return LONG_DAY.format(date);
     }
 
@@ -84,7 +64,7 @@ public class Formats {
 
     /** GBP 12.50: the amount at the currency's minor unit; timeline lines and the day list write it so too. */
     public static String money(BigDecimal amount, String currency) {
-        return currency.trim() + " " + AmountDue.atMinorUnit(amount, currency).toPlainString();
+        return currency.trim() + " " + Money.atMinorUnit(amount, currency).toPlainString();
     }
 
     /** PENDING_APPROVAL → Pending approval */

@@ -2,7 +2,6 @@ package health.leap.portal.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import health.leap.portal.platform.Sql;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -41,6 +40,12 @@ import java.time.Duration;
  * <p>
  * A row whose TAT has passed is a full budget, the same as no row: {@link #forgetFullBudgets()}
  * deletes such rows in bounded batches.
+ * <p>
+ * The one place the portal uses JDBC beside Hibernate: these statements run before the request has a
+ * transaction or a session, on every write and every few reads, and must commit on their own whatever
+ * the request then does (a refused or failed write has still spent its token). A plain autocommit
+ * statement on a pooled connection does that in one round trip; through Hibernate it would take a
+ * session and a transaction of its own (begin and commit: three round trips) for each.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -188,7 +193,7 @@ public class RateLimits {
                 return rs.getBoolean(1) ? ALLOWED : refused(Math.max(rs.getLong(2), now) + cost - now - BURST_MS);
             }
         } catch (SQLException e) {
-            throw new Sql.DataAccessException(e);
+            throw new IllegalStateException("the rate limit could not be read: " + e.getMessage(), e);
         }
     }
 
@@ -212,7 +217,7 @@ public class RateLimits {
             ps.setInt(2, limit);
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new Sql.DataAccessException(e);
+            throw new IllegalStateException("the rate limit could not be read: " + e.getMessage(), e);
         }
     }
 }

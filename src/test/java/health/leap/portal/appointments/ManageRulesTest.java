@@ -1,7 +1,6 @@
 package health.leap.portal.appointments;
 
-import health.leap.portal.booking.BookingPolicy;
-import health.leap.portal.web.Problem;
+import health.leap.portal.clinic.BookingPolicy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package health.leap.portal.booking;
 
+import health.leap.portal.clinic.AmountDue;
+
 import health.leap.portal.clinic.ClinicService;
 import health.leap.portal.clinic.PaymentMode;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package health.leap.portal.booking;
 
+import health.leap.portal.clinic.BookingPolicy;
+import health.leap.portal.clinic.BookingWindow;
+
 import health.leap.portal.web.Problem;
 import org.junit.jupiter.api.Test;
 

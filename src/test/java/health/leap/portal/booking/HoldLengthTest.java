@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import static health.leap.portal.booking.BookingPolicy.DEFAULTS;
+import static health.leap.portal.clinic.BookingPolicy.DEFAULTS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,4 +1,4 @@
-package health.leap.portal.booking.payment;
+package health.leap.portal.booking;
 
 import health.leap.portal.patient.Caller;
 import health.leap.portal.web.Params;

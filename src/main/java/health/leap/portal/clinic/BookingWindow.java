@@ -1,4 +1,4 @@
-package health.leap.portal.booking;
+package health.leap.portal.clinic;
 
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;

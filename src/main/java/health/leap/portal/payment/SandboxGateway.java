@@ -1,10 +1,9 @@
-package health.leap.portal.booking.payment;
+package health.leap.portal.payment;
 
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.postgresql.util.PGInterval;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -39,25 +38,21 @@ public class SandboxGateway implements PaymentGateway {
     static final Duration CHECKOUT_EXPIRES = Duration.ofMinutes(15);
 
     private final byte[] secret;
-    private final Sql sql;
     private final Clock clock;
     private final Duration refundSettlesAfter;
 
-    public SandboxGateway(@ConfigProperty(name = "portal.sandbox-gateway.secret") String secret, Sql sql, Clock clock,
+    public SandboxGateway(@ConfigProperty(name = "portal.sandbox-gateway.secret") String secret, Clock clock,
                           @ConfigProperty(name = "portal.sandbox-gateway.refund-settles-after", defaultValue = "PT1M")
                           Duration refundSettlesAfter) {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        this.sql = sql;
         this.clock = clock;
         this.refundSettlesAfter = refundSettlesAfter;
     }
 
     @Override
     public URI checkout(Order order) {
-        sql.update("""
-                insert into sandbox_gateway_ledger (reference, kind, amount, currency, created_at)
-                values (?, 'PAYMENT', ?, ?, ?) on conflict (reference) do nothing""",
-                order.reference(), order.amount(), order.currency(), clock.instant());
+        SandboxLedgerEntry.open(order.reference(), SandboxLedgerEntry.PAYMENT, order.amount(), order.currency(),
+                clock.instant());
         String amount = order.amount().toPlainString();
         return URI.create("/sandbox-gateway/pay?reference=" + encode(order.reference()) + "&amount=" + amount
                 + "&currency=" + encode(order.currency()) + "&description=" + encode(order.description())
@@ -72,13 +67,11 @@ public class SandboxGateway implements PaymentGateway {
     @Transactional
     URI answer(String returnTo, String reference, Outcome chosen) {
         Instant now = clock.instant();
-        sql.update("""
-                update sandbox_gateway_ledger
-                set outcome = case when created_at + ? > ? then ? else 'ABANDONED' end, decided_at = ?
-                where reference = ? and kind = 'PAYMENT' and outcome is null""",
-                interval(CHECKOUT_EXPIRES), now, chosen.name(), now, reference);
-        Outcome outcome = sql.one("select outcome from sandbox_gateway_ledger where reference = ? and kind = 'PAYMENT'",
-                rs -> Outcome.valueOf(rs.getString(1)), reference).orElse(chosen);
+        SandboxLedgerEntry.decideIfOpenedBy(reference, SandboxLedgerEntry.PAYMENT, Outcome.ABANDONED.name(),
+                now.minus(CHECKOUT_EXPIRES), now);
+        SandboxLedgerEntry.decide(reference, SandboxLedgerEntry.PAYMENT, chosen.name(), now);
+        Outcome outcome = SandboxLedgerEntry.outcomeOf(reference, SandboxLedgerEntry.PAYMENT).flatMap(o -> o)
+                .map(Outcome::valueOf).orElse(chosen);
         return URI.create(returnTo + (returnTo.contains("?") ? "&" : "?") + "reference=" + encode(reference)
                 + "&outcome=" + outcome + "&signature=" + sign(reference, outcome.name()));
     }
@@ -87,19 +80,12 @@ public class SandboxGateway implements PaymentGateway {
     @Transactional
     public Optional<Outcome> paymentOutcome(String paymentReference) {
         Instant now = clock.instant();
-        sql.update("""
-                update sandbox_gateway_ledger set outcome = 'ABANDONED', decided_at = ?
-                where reference = ? and kind = 'PAYMENT' and outcome is null and created_at + ? <= ?""",
-                now, paymentReference, interval(CHECKOUT_EXPIRES), now);
-        record Entry(String outcome) {
-        }
-        Optional<Entry> entry = sql.one("select outcome from sandbox_gateway_ledger where reference = ? and kind = 'PAYMENT'",
-                rs -> new Entry(rs.getString(1)), paymentReference);
-        if (entry.isEmpty()) {
-            // a reference these books never saw was never paid here
-            return Optional.of(Outcome.ABANDONED);
-        }
-        return Optional.ofNullable(entry.get().outcome()).map(Outcome::valueOf);
+        SandboxLedgerEntry.decideIfOpenedBy(paymentReference, SandboxLedgerEntry.PAYMENT, Outcome.ABANDONED.name(),
+                now.minus(CHECKOUT_EXPIRES), now);
+        return SandboxLedgerEntry.outcomeOf(paymentReference, SandboxLedgerEntry.PAYMENT)
+                .map(outcome -> outcome.map(Outcome::valueOf))
+                // a reference these books never saw was never paid here
+                .orElse(Optional.of(Outcome.ABANDONED));
     }
 
     /** Whether an order's parameters are the ones the portal signed. */
@@ -125,9 +111,7 @@ public class SandboxGateway implements PaymentGateway {
     @Override
     public String refund(String paymentReference, BigDecimal amount, String currency) {
         String reference = "SBX-RF-" + UUID.randomUUID();
-        sql.update("""
-                insert into sandbox_gateway_ledger (reference, kind, amount, currency, created_at)
-                values (?, 'REFUND', ?, ?, ?)""", reference, amount, currency, clock.instant());
+        SandboxLedgerEntry.open(reference, SandboxLedgerEntry.REFUND, amount, currency, clock.instant());
         return reference;
     }
 
@@ -135,15 +119,10 @@ public class SandboxGateway implements PaymentGateway {
     @Transactional
     public RefundOutcome refundOutcome(String refundReference) {
         Instant now = clock.instant();
-        sql.update("""
-                update sandbox_gateway_ledger set outcome = 'COMPLETED', decided_at = ?
-                where reference = ? and kind = 'REFUND' and outcome is null and created_at + ? <= ?""",
-                now, refundReference, interval(refundSettlesAfter), now);
-        record Entry(String outcome) {
-        }
-        return sql.one("select outcome from sandbox_gateway_ledger where reference = ? and kind = 'REFUND'",
-                        rs -> new Entry(rs.getString(1)), refundReference)
-                .map(e -> e.outcome() == null ? RefundOutcome.PENDING : RefundOutcome.valueOf(e.outcome()))
+        SandboxLedgerEntry.decideIfOpenedBy(refundReference, SandboxLedgerEntry.REFUND, RefundOutcome.COMPLETED.name(),
+                now.minus(refundSettlesAfter), now);
+        return SandboxLedgerEntry.outcomeOf(refundReference, SandboxLedgerEntry.REFUND)
+                .map(outcome -> outcome.map(RefundOutcome::valueOf).orElse(RefundOutcome.PENDING))
                 // a refund these books never saw was never made
                 .orElse(RefundOutcome.FAILED);
     }
@@ -155,14 +134,12 @@ public class SandboxGateway implements PaymentGateway {
             throw new IllegalArgumentException("a refund settles as completed or failed");
         }
         Instant now = clock.instant();
-        return sql.update("""
-                update sandbox_gateway_ledger set outcome = ?, decided_at = ?
-                where reference = ? and kind = 'REFUND' and outcome is null""", outcome.name(), now, refundReference) == 1;
+        return SandboxLedgerEntry.decide(refundReference, SandboxLedgerEntry.REFUND, outcome.name(), now);
     }
 
     /** The refunds of one clinic that the sandbox has not settled yet, oldest first. */
     List<OpenRefund> openRefunds(long tenantId) {
-        return sql.list("""
+        return NativeSql.list("""
                 select g.reference, g.amount, g.currency, g.created_at, a.id as appointment_id
                 from sandbox_gateway_ledger g
                 join refund r on r.reference = g.reference
@@ -170,16 +147,12 @@ public class SandboxGateway implements PaymentGateway {
                 join appointment a on a.id = p.appointment_id
                 where r.tenant_id = ? and g.kind = 'REFUND' and g.outcome is null
                 order by g.created_at, g.reference""", rs -> new OpenRefund(rs.getString("reference"),
-                rs.getBigDecimal("amount"), rs.getString("currency").trim(), Sql.instant(rs, "created_at"),
+                rs.getBigDecimal("amount"), rs.getString("currency").trim(), rs.instant("created_at"),
                 rs.getLong("appointment_id")), tenantId);
     }
 
     /** A refund waiting at the sandbox, as QA sees it. */
     public record OpenRefund(String reference, BigDecimal amount, String currency, Instant askedAt, long appointmentId) {
-    }
-
-    private static PGInterval interval(Duration duration) {
-        return new PGInterval(0, 0, 0, 0, 0, duration.toMillis() / 1000.0);
     }
 
     private String sign(String... parts) {

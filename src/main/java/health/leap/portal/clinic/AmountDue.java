@@ -1,6 +1,7 @@
-package health.leap.portal.booking;
+package health.leap.portal.clinic;
 
-import health.leap.portal.clinic.ClinicService;
+import health.leap.portal.platform.Money;
+
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -21,12 +22,6 @@ public final class AmountDue {
             case ADVANCE -> service.fee().multiply(service.advancePercent()).divide(HUNDRED);
             case FULL -> service.fee();
         };
-        return atMinorUnit(due, service.currency());
-    }
-
-    /** 20.000 GBP from the database is 20.00 to a patient and to a gateway. */
-    public static BigDecimal atMinorUnit(BigDecimal amount, String currency) {
-        int minorUnit = Math.max(0, Currency.getInstance(currency.trim()).getDefaultFractionDigits());
-        return amount.setScale(minorUnit, RoundingMode.HALF_UP);
+        return Money.atMinorUnit(due, service.currency());
     }
 }

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plain SQL for read models and compare-and-set writes, where a hand-written statement says exactly
- * what runs. Inside a transaction it uses the transaction's connection, as Hibernate does.
+ * Plain JDBC for the tests: fixtures and what the database holds, read and written beside the portal
+ * (the portal itself reaches PostgreSQL through Hibernate). Inside a transaction it uses its connection.
  */
 @ApplicationScoped
 public class Sql {

@@ -1,17 +1,17 @@
-package health.leap.portal.booking.payment;
+package health.leap.portal.appointments;
 
-import health.leap.portal.appointments.ActorType;
-import health.leap.portal.appointments.AppointmentEvent;
-import health.leap.portal.appointments.AppointmentStatus;
-import health.leap.portal.platform.Sql;
+import health.leap.portal.payment.PaymentGateway;
+import health.leap.portal.payment.Refund;
+import health.leap.portal.payment.RefundStatus;
+import health.leap.portal.platform.NativeSql;
+import health.leap.portal.platform.Row;
 import health.leap.portal.web.Formats;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -25,16 +25,15 @@ import java.util.List;
 public class RefundSettlement {
 
     /** Refunds asked about per run, oldest first: a gateway call each. */
-    static final int BATCH = 200;
-
-    private final Sql sql;
+    public static final int BATCH = 200;
     private final Clock clock;
     private final PaymentGateway gateway;
+    private final AppointmentLifecycle lifecycle;
 
-    public RefundSettlement(Sql sql, Clock clock, PaymentGateway gateway) {
-        this.sql = sql;
+    public RefundSettlement(Clock clock, PaymentGateway gateway, AppointmentLifecycle lifecycle) {
         this.clock = clock;
         this.gateway = gateway;
+        this.lifecycle = lifecycle;
     }
 
     private record Open(long id, long tenantId, long paymentId, String reference, BigDecimal amount, String currency) {
@@ -48,20 +47,26 @@ public class RefundSettlement {
     /** Asks the gateway about up to {@code limit} open refunds; returns how many settled. */
     @Transactional
     public int settleBatch(int limit) {
-        return settle(sql.list(SELECT_OPEN + " order by created_at, id limit ? for update skip locked", RefundSettlement::open,
+        return settle(NativeSql.list(SELECT_OPEN + " order by created_at, id limit ? for update skip locked", RefundSettlement::open,
                 limit));
     }
 
     /** Asks the gateway about one open refund now, when the gateway says it has settled it. */
     @Transactional
+    void onAnswered(@Observes PaymentGateway.RefundAnswered answered) {
+        settle(answered.reference());
+    }
+
+    /** Asks the gateway about one open refund now; returns 1 when it settled. */
+    @Transactional
     public int settle(String reference) {
-        return settle(sql.list(SELECT_OPEN + " and reference = ? for update", RefundSettlement::open, reference));
+        return settle(NativeSql.list(SELECT_OPEN + " and reference = ? for update", RefundSettlement::open, reference));
     }
 
     private static final String SELECT_OPEN = """
             select id, tenant_id, payment_id, reference, amount, currency from refund where status = 'INITIATED'""";
 
-    private static Open open(ResultSet rs) throws SQLException {
+    private static Open open(Row rs) {
         return new Open(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("payment_id"), rs.getString("reference"),
                 rs.getBigDecimal("amount"), rs.getString("currency").trim());
     }
@@ -75,8 +80,7 @@ public class RefundSettlement {
                 continue;
             }
             Instant now = clock.instant();
-            sql.update("update refund set status = ?, settled_at = ? where id = ? and status = 'INITIATED'",
-                    outcome.name(), now, refund.id());
+            Refund.settle(refund.id(), RefundStatus.valueOf(outcome.name()), now);
             tellThePatient(refund, outcome, now);
             settled++;
         }
@@ -87,13 +91,12 @@ public class RefundSettlement {
     private void tellThePatient(Open refund, PaymentGateway.RefundOutcome outcome, Instant now) {
         record Booking(long id, AppointmentStatus status) {
         }
-        sql.one("""
+        NativeSql.one("""
                 select id, status from appointment where payment_id = ? or id = (select appointment_id from payment where id = ?)
                 order by id desc limit 1""", rs -> new Booking(rs.getLong(1), AppointmentStatus.valueOf(rs.getString(2))),
                 refund.paymentId(), refund.paymentId()).ifPresent(booking -> {
             String amount = Formats.money(refund.amount(), refund.currency());
-            AppointmentEvent.record(refund.tenantId(), booking.id(), now, ActorType.SYSTEM, null, booking.status(),
-                    booking.status(), outcome == PaymentGateway.RefundOutcome.COMPLETED
+            lifecycle.note(refund.tenantId(), booking.id(), booking.status(), now, AppointmentLifecycle.Actor.SYSTEM, outcome == PaymentGateway.RefundOutcome.COMPLETED
                             ? "Refund of " + amount + " completed"
                             : "Refund of " + amount + " failed: the clinic will contact you");
         });

@@ -1,4 +1,4 @@
-package health.leap.portal.booking.payment;
+package health.leap.portal.payment;
 
 import io.quarkus.qute.TemplateEnum;
 

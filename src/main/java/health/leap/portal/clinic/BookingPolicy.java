@@ -1,7 +1,6 @@
-package health.leap.portal.booking;
+package health.leap.portal.clinic;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import health.leap.portal.platform.Row;
 import java.time.Duration;
 import java.time.LocalTime;
 
@@ -52,14 +51,14 @@ public record BookingPolicy(
             left join booking_policy t on t.tenant_id = c.tenant_id
             left join centre_booking_policy cp on cp.centre_id = c.id""";
 
-    public static BookingPolicy from(ResultSet rs) throws SQLException {
+    public static BookingPolicy from(Row rs) {
         return new BookingPolicy(
                 rs.getInt("hold_minutes"),
                 rs.getInt("active_limit"),
                 rs.getInt("min_advance_minutes"),
                 rs.getInt("max_advance_days"),
                 rs.getBoolean("same_day_allowed"),
-                rs.getObject("same_day_cutoff", LocalTime.class),
+                rs.time("same_day_cutoff"),
                 rs.getInt("cancellation_window_minutes"),
                 rs.getInt("reschedule_window_minutes"),
                 rs.getInt("max_reschedules"));

@@ -1,13 +1,18 @@
-package health.leap.portal.booking.payment;
+package health.leap.portal.booking;
 
-import health.leap.portal.appointments.ActorType;
+import health.leap.portal.payment.Payment;
+import health.leap.portal.payment.PaymentGateway;
+import health.leap.portal.payment.PaymentStatus;
+import health.leap.portal.payment.Refunds;
+
 import health.leap.portal.appointments.Appointment;
-import health.leap.portal.appointments.AppointmentEvent;
+import health.leap.portal.appointments.AppointmentLifecycle;
+import health.leap.portal.appointments.AppointmentLifecycle.Actor;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.Ownership;
-import health.leap.portal.booking.AmountDue;
-import health.leap.portal.booking.ConfirmService;
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.Money;
+import health.leap.portal.platform.NativeSql;
+import health.leap.portal.platform.Row;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +20,6 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -29,22 +32,21 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PaymentService {
-
-    private final Sql sql;
     private final Clock clock;
     private final PaymentGateway gateway;
     private final Ownership ownership;
     private final ConfirmService confirmations;
     private final Refunds refunds;
+    private final AppointmentLifecycle lifecycle;
 
-    public PaymentService(Sql sql, Clock clock, PaymentGateway gateway, Ownership ownership,
-                          ConfirmService confirmations, Refunds refunds) {
-        this.sql = sql;
+    public PaymentService(Clock clock, PaymentGateway gateway, Ownership ownership,
+                          ConfirmService confirmations, Refunds refunds, AppointmentLifecycle lifecycle) {
         this.clock = clock;
         this.gateway = gateway;
         this.ownership = ownership;
         this.confirmations = confirmations;
         this.refunds = refunds;
+        this.lifecycle = lifecycle;
     }
 
     /** Starts paying for the patient's held DRAFT; returns the gateway page to send the patient to. */
@@ -62,19 +64,13 @@ public class PaymentService {
         if (appointment.amountDue.signum() == 0) {
             throw new Problem(ErrorCode.NOTHING_TO_PAY, "Nothing is due online for this booking. You can confirm it straight away.");
         }
-        boolean paid = sql.one("select status = 'SUCCEEDED' from payment where id = ?", rs -> rs.getBoolean(1),
-                appointment.paymentId).orElse(false);
-        if (paid) {
+        if (Payment.succeeded(appointment.paymentId)) {
             throw new Problem(ErrorCode.ALREADY_PAID, "This booking is paid already.");
         }
         String reference = "SBX-" + UUID.randomUUID();
-        BigDecimal amount = AmountDue.atMinorUnit(appointment.amountDue, appointment.currency);
-        long paymentId = sql.one("""
-                insert into payment (tenant_id, lead_id, appointment_id, amount, currency, reference, status, created_at)
-                values (?, ?, ?, ?, ?, ?, 'STARTED', ?) returning id""", rs -> rs.getLong(1),
-                tenantId, leadId, appointmentId, amount, appointment.currency, reference, now).orElseThrow();
-        sql.update("update appointment set payment_id = ?, updated_at = ? where id = ? and status = 'DRAFT'",
-                paymentId, now, appointmentId);
+        BigDecimal amount = Money.atMinorUnit(appointment.amountDue, appointment.currency);
+        long paymentId = Payment.start(tenantId, leadId, appointmentId, amount, appointment.currency, reference, now);
+        lifecycle.attachPayment(appointmentId, paymentId, now);
         return gateway.checkout(new PaymentGateway.Order(reference, amount, appointment.currency,
                 "Appointment " + appointmentId, URI.create("/payments/return")));
     }
@@ -87,7 +83,7 @@ public class PaymentService {
     public long complete(long tenantId, long leadId, Map<String, String> callback) {
         PaymentGateway.Result result = gateway.verify(callback).orElseThrow(() -> new Problem(ErrorCode.PAYMENT_UNVERIFIED,
                 "We could not verify this answer from the payment gateway, so nothing was changed."));
-        Started payment = sql.one("""
+        Started payment = NativeSql.one("""
                 select id, tenant_id, lead_id, appointment_id, status = 'STARTED', reference from payment
                 where reference = ? for update""",
                 Started::from, result.reference()).orElseThrow(() -> Problem.notFound("payment"));
@@ -102,7 +98,7 @@ public class PaymentService {
 
     /** A payment row locked by its reader, and whether nothing has answered for it yet. */
     record Started(long id, long tenantId, long leadId, long appointmentId, boolean open, String reference) {
-        static Started from(ResultSet rs) throws SQLException {
+        static Started from(Row rs) {
             return new Started(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBoolean(5), rs.getString(6));
         }
     }
@@ -116,22 +112,19 @@ public class PaymentService {
     @Transactional(Transactional.TxType.MANDATORY)
     void settle(Started payment, PaymentGateway.Outcome outcome) {
         Instant now = clock.instant();
-        sql.update("update payment set status = ?, completed_at = ? where id = ? and status = 'STARTED'",
-                outcome, now, payment.id());
+        Payment.settle(payment.id(), PaymentStatus.valueOf(outcome.name()), now);
         if (outcome != PaymentGateway.Outcome.SUCCEEDED) {
             return;
         }
         // read with SQL, not into the session: the confirmation reads the booking afresh after the patient's lock
-        boolean stillOurs = sql.one("select payment_id = ? and status = 'DRAFT' from appointment where id = ?",
+        boolean stillOurs = NativeSql.one("select payment_id = ? and status = 'DRAFT' from appointment where id = ?",
                 rs -> rs.getBoolean(1), payment.id(), payment.appointmentId()).orElse(false);
         Optional<Problem> refused = stillOurs
                 ? confirmations.confirmPaid(payment.tenantId(), payment.leadId(), payment.appointmentId())
                 : Optional.of(new Problem(ErrorCode.INVALID_STATE, "This booking is no longer waiting for payment."));
         if (refused.isPresent() && refunds.refundIfPaid(payment.id())) {
-            AppointmentStatus status = sql.one("select status from appointment where id = ?",
-                    rs -> AppointmentStatus.valueOf(rs.getString(1)), payment.appointmentId()).orElseThrow();
-            AppointmentEvent.record(payment.tenantId(), payment.appointmentId(), now, ActorType.SYSTEM, null, status, status,
-                    "Paid when the booking could no longer be confirmed; the payment is being refunded");
+            lifecycle.note(payment.tenantId(), payment.appointmentId(), lifecycle.currentStatus(payment.appointmentId()), now,
+                    Actor.SYSTEM, "Paid when the booking could no longer be confirmed; the payment is being refunded");
         }
     }
 }

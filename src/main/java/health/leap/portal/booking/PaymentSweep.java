@@ -1,6 +1,8 @@
-package health.leap.portal.booking.payment;
+package health.leap.portal.booking;
 
-import health.leap.portal.platform.Sql;
+import health.leap.portal.payment.PaymentGateway;
+
+import health.leap.portal.platform.NativeSql;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,17 +23,14 @@ import java.util.Optional;
 @ApplicationScoped
 public class PaymentSweep {
 
-    static final int BATCH = 200;
-
-    private final Sql sql;
+    public static final int BATCH = 200;
     private final Clock clock;
     private final PaymentGateway gateway;
     private final PaymentService payments;
     private final Duration unfinishedAfter;
 
-    public PaymentSweep(Sql sql, Clock clock, PaymentGateway gateway, PaymentService payments,
+    public PaymentSweep(Clock clock, PaymentGateway gateway, PaymentService payments,
                         @ConfigProperty(name = "portal.payments.unfinished-after", defaultValue = "PT20M") Duration unfinishedAfter) {
-        this.sql = sql;
         this.clock = clock;
         this.gateway = gateway;
         this.payments = payments;
@@ -46,7 +45,7 @@ public class PaymentSweep {
     /** Asks the gateway about up to {@code limit} unfinished payments; returns how many it settled. */
     @Transactional
     public int sweepBatch(int limit) {
-        List<PaymentService.Started> started = sql.list("""
+        List<PaymentService.Started> started = NativeSql.list("""
                 select id, tenant_id, lead_id, appointment_id, true, reference from payment
                 where status = 'STARTED' and created_at <= ? order by created_at, id limit ? for update skip locked""",
                 PaymentService.Started::from, clock.instant().minus(unfinishedAfter), limit);

@@ -1,6 +1,6 @@
-package health.leap.portal.booking.payment;
+package health.leap.portal.payment;
 
-import health.leap.portal.platform.Sql;
+import health.leap.portal.platform.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -10,13 +10,10 @@ import java.time.Clock;
 /** Gives back what a patient paid, through the same gateway; once per payment. */
 @ApplicationScoped
 public class Refunds {
-
-    private final Sql sql;
     private final Clock clock;
     private final PaymentGateway gateway;
 
-    public Refunds(Sql sql, Clock clock, PaymentGateway gateway) {
-        this.sql = sql;
+    public Refunds(Clock clock, PaymentGateway gateway) {
         this.clock = clock;
         this.gateway = gateway;
     }
@@ -26,16 +23,13 @@ public class Refunds {
     public boolean refundIfPaid(long paymentId) {
         record Paid(long tenantId, String reference, BigDecimal amount, String currency) {
         }
-        return sql.one("""
+        return NativeSql.one("""
                 select p.tenant_id, p.reference, p.amount, p.currency from payment p
                 where p.id = ? and p.status = 'SUCCEEDED' and not exists (select 1 from refund r where r.payment_id = p.id)
                 for update""", rs -> new Paid(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4).trim()),
                 paymentId).map(paid -> {
             String reference = gateway.refund(paid.reference(), paid.amount(), paid.currency());
-            return sql.update("""
-                    insert into refund (tenant_id, payment_id, amount, currency, status, reference, created_at)
-                    values (?, ?, ?, ?, 'INITIATED', ?, ?) on conflict (payment_id) do nothing""",
-                    paid.tenantId(), paymentId, paid.amount(), paid.currency(), reference, clock.instant()) == 1;
+            return Refund.initiate(paid.tenantId(), paymentId, paid.amount(), paid.currency(), reference, clock.instant());
         }).orElse(false);
     }
 }

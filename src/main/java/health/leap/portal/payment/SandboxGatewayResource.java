@@ -1,4 +1,5 @@
-package health.leap.portal.booking.payment;
+package health.leap.portal.payment;
+
 
 import health.leap.portal.patient.Caller;
 import health.leap.portal.web.Params;
@@ -7,6 +8,7 @@ import health.leap.portal.web.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -46,7 +48,7 @@ public class SandboxGatewayResource {
     @Inject
     SandboxGateway gateway;
     @Inject
-    RefundSettlement settlement;
+    Event<PaymentGateway.RefundAnswered> answered;
     @Inject
     Caller caller;
 
@@ -106,7 +108,7 @@ public class SandboxGatewayResource {
             throw new Problem(ErrorCode.NOT_FOUND, "No refund of your clinic with that reference is waiting at the sandbox.");
         }
         gateway.settleRefund(ref, chosen);
-        settlement.settle(ref);
+        answered.fire(new PaymentGateway.RefundAnswered(ref));
         return Response.seeOther(URI.create("/sandbox-gateway/refunds")).build();
     }
 

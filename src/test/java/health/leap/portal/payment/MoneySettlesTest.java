@@ -1,4 +1,8 @@
-package health.leap.portal.booking.payment;
+package health.leap.portal.payment;
+
+import health.leap.portal.appointments.RefundSettlement;
+import health.leap.portal.booking.PaymentService;
+import health.leap.portal.booking.PaymentSweep;
 
 import health.leap.portal.appointments.CancelService;
 import health.leap.portal.booking.HoldService;

@@ -1,4 +1,4 @@
-package health.leap.portal.booking.payment;
+package health.leap.portal.payment;
 
 import io.quarkus.qute.TemplateEnum;
 
@@ -46,4 +46,11 @@ public interface PaymentGateway {
 
     /** Where the refund with this gateway reference stands; gateways settle refunds some time after they are asked. */
     RefundOutcome refundOutcome(String refundReference);
+
+    /**
+     * The gateway's notice that it has settled a refund (the sandbox sends it when QA settles one):
+     * whoever follows refunds asks about it at once instead of at the next poll.
+     */
+    record RefundAnswered(String reference) {
+    }
 }

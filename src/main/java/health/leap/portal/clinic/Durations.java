@@ -1,4 +1,4 @@
-package health.leap.portal.booking;
+package health.leap.portal.clinic;
 
 /** Rule lengths in words a patient reads: "24 hours", "90 minutes", "2 days". */
 public final class Durations {

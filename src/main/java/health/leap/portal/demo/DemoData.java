@@ -1,4 +1,7 @@
-package health.leap.portal.platform;
+package health.leap.portal.demo;
+
+import health.leap.portal.platform.NativeSql;
+import health.leap.portal.platform.Row;
 
 import health.leap.portal.doctors.SlotGenerator;
 import io.quarkus.runtime.StartupEvent;
@@ -7,8 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,15 +34,12 @@ import java.time.temporal.ChronoUnit;
 public class DemoData {
 
     private static final LocalTime TEN = LocalTime.of(10, 0);
-
-    private final Sql sql;
     private final SlotGenerator slots;
     private final Clock clock;
     private final boolean enabled;
 
-    public DemoData(Sql sql, SlotGenerator slots, Clock clock,
+    public DemoData(SlotGenerator slots, Clock clock,
                     @ConfigProperty(name = "portal.demo-data", defaultValue = "false") boolean enabled) {
-        this.sql = sql;
         this.slots = slots;
         this.clock = clock;
         this.enabled = enabled;
@@ -57,7 +55,7 @@ public class DemoData {
     /** Loads everything, or nothing when tenant 1 already exists: loading twice changes nothing. */
     @Transactional
     public void load() {
-        if (sql.one("select 1 from tenant where id = 1", rs -> true).isPresent()) {
+        if (NativeSql.one("select 1 from tenant where id = 1", rs -> true).isPresent()) {
             return;
         }
         // whole minutes read better in the timelines than the clock's microseconds
@@ -73,23 +71,23 @@ public class DemoData {
     }
 
     private void clinics() {
-        sql.update("""
+        NativeSql.update("""
                 insert into tenant (id, name, timezone) values
                     (1, 'Harbour Health', 'Europe/London'),
                     (2, 'Sunrise Clinics', 'America/New_York')""");
-        sql.update("insert into booking_policy (tenant_id) values (1)");
-        sql.update("""
+        NativeSql.update("insert into booking_policy (tenant_id) values (1)");
+        NativeSql.update("""
                 insert into booking_policy (tenant_id, same_day_cutoff, cancellation_window_minutes, hold_minutes)
                 values (2, '10:00', 2880, 15)""");
-        sql.update("""
+        NativeSql.update("""
                 insert into centre (id, tenant_id, name, address, timezone) values
                     (1, 1, 'London Bridge', '12 Tooley Street, London SE1', 'Europe/London'),
                     (2, 1, 'Manchester Piccadilly', '4 Piccadilly Place, Manchester M1', 'Europe/London'),
                     (3, 1, 'Dublin Docklands', '1 Grand Canal Square, Dublin 2', 'Europe/Dublin'),
                     (11, 2, 'Boston Back Bay', '500 Boylston Street, Boston MA', 'America/New_York'),
                     (12, 2, 'Chicago Loop', '200 W Madison Street, Chicago IL', 'America/Chicago')""");
-        sql.update("insert into centre_booking_policy (centre_id, tenant_id, min_advance_minutes) values (3, 1, 240)");
-        sql.update("""
+        NativeSql.update("insert into centre_booking_policy (centre_id, tenant_id, min_advance_minutes) values (3, 1, 240)");
+        NativeSql.update("""
                 insert into service (id, tenant_id, name, duration_minutes, fee, currency, payment_mode,
                                      token_amount, advance_percent, requires_approval) values
                     (101, 1, 'General consultation', 20, 60.00, 'GBP', 'NONE', null, null, false),
@@ -105,7 +103,7 @@ public class DemoData {
     }
 
     private void doctors() {
-        sql.update("""
+        NativeSql.update("""
                 insert into doctor (id, tenant_id, name, specialty, languages, bio, requires_approval) values
                     (201, 1, 'Dr Priya Raman', 'General practice', 'English, Tamil',
                      'A family doctor who likes to see the whole picture before reaching for a prescription.', false),
@@ -131,28 +129,28 @@ public class DemoData {
                      'Runs the Chicago practice and its annual check-ups.', false),
                     (216, 2, 'Dr Noah Patel', 'Cardiology', 'English, Hindi',
                      'Focuses on preventive cardiology and blood-pressure care.', false)""");
-        sql.update("""
+        NativeSql.update("""
                 insert into offering (tenant_id, doctor_id, service_id, centre_id) values
                     (1, 201, 101, 1), (1, 201, 101, 2), (1, 202, 102, 1), (1, 202, 102, 2), (1, 203, 103, 1),
                     (1, 204, 104, 1), (1, 204, 101, 1), (1, 205, 101, 3), (1, 206, 105, 2),
                     (2, 211, 111, 11), (2, 212, 112, 11), (2, 212, 112, 12), (2, 213, 113, 11), (2, 214, 114, 11),
                     (2, 215, 111, 12), (2, 215, 115, 12), (2, 216, 115, 11)""");
         // Weekdays at the doctor's first centre, Saturday mornings at a second one: never two places at once.
-        sql.update("""
+        NativeSql.update("""
                 insert into weekly_schedule (tenant_id, doctor_id, centre_id, day_of_week, start_time, end_time, slot_minutes)
                 select o.tenant_id, o.doctor_id, o.first_centre, dow, hours.starts, hours.ends, 30
                 from (select tenant_id, doctor_id, min(centre_id) as first_centre from offering
                       where tenant_id in (1, 2) group by tenant_id, doctor_id) o
                 cross join generate_series(1, 5) dow
                 cross join (values (time '09:00', time '12:30'), (time '14:00', time '17:00')) hours (starts, ends)""");
-        sql.update("""
+        NativeSql.update("""
                 insert into weekly_schedule (tenant_id, doctor_id, centre_id, day_of_week, start_time, end_time, slot_minutes)
                 select tenant_id, doctor_id, max(centre_id), 6, '09:00', '13:00', 30 from offering
                 where tenant_id in (1, 2) group by tenant_id, doctor_id having count(distinct centre_id) > 1""");
     }
 
     private void patients() {
-        sql.update("""
+        NativeSql.update("""
                 insert into lead (id, tenant_id, name, phone, email) values
                     (1, 1, 'Amelia Hart', '+44 7700 900001', 'amelia@example.com'),
                     (2, 1, 'Oliver Brooks', '+44 7700 900002', 'oliver@example.com'),
@@ -164,14 +162,14 @@ public class DemoData {
     }
 
     private void packages(Instant now) {
-        sql.update("""
+        NativeSql.update("""
                 insert into package (id, tenant_id, name, sessions, validity_days) values
                     (301, 1, 'Physio five-pack', 5, 180),
                     (302, 1, 'Skin care trio', 3, 365),
                     (303, 1, 'GP care plan', 4, 90),
                     (311, 2, 'PT six-pack', 6, 120)""");
-        sql.update("insert into package_service (package_id, service_id) values (301, 102), (302, 103), (303, 101), (311, 112)");
-        sql.update("""
+        NativeSql.update("insert into package_service (package_id, service_id) values (301, 102), (302, 103), (303, 101), (311, 112)");
+        NativeSql.update("""
                 insert into package_centre (package_id, centre_id) values
                     (301, 1), (301, 2), (302, 1), (303, 1), (303, 2), (303, 3), (311, 11), (311, 12)""");
         patientPackage(now, 401, 1, 301, "ACTIVE", 5, 2, -60, 120);
@@ -185,7 +183,7 @@ public class DemoData {
     private void patientPackage(Instant now, long id, long leadId, long packageId, String status,
                                 int total, int used, int fromDays, int untilDays) {
         Instant from = now.plus(Duration.ofDays(fromDays));
-        sql.update("""
+        NativeSql.update("""
                 insert into patient_package (id, tenant_id, lead_id, package_id, status, sessions_total, sessions_used,
                                              valid_from, valid_until, purchased_at)
                 select ?, tenant_id, ?, ?, ?, ?, ?, ?, ?, ? from lead where id = ?""",
@@ -218,7 +216,7 @@ public class DemoData {
             maya();
             chloe();
             // a timeline's last event is when its appointment last changed
-            sql.update("""
+            NativeSql.update("""
                     update appointment a set updated_at = (select max(e.at) from appointment_event e where e.appointment_id = a.id)
                     where a.tenant_id in (1, 2) and a.id < 100000""");
         }
@@ -236,7 +234,7 @@ public class DemoData {
             Booking cancelled = confirmed(paid(602, book(505, 1, slotAround(204, 1, -25), 104, "CANCELLED")));
             Instant cancelledAt = cancelled.createdAt().plus(Duration.ofDays(3));
             cancel(cancelled, cancelledAt, "Feeling better");
-            sql.update("""
+            NativeSql.update("""
                     insert into refund (id, tenant_id, payment_id, amount, currency, status, reference, created_at, settled_at)
                     select 701, tenant_id, id, amount, currency, 'COMPLETED', 'SBX-DEMO-R0001', ?, ? from payment where id = 602""",
                     cancelledAt, cancelledAt.plus(Duration.ofDays(2)));
@@ -250,7 +248,7 @@ public class DemoData {
             Booking original = confirmed(book(507, 1, slotAround(201, 1, 3), 101, "RESCHEDULED", now.minus(Duration.ofDays(6))));
             event(original, movedAt, "PATIENT", "CONFIRMED", "RESCHEDULED", "Moved to appointment 508");
             Booking replacement = book(508, 1, slotAround(201, 1, 5), 101, "CONFIRMED", movedAt);
-            sql.update("update appointment set rescheduled_from_id = 507, reschedule_count = 1 where id = 508");
+            NativeSql.update("update appointment set rescheduled_from_id = 507, reschedule_count = 1 where id = 508");
             event(replacement, movedAt, "PATIENT", null, "CONFIRMED", "Rescheduled from appointment 507");
 
             requested(paid(603, book(509, 1, slotAround(203, 1, 8), 103, "PENDING_APPROVAL", now.minus(Duration.ofDays(1)))));
@@ -277,11 +275,11 @@ public class DemoData {
         /** The doctor's slot at the start of the current hour, laid out for the demo when the schedule has none then. */
         private Slot slotThisHour(long doctorId, long centreId) {
             Instant hour = now.truncatedTo(ChronoUnit.HOURS);
-            sql.update("""
+            NativeSql.update("""
                     insert into slot (tenant_id, doctor_id, centre_id, starts_at, ends_at)
                     select tenant_id, id, ?, ?, ? from doctor where id = ?
                     on conflict (doctor_id, starts_at) do nothing""", centreId, hour, hour.plus(Duration.ofMinutes(30)), doctorId);
-            return sql.one("select id, starts_at from slot where doctor_id = ? and starts_at = ?", History::slot, doctorId, hour)
+            return NativeSql.one("select id, starts_at from slot where doctor_id = ? and starts_at = ?", History::slot, doctorId, hour)
                     .orElseThrow();
         }
 
@@ -321,7 +319,7 @@ public class DemoData {
          * moves on to Monday, so bookings of one doctor on days two or more apart never share a slot.
          */
         private Slot slotAround(long doctorId, long centreId, int days) {
-            return sql.one("""
+            return NativeSql.one("""
                     select s.id, s.starts_at from slot s join centre c on c.id = s.centre_id
                     where s.doctor_id = ? and s.centre_id = ? and s.starts_at >= (?::date + ?::time) at time zone c.timezone
                     order by s.starts_at limit 1""", History::slot, doctorId, centreId, today.plusDays(days), TEN)
@@ -330,21 +328,21 @@ public class DemoData {
 
         /** The doctor's first slot at any of their centres from an instant on. */
         private Slot firstSlotFrom(long doctorId, Instant from) {
-            return sql.one("select id, starts_at from slot where doctor_id = ? and starts_at >= ? order by starts_at limit 1",
+            return NativeSql.one("select id, starts_at from slot where doctor_id = ? and starts_at >= ? order by starts_at limit 1",
                     History::slot, doctorId, from)
                     .orElseThrow(() -> new IllegalStateException("No demo slot for doctor " + doctorId + " from " + from));
         }
 
         /** The slot that started last before now: earlier today, or the last one of the previous working day. */
         private Slot latestSlotBeforeNow(long doctorId, long centreId) {
-            return sql.one("""
+            return NativeSql.one("""
                     select id, starts_at from slot where doctor_id = ? and centre_id = ? and starts_at < ?
                     order by starts_at desc limit 1""", History::slot, doctorId, centreId, now)
                     .orElseThrow(() -> new IllegalStateException("No past demo slot for doctor " + doctorId));
         }
 
-        private static Slot slot(ResultSet rs) throws SQLException {
-            return new Slot(rs.getLong("id"), Sql.instant(rs, "starts_at"));
+        private static Slot slot(Row rs) {
+            return new Slot(rs.getLong("id"), rs.instant("starts_at"));
         }
 
         /** Booked five days ahead, as most patients do. */
@@ -354,7 +352,7 @@ public class DemoData {
 
         /** The amount due and the hold follow the service's payment mode and the clinic's rules, as a real hold does. */
         private Booking book(long id, long leadId, Slot slot, long serviceId, String status, Instant createdAt) {
-            return sql.one("""
+            return NativeSql.one("""
                     with booked as (
                         insert into appointment (id, tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id,
                                                  starts_at, ends_at, status, hold_expires_at, amount_due, currency,
@@ -376,8 +374,8 @@ public class DemoData {
                            d.requires_approval or sv.requires_approval as needs_approval
                     from booked b join doctor d on d.id = b.doctor_id join service sv on sv.id = b.service_id""",
                     rs -> new Booking(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("lead_id"),
-                            Sql.instant(rs, "starts_at"), Sql.instant(rs, "ends_at"), Sql.instant(rs, "created_at"),
-                            Sql.instant(rs, "hold_expires_at"), rs.getBoolean("needs_approval")),
+                            rs.instant("starts_at"), rs.instant("ends_at"), rs.instant("created_at"),
+                            rs.instant("hold_expires_at"), rs.getBoolean("needs_approval")),
                     id, leadId, status, createdAt, createdAt, createdAt, serviceId, slot.id())
                     .orElseThrow();
         }
@@ -388,20 +386,20 @@ public class DemoData {
 
         /** Paid online just before confirming, with a sandbox reference. */
         private Booking paid(long paymentId, Booking b) {
-            sql.update("""
+            NativeSql.update("""
                     insert into payment (id, tenant_id, lead_id, appointment_id, amount, currency, reference, status,
                                          created_at, completed_at)
                     select ?, tenant_id, lead_id, id, amount_due, currency, ?, 'SUCCEEDED', ?, ?
                     from appointment where id = ?""",
                     paymentId, "SBX-DEMO-%04d".formatted(paymentId - 600), b.createdAt().plus(Duration.ofMinutes(1)),
                     b.createdAt().plus(Duration.ofMinutes(2)), b.id());
-            sql.update("update appointment set payment_id = ? where id = ?", paymentId, b.id());
+            NativeSql.update("update appointment set payment_id = ? where id = ?", paymentId, b.id());
             return b;
         }
 
         /** A session of a package pays for the visit instead of money. */
         private Booking redeemed(long id, long patientPackageId, Booking b) {
-            sql.update("""
+            NativeSql.update("""
                     insert into package_redemption (id, tenant_id, patient_package_id, appointment_id, service_id, centre_id,
                                                     redeemed_at)
                     select ?, tenant_id, ?, id, service_id, centre_id, ? from appointment where id = ?""",
@@ -442,7 +440,7 @@ public class DemoData {
         }
 
         private void cancel(Booking b, Instant at, String reason) {
-            sql.update("update appointment set cancel_reason = ? where id = ?", reason, b.id());
+            NativeSql.update("update appointment set cancel_reason = ? where id = ?", reason, b.id());
             event(b, at, "PATIENT", "CONFIRMED", "CANCELLED", reason);
         }
 
@@ -452,7 +450,7 @@ public class DemoData {
                 case "STAFF" -> "front-desk";
                 default -> null;
             };
-            sql.update("""
+            NativeSql.update("""
                     insert into appointment_event (tenant_id, appointment_id, at, actor_type, actor_id, from_status,
                                                    to_status, detail)
                     values (?, ?, ?, ?, ?, ?, ?, ?)""", b.tenantId(), b.id(), at, actorType, actorId, from, to, detail);

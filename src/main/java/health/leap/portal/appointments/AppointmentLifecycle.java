@@ -1,0 +1,258 @@
+package health.leap.portal.appointments;
+
+import health.leap.portal.platform.NativeSql;
+import health.leap.portal.web.ErrorCode;
+import health.leap.portal.web.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one writer of {@code appointment} and its timeline. Every change of a booking's status is a
+ * compare-and-set on the status its caller read, and the change, its timeline line (actor and
+ * wording) and what a cancellation gives back ({@link Cancellations}) are written together here, in
+ * the caller's transaction. Features decide whether a change is allowed; this class makes it.
+ * <p>
+ * Inserts and sweeps are native SQL through the session because PostgreSQL is the point there:
+ * {@code ON CONFLICT} on the one-active-booking-per-slot index decides every race for a time, and
+ * {@code FOR UPDATE SKIP LOCKED} lets several instances sweep at once. Single-row changes are HQL.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class AppointmentLifecycle {
+
+    /** The statuses that keep a slot; the partial unique index on {@code slot_id} lists the same. */
+    private static final String KEEPS_THE_SLOT = "status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN')";
+    static final String NOT_DECIDED = "The clinic did not approve the booking before its time";
+
+    private final Cancellations cancellations;
+
+    public AppointmentLifecycle(Cancellations cancellations) {
+        this.cancellations = cancellations;
+    }
+
+    /** Who made a change, as the timeline names them. */
+    public record Actor(ActorType type, String id) {
+        public static final Actor SYSTEM = new Actor(ActorType.SYSTEM, null);
+
+        public static Actor patient(long leadId) {
+            return new Actor(ActorType.PATIENT, String.valueOf(leadId));
+        }
+
+        public static Actor staff(String user) {
+            return new Actor(ActorType.STAFF, user);
+        }
+    }
+
+    /** A time to book: the slot with its doctor, centre and times, the service and what is due for it. */
+    public record Booking(long tenantId, long leadId, long slotId, long doctorId, long centreId, long serviceId,
+                          Instant startsAt, Instant endsAt, BigDecimal amountDue, String currency) {
+    }
+
+    /** Holds the slot for the patient until {@code until}; empty when someone else has it. */
+    public Optional<Long> hold(Booking b, Instant until, Instant now, String detail) {
+        Optional<Long> id = NativeSql.one("""
+                insert into appointment (tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id, starts_at, ends_at,
+                                         status, hold_expires_at, amount_due, currency, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?)
+                on conflict (slot_id) where\s""" + KEEPS_THE_SLOT + " do nothing returning id", rs -> rs.getLong(1),
+                b.tenantId(), b.leadId(), b.slotId(), b.doctorId(), b.centreId(), b.serviceId(), b.startsAt(), b.endsAt(),
+                until, b.amountDue(), b.currency(), now, now);
+        id.ifPresent(held -> record(b.tenantId(), held, now, Actor.patient(b.leadId()), null, AppointmentStatus.DRAFT, detail));
+        return id;
+    }
+
+    /**
+     * Confirms a DRAFT only while its hold lasts, so a confirm racing the expiry sweep cannot both win;
+     * false when it is no longer a held DRAFT.
+     */
+    public boolean confirm(Appointment draft, AppointmentStatus to, Instant now, Actor actor, String detail) {
+        boolean won = Appointment.update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4 and holdExpiresAt > ?2",
+                to, now, draft.id, AppointmentStatus.DRAFT) == 1;
+        if (won) {
+            record(draft.tenantId, draft.id, now, actor, AppointmentStatus.DRAFT, to, detail);
+        }
+        return won;
+    }
+
+    /** Moves the booking from the status it was read in to {@code to}; false when it changed meanwhile. */
+    public boolean transition(Appointment appointment, AppointmentStatus to, Instant now, Actor actor, String detail) {
+        AppointmentStatus from = appointment.status;
+        boolean won = Appointment.update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4",
+                to, now, appointment.id, from) == 1;
+        if (won) {
+            record(appointment.tenantId, appointment.id, now, actor, from, to, detail);
+        }
+        return won;
+    }
+
+    /**
+     * Cancels the booking from the status it was read in, keeps {@code reason} to show the patient and
+     * gives back what it took; the timeline says {@code wording} and what was given back. Empty when
+     * it changed meanwhile.
+     */
+    public Optional<Cancellations.GivenBack> cancel(Appointment appointment, String reason, Instant now, Actor actor,
+                                                    String wording) {
+        AppointmentStatus from = appointment.status;
+        if (Appointment.update("status = ?1, cancelReason = ?2, updatedAt = ?3 where id = ?4 and status = ?5",
+                AppointmentStatus.CANCELLED, reason, now, appointment.id, from) == 0) {
+            return Optional.empty();
+        }
+        Cancellations.GivenBack givenBack = cancellations.giveBack(appointment.id, appointment.paymentId);
+        record(appointment.tenantId, appointment.id, now, actor, from, AppointmentStatus.CANCELLED,
+                wording + givenBack.wording());
+        return Optional.of(givenBack);
+    }
+
+    /** Ties the payment just started to the held DRAFT it pays for. */
+    public void attachPayment(long appointmentId, long paymentId, Instant now) {
+        Appointment.update("paymentId = ?1, updatedAt = ?2 where id = ?3 and status = ?4",
+                paymentId, now, appointmentId, AppointmentStatus.DRAFT);
+    }
+
+    /** Where a booking is moved to, and in which status it arrives there. */
+    public record Move(long slotId, long doctorId, long centreId, Instant startsAt, Instant endsAt, AppointmentStatus status) {
+    }
+
+    /**
+     * Moves the booking: it becomes RESCHEDULED and a new booking at the target takes over its
+     * service, payment and count of moves. Returns the new booking's id.
+     */
+    public long move(Appointment old, Move to, Instant now, Actor actor) {
+        if (Appointment.update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4",
+                AppointmentStatus.RESCHEDULED, now, old.id, old.status) == 0) {
+            throw new Problem(ErrorCode.INVALID_STATE, "This booking changed meanwhile. Reload the page to see where it stands.");
+        }
+        long moved = NativeSql.one("""
+                insert into appointment (tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id, starts_at, ends_at,
+                                         status, amount_due, currency, payment_id, rescheduled_from_id, reschedule_count,
+                                         created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (slot_id) where\s""" + KEEPS_THE_SLOT + " do nothing returning id", rs -> rs.getLong(1),
+                old.tenantId, old.leadId, to.slotId(), to.doctorId(), to.centreId(), old.serviceId, to.startsAt(),
+                to.endsAt(), to.status(), old.amountDue, old.currency, old.paymentId, old.id, old.rescheduleCount + 1,
+                now, now).orElseThrow(() -> new Problem(ErrorCode.SLOT_TAKEN,
+                "Someone else has just taken this time. Your booking was not moved; please choose another time."));
+        record(old.tenantId, old.id, now, actor, old.status, AppointmentStatus.RESCHEDULED, "Moved to booking #" + moved);
+        record(old.tenantId, moved, now, actor, null, to.status(), "Moved from booking #" + old.id
+                + (to.status() == AppointmentStatus.PENDING_APPROVAL ? "; waiting for the clinic's approval" : ""));
+        return moved;
+    }
+
+    private record Ended(long id, long tenantId, Long paymentId, AppointmentStatus from) {
+    }
+
+    /** Marks up to {@code limit} passed holds EXPIRED, giving back what they took; returns how many. */
+    public int expirePassedHolds(int limit, Instant now) {
+        return expired(NativeSql.list("""
+                update appointment set status = 'EXPIRED', updated_at = ?
+                where id in (select id from appointment
+                             where status = 'DRAFT' and hold_expires_at <= ?
+                             order by hold_expires_at
+                             limit ? for update skip locked)
+                  and status = 'DRAFT'
+                returning id, tenant_id, payment_id""", AppointmentLifecycle::ended, now, now, limit), now);
+    }
+
+    /**
+     * A constraint cannot see the clock, so a DRAFT keeps its slot until it is marked EXPIRED: a hold,
+     * and a move, expire the passed holds on their slot first, then let the constraint decide.
+     */
+    public void expirePassedHoldsOn(long slotId, Instant now) {
+        expired(NativeSql.list("""
+                update appointment set status = 'EXPIRED', updated_at = ?
+                where slot_id = ? and status = 'DRAFT' and hold_expires_at <= ?
+                returning id, tenant_id, payment_id""", AppointmentLifecycle::ended, now, slotId, now), now);
+    }
+
+    private int expired(List<Ended> expired, Instant now) {
+        for (Ended e : expired) {
+            record(e.tenantId(), e.id(), now, Actor.SYSTEM, AppointmentStatus.DRAFT, AppointmentStatus.EXPIRED,
+                    "Hold expired" + cancellations.giveBack(e.id(), e.paymentId()).wording());
+        }
+        return expired.size();
+    }
+
+    private static Ended ended(health.leap.portal.platform.Row rs) {
+        return new Ended(rs.getLong("id"), rs.getLong("tenant_id"), rs.nullableLong("payment_id"), AppointmentStatus.DRAFT);
+    }
+
+    /**
+     * Cancels up to {@code limit} bookings whose time came while they still waited for the clinic's
+     * approval, giving back what they took; returns how many.
+     */
+    public int cancelUndecided(int limit, Instant now) {
+        List<Ended> undecided = NativeSql.list("""
+                update appointment set status = 'CANCELLED', cancel_reason = ?, updated_at = ?
+                where id in (select id from appointment
+                             where status = 'PENDING_APPROVAL' and starts_at <= ?
+                             order by starts_at
+                             limit ? for update skip locked)
+                  and status = 'PENDING_APPROVAL'
+                returning id, tenant_id, payment_id""", rs -> new Ended(rs.getLong(1), rs.getLong(2),
+                rs.nullableLong("payment_id"), AppointmentStatus.PENDING_APPROVAL), NOT_DECIDED, now, now, limit);
+        for (Ended u : undecided) {
+            record(u.tenantId(), u.id(), now, Actor.SYSTEM, u.from(), AppointmentStatus.CANCELLED,
+                    NOT_DECIDED + cancellations.giveBack(u.id(), u.paymentId()).wording());
+        }
+        return undecided.size();
+    }
+
+    /**
+     * Completes up to {@code limit} CONFIRMED or CHECKED_IN visits whose tenant's grace after their
+     * end has passed ({@code defaultGraceMinutes} where the tenant has none); returns how many.
+     */
+    public int completePassedVisits(int limit, int defaultGraceMinutes, Instant now) {
+        // the grace is per tenant, so the partial index on ends_at finds the candidates and the
+        // policy decides which of them are due
+        List<Ended> completed = NativeSql.list("""
+                with due as (
+                    select a.id, a.status from appointment a
+                    left join booking_policy bp on bp.tenant_id = a.tenant_id
+                    where a.status in ('CONFIRMED', 'CHECKED_IN') and a.ends_at <= ?
+                      and a.ends_at + make_interval(mins => coalesce(bp.visit_grace_minutes, ?)) <= ?
+                    order by a.ends_at
+                    limit ? for update of a skip locked)
+                update appointment a set status = 'COMPLETED', updated_at = ?
+                from due
+                where a.id = due.id and a.status = due.status
+                returning a.id, a.tenant_id, due.status""",
+                rs -> new Ended(rs.getLong(1), rs.getLong(2), null, AppointmentStatus.valueOf(rs.getString(3))),
+                now, defaultGraceMinutes, now, limit, now);
+        for (Ended c : completed) {
+            record(c.tenantId(), c.id(), now, Actor.SYSTEM, c.from(), AppointmentStatus.COMPLETED,
+                    "Visit completed: nobody marked it at the front desk");
+        }
+        return completed.size();
+    }
+
+    /** A line on the timeline that changes no status, such as a refund settling. */
+    public void note(long tenantId, long appointmentId, AppointmentStatus status, Instant now, Actor actor, String detail) {
+        record(tenantId, appointmentId, now, actor, status, status, detail);
+    }
+
+    /** The status as the database has it now, past anything this session read before. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AppointmentStatus currentStatus(long appointmentId) {
+        return NativeSql.one("select status from appointment where id = ?", rs -> AppointmentStatus.valueOf(rs.getString(1)),
+                appointmentId).orElseThrow();
+    }
+
+    private static void record(long tenantId, long appointmentId, Instant at, Actor actor, AppointmentStatus from,
+                               AppointmentStatus to, String detail) {
+        AppointmentEvent event = new AppointmentEvent();
+        event.tenantId = tenantId;
+        event.appointmentId = appointmentId;
+        event.at = at;
+        event.actorType = actor.type();
+        event.actorId = actor.id();
+        event.fromStatus = from;
+        event.toStatus = to;
+        event.detail = detail;
+        event.persist();
+    }
+}

@@ -1,0 +1,64 @@
+package health.leap.portal.packages;
+
+import health.leap.portal.platform.NativeSql;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One session of a patient's package taken by one booking; reversed when the booking will not take place. */
+@Entity
+@Table(name = "package_redemption")
+public class PackageRedemption extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "tenant_id", nullable = false)
+    public long tenantId;
+    @Column(name = "patient_package_id", nullable = false)
+    public long patientPackageId;
+    @Column(name = "appointment_id", nullable = false)
+    public long appointmentId;
+    @Column(name = "service_id", nullable = false)
+    public long serviceId;
+    @Column(name = "centre_id", nullable = false)
+    public long centreId;
+    @Column(name = "redeemed_at", nullable = false)
+    public Instant redeemedAt;
+    @Column(name = "reversed_at")
+    public Instant reversedAt;
+
+    static void record(long tenantId, long patientPackageId, long appointmentId, long serviceId, long centreId, Instant at) {
+        PackageRedemption redemption = new PackageRedemption();
+        redemption.tenantId = tenantId;
+        redemption.patientPackageId = patientPackageId;
+        redemption.appointmentId = appointmentId;
+        redemption.serviceId = serviceId;
+        redemption.centreId = centreId;
+        redemption.redeemedAt = at;
+        redemption.persist();
+    }
+
+    /** The session a moved booking took goes with it to the booking that replaces it. */
+    static void handOn(long fromAppointmentId, long toAppointmentId) {
+        update("appointmentId = ?1 where appointmentId = ?2 and reversedAt is null", toAppointmentId, fromAppointmentId);
+    }
+
+    /**
+     * Reverses the session the booking took, if it took one; returns the patient packages it came
+     * from. Native for {@code RETURNING}: one statement reverses and says what it reversed.
+     */
+    static List<Long> reverse(long appointmentId, Instant now) {
+        return NativeSql.list("""
+                update package_redemption set reversed_at = ?
+                where appointment_id = ? and reversed_at is null
+                returning patient_package_id""", rs -> rs.getLong(1), now, appointmentId);
+    }
+}
