@@ -1,10 +1,11 @@
 package health.leap.portal.booking;
 
+import jakarta.inject.Inject;
+import health.leap.portal.platform.PortalConfig;
 import health.leap.portal.clinic.BookingPolicy;
 import health.leap.portal.clinic.Durations;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,8 +24,12 @@ public class HoldLength {
     private final Optional<Duration> override;
     private final Optional<Set<Long>> centres;
 
-    public HoldLength(@ConfigProperty(name = "portal.booking.hold-override") Optional<Duration> override,
-                      @ConfigProperty(name = "portal.booking.hold-override-centres") Optional<List<Long>> centres) {
+    @Inject
+    public HoldLength(PortalConfig config) {
+        this(config.booking().holdOverride(), config.booking().holdOverrideCentres());
+    }
+
+    HoldLength(Optional<Duration> override, Optional<List<Long>> centres) {
         override.filter(length -> length.isZero() || length.isNegative()).ifPresent(length -> {
             throw new IllegalArgumentException("portal.booking.hold-override must be a positive duration, not " + length);
         });

@@ -1,12 +1,12 @@
 package health.leap.portal.booking;
 
+import health.leap.portal.platform.PortalConfig;
 import health.leap.portal.payment.PaymentGateway;
 
 import health.leap.portal.platform.NativeSql;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,11 +30,11 @@ public class PaymentSweep {
     private final Duration unfinishedAfter;
 
     public PaymentSweep(Clock clock, PaymentGateway gateway, PaymentService payments,
-                        @ConfigProperty(name = "portal.payments.unfinished-after", defaultValue = "PT20M") Duration unfinishedAfter) {
+                        PortalConfig config) {
         this.clock = clock;
         this.gateway = gateway;
         this.payments = payments;
-        this.unfinishedAfter = unfinishedAfter;
+        this.unfinishedAfter = config.payments().unfinishedAfter();
     }
 
     @Scheduled(every = "${portal.payment-sweep.every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -1,5 +1,6 @@
 package health.leap.portal.demo;
 
+import health.leap.portal.platform.PortalConfig;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.Row;
 
@@ -8,7 +9,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -38,11 +38,10 @@ public class DemoData {
     private final Clock clock;
     private final boolean enabled;
 
-    public DemoData(SlotGenerator slots, Clock clock,
-                    @ConfigProperty(name = "portal.demo-data", defaultValue = "false") boolean enabled) {
+    public DemoData(SlotGenerator slots, Clock clock, PortalConfig config) {
         this.slots = slots;
         this.clock = clock;
-        this.enabled = enabled;
+        this.enabled = config.demoData();
     }
 
     /** Flyway has migrated by the time the application starts. */

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -34,10 +33,8 @@ public class CallerFilter {
     @Inject
     Previews previews;
 
-    @ConfigProperty(name = "portal.claims.tenant")
-    String tenantClaim;
-    @ConfigProperty(name = "portal.claims.lead")
-    String leadClaim;
+    @Inject
+    ClaimNames claims;
 
     record Names(String tenant, String zone, String lead) {
     }
@@ -59,8 +56,8 @@ public class CallerFilter {
         if (!(principal instanceof JsonWebToken token)) {
             throw notLinked();
         }
-        Long tenantId = claimAsId(token, tenantClaim);
-        Long leadId = claimAsId(token, leadClaim);
+        Long tenantId = claimAsId(token, claims.tenant());
+        Long leadId = claimAsId(token, claims.lead());
         boolean staff = identity.hasRole("staff");
         if (tenantId == null || (!staff && leadId == null)) {
             throw notLinked();

@@ -12,7 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import health.leap.portal.platform.PortalConfig;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Clock;
@@ -48,7 +48,8 @@ public class VerifiedBearers implements SecurityIdentityAugmentor {
     private final Cache<String, Verified> verified;
 
     @Inject
-    VerifiedBearers(@ConfigProperty(name = "portal.auth.verified-bearer-for", defaultValue = "PT60S") Duration remembered) {
+    VerifiedBearers(PortalConfig config) {
+        Duration remembered = config.auth().verifiedBearerFor();
         this.remembered = remembered;
         this.verified = Caffeine.newBuilder().maximumSize(10_000)
                 .expireAfterWrite(remembered.isZero() ? Duration.ofNanos(1) : remembered).build();

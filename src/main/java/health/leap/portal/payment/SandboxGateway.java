@@ -1,9 +1,9 @@
 package health.leap.portal.payment;
 
+import health.leap.portal.platform.PortalConfig;
 import health.leap.portal.platform.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -41,12 +41,10 @@ public class SandboxGateway implements PaymentGateway {
     private final Clock clock;
     private final Duration refundSettlesAfter;
 
-    public SandboxGateway(@ConfigProperty(name = "portal.sandbox-gateway.secret") String secret, Clock clock,
-                          @ConfigProperty(name = "portal.sandbox-gateway.refund-settles-after", defaultValue = "PT1M")
-                          Duration refundSettlesAfter) {
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    public SandboxGateway(PortalConfig config, Clock clock) {
+        this.secret = config.sandboxGateway().secret().getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
-        this.refundSettlesAfter = refundSettlesAfter;
+        this.refundSettlesAfter = config.sandboxGateway().refundSettlesAfter();
     }
 
     @Override

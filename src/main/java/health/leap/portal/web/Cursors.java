@@ -1,7 +1,7 @@
 package health.leap.portal.web;
 
+import health.leap.portal.platform.PortalConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,8 +25,8 @@ public class Cursors {
 
     private final byte[] secret;
 
-    public Cursors(@ConfigProperty(name = "portal.cursor-secret") String secret) {
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    public Cursors(PortalConfig config) {
+        this.secret = config.cursorSecret().getBytes(StandardCharsets.UTF_8);
     }
 
     public String encode(Position position, String query) {

@@ -1,5 +1,6 @@
 package health.leap.portal.web;
 
+import health.leap.portal.platform.PortalConfig;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agroal.api.AgroalDataSource;
@@ -7,7 +8,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -94,10 +94,8 @@ public class RateLimits {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "portal.rate-limit.requests-per-minute", defaultValue = "120")
-    long requestsPerMinute;
-    @ConfigProperty(name = "portal.rate-limit.writes-per-minute", defaultValue = "20")
-    long writesPerMinute;
+    @Inject
+    PortalConfig config;
 
     private long requestInterval;
     private long writeInterval;
@@ -117,8 +115,8 @@ public class RateLimits {
 
     @PostConstruct
     void start() {
-        requestInterval = interval(requestsPerMinute, "portal.rate-limit.requests-per-minute");
-        writeInterval = interval(writesPerMinute, "portal.rate-limit.writes-per-minute");
+        requestInterval = interval(config.rateLimit().requestsPerMinute(), "portal.rate-limit.requests-per-minute");
+        writeInterval = interval(config.rateLimit().writesPerMinute(), "portal.rate-limit.writes-per-minute");
     }
 
     private static long interval(long perMinute, String property) {

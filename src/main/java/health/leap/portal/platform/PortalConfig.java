@@ -1,0 +1,98 @@
+package health.leap.portal.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every {@code portal.*} setting, typed, in one place (environment variables: {@code PORTAL_...}).
+ * The README's settings table names each. How often the jobs run is read by their
+ * {@code @Scheduled} expressions from the same keys, declared here with the same defaults.
+ */
+@ConfigMapping(prefix = "portal")
+public interface PortalConfig {
+
+    /** Loads the demo clinic into an empty database at start. */
+    @WithDefault("false")
+    boolean demoData();
+
+    /** Signs the history's cursors, so a patient cannot forge one. */
+    String cursorSecret();
+
+    Claims claims();
+
+    Auth auth();
+
+    Booking booking();
+
+    Payments payments();
+
+    SandboxGateway sandboxGateway();
+
+    RateLimit rateLimit();
+
+    Jobs holdExpiry();
+
+    Jobs visitCompletion();
+
+    Jobs refundSettlement();
+
+    Jobs paymentSweep();
+
+    Jobs packageExpiry();
+
+    /** Names of the token claims that carry the patient's tenant and lead. */
+    interface Claims {
+        String tenant();
+
+        String lead();
+    }
+
+    interface Auth {
+        /** A bearer token the OIDC extension verified is let in from memory this long (0 turns it off). */
+        @WithDefault("PT60S")
+        Duration verifiedBearerFor();
+    }
+
+    interface Booking {
+        /** QA and staging only: hold a slot this long instead of the policy's hold length. */
+        Optional<Duration> holdOverride();
+
+        /** The centres the override applies at; all when unset. */
+        Optional<List<Long>> holdOverrideCentres();
+    }
+
+    interface Payments {
+        /** A payment still STARTED this long after it began is asked about at the gateway. */
+        @WithDefault("PT20M")
+        Duration unfinishedAfter();
+    }
+
+    interface SandboxGateway {
+        /** Signs the sandbox's answers, so a forged one is refused. */
+        String secret();
+
+        /** A refund the sandbox was asked for completes on its own this long after. */
+        @WithDefault("PT1M")
+        Duration refundSettlesAfter();
+    }
+
+    interface RateLimit {
+        @WithDefault("120")
+        long requestsPerMinute();
+
+        @WithDefault("20")
+        long writesPerMinute();
+
+        @WithDefault("1m")
+        String cleanupEvery();
+    }
+
+    /** How often a job runs (a Quarkus Scheduler period such as 30s or 5m). */
+    interface Jobs {
+        Optional<String> every();
+    }
+}
