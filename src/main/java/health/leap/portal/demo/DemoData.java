@@ -1,5 +1,9 @@
 package health.leap.portal.demo;
 
+import health.leap.portal.appointments.ActorType;
+import health.leap.portal.appointments.AppointmentStatus;
+import health.leap.portal.packages.PackageStatus;
+
 import health.leap.portal.platform.PortalConfig;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.Row;
@@ -171,15 +175,15 @@ public class DemoData {
         NativeSql.update("""
                 insert into package_centre (package_id, centre_id) values
                     (301, 1), (301, 2), (302, 1), (303, 1), (303, 2), (303, 3), (311, 11), (311, 12)""");
-        patientPackage(now, 401, 1, 301, "ACTIVE", 5, 2, -60, 120);
-        patientPackage(now, 402, 1, 302, "EXHAUSTED", 3, 3, -118, 247);
-        patientPackage(now, 403, 1, 303, "EXPIRED", 4, 1, -100, -10);
-        patientPackage(now, 404, 1, 301, "CANCELLED", 5, 0, -90, 90);
-        patientPackage(now, 405, 11, 311, "ACTIVE", 6, 2, -50, 70);
-        patientPackage(now, 406, 2, 303, "ACTIVE", 4, 0, -5, 85);
+        patientPackage(now, 401, 1, 301, PackageStatus.ACTIVE, 5, 2, -60, 120);
+        patientPackage(now, 402, 1, 302, PackageStatus.EXHAUSTED, 3, 3, -118, 247);
+        patientPackage(now, 403, 1, 303, PackageStatus.EXPIRED, 4, 1, -100, -10);
+        patientPackage(now, 404, 1, 301, PackageStatus.CANCELLED, 5, 0, -90, 90);
+        patientPackage(now, 405, 11, 311, PackageStatus.ACTIVE, 6, 2, -50, 70);
+        patientPackage(now, 406, 2, 303, PackageStatus.ACTIVE, 4, 0, -5, 85);
     }
 
-    private void patientPackage(Instant now, long id, long leadId, long packageId, String status,
+    private void patientPackage(Instant now, long id, long leadId, long packageId, PackageStatus status,
                                 int total, int used, int fromDays, int untilDays) {
         Instant from = now.plus(Duration.ofDays(fromDays));
         NativeSql.update("""
@@ -222,43 +226,43 @@ public class DemoData {
 
         /** Every state of a history, with two active bookings so that one more is still allowed. */
         private void amelia() {
-            attended(redeemed(801, 401, book(501, 1, slotAround(202, 1, -45), 102, "COMPLETED")));
-            attended(redeemed(802, 401, book(502, 1, slotAround(202, 1, -20), 102, "COMPLETED")));
-            attended(redeemed(803, 403, book(503, 1, slotAround(201, 1, -40), 101, "COMPLETED")));
-            attended(paid(601, book(504, 1, slotAround(203, 1, -30), 103, "COMPLETED")));
-            attended(redeemed(804, 402, book(510, 1, slotAround(203, 1, -110), 103, "COMPLETED")));
-            attended(redeemed(805, 402, book(511, 1, slotAround(203, 1, -95), 103, "COMPLETED")));
-            attended(redeemed(806, 402, book(512, 1, slotAround(203, 1, -80), 103, "COMPLETED")));
+            attended(redeemed(801, 401, book(501, 1, slotAround(202, 1, -45), 102, AppointmentStatus.COMPLETED)));
+            attended(redeemed(802, 401, book(502, 1, slotAround(202, 1, -20), 102, AppointmentStatus.COMPLETED)));
+            attended(redeemed(803, 403, book(503, 1, slotAround(201, 1, -40), 101, AppointmentStatus.COMPLETED)));
+            attended(paid(601, book(504, 1, slotAround(203, 1, -30), 103, AppointmentStatus.COMPLETED)));
+            attended(redeemed(804, 402, book(510, 1, slotAround(203, 1, -110), 103, AppointmentStatus.COMPLETED)));
+            attended(redeemed(805, 402, book(511, 1, slotAround(203, 1, -95), 103, AppointmentStatus.COMPLETED)));
+            attended(redeemed(806, 402, book(512, 1, slotAround(203, 1, -80), 103, AppointmentStatus.COMPLETED)));
 
-            Booking cancelled = confirmed(paid(602, book(505, 1, slotAround(204, 1, -25), 104, "CANCELLED")));
+            Booking cancelled = confirmed(paid(602, book(505, 1, slotAround(204, 1, -25), 104, AppointmentStatus.CANCELLED)));
             Instant cancelledAt = cancelled.createdAt().plus(Duration.ofDays(3));
             cancel(cancelled, cancelledAt, "Feeling better");
             NativeSql.update("""
                     insert into refund (id, tenant_id, payment_id, amount, currency, status, reference, created_at, settled_at)
                     select 701, tenant_id, id, amount, currency, 'COMPLETED', 'SBX-DEMO-R0001', ?, ? from payment where id = 602""",
                     cancelledAt, cancelledAt.plus(Duration.ofDays(2)));
-            event(cancelled, cancelledAt.plus(Duration.ofDays(2)), "SYSTEM", "CANCELLED", "CANCELLED",
+            event(cancelled, cancelledAt.plus(Duration.ofDays(2)), ActorType.SYSTEM, AppointmentStatus.CANCELLED, AppointmentStatus.CANCELLED,
                     "Refund of GBP 240.00 completed");
 
-            Booking expired = held(book(506, 1, slotAround(201, 1, -15), 101, "EXPIRED"));
-            event(expired, expired.holdExpiresAt(), "SYSTEM", "DRAFT", "EXPIRED", "Hold expired");
+            Booking expired = held(book(506, 1, slotAround(201, 1, -15), 101, AppointmentStatus.EXPIRED));
+            event(expired, expired.holdExpiresAt(), ActorType.SYSTEM, AppointmentStatus.DRAFT, AppointmentStatus.EXPIRED, "Hold expired");
 
             Instant movedAt = now.minus(Duration.ofDays(2));
-            Booking original = confirmed(book(507, 1, slotAround(201, 1, 3), 101, "RESCHEDULED", now.minus(Duration.ofDays(6))));
-            event(original, movedAt, "PATIENT", "CONFIRMED", "RESCHEDULED", "Moved to appointment 508");
-            Booking replacement = book(508, 1, slotAround(201, 1, 5), 101, "CONFIRMED", movedAt);
+            Booking original = confirmed(book(507, 1, slotAround(201, 1, 3), 101, AppointmentStatus.RESCHEDULED, now.minus(Duration.ofDays(6))));
+            event(original, movedAt, ActorType.PATIENT, AppointmentStatus.CONFIRMED, AppointmentStatus.RESCHEDULED, "Moved to appointment 508");
+            Booking replacement = book(508, 1, slotAround(201, 1, 5), 101, AppointmentStatus.CONFIRMED, movedAt);
             NativeSql.update("update appointment set rescheduled_from_id = 507, reschedule_count = 1 where id = 508");
-            event(replacement, movedAt, "PATIENT", null, "CONFIRMED", "Rescheduled from appointment 507");
+            event(replacement, movedAt, ActorType.PATIENT, null, AppointmentStatus.CONFIRMED, "Rescheduled from appointment 507");
 
-            requested(paid(603, book(509, 1, slotAround(203, 1, 8), 103, "PENDING_APPROVAL", now.minus(Duration.ofDays(1)))));
+            requested(paid(603, book(509, 1, slotAround(203, 1, 8), 103, AppointmentStatus.PENDING_APPROVAL, now.minus(Duration.ofDays(1)))));
         }
 
         /** At the front desk now, and a fresh package to book with. */
         private void oliver() {
-            attended(book(521, 2, slotAround(201, 1, -50), 101, "COMPLETED"));
-            attended(book(522, 2, slotAround(201, 1, -9), 101, "COMPLETED"));
-            Booking arrived = confirmed(book(523, 2, latestSlotBeforeNow(201, 1), 101, "CHECKED_IN"));
-            event(arrived, arrived.startsAt().minus(Duration.ofMinutes(10)), "STAFF", "CONFIRMED", "CHECKED_IN", null);
+            attended(book(521, 2, slotAround(201, 1, -50), 101, AppointmentStatus.COMPLETED));
+            attended(book(522, 2, slotAround(201, 1, -9), 101, AppointmentStatus.COMPLETED));
+            Booking arrived = confirmed(book(523, 2, latestSlotBeforeNow(201, 1), 101, AppointmentStatus.CHECKED_IN));
+            event(arrived, arrived.startsAt().minus(Duration.ofMinutes(10)), ActorType.STAFF, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN, null);
         }
 
         /**
@@ -267,8 +271,8 @@ public class DemoData {
          * that has begun, approved by the clinic two days ago.
          */
         private void isla() {
-            held(book(524, 3, slotAround(202, 1, 4), 102, "DRAFT", now.minus(Duration.ofMinutes(2))));
-            confirmed(book(525, 3, slotThisHour(206, 2), 105, "CONFIRMED", now.minus(Duration.ofDays(2))));
+            held(book(524, 3, slotAround(202, 1, 4), 102, AppointmentStatus.DRAFT, now.minus(Duration.ofMinutes(2))));
+            confirmed(book(525, 3, slotThisHour(206, 2), 105, AppointmentStatus.CONFIRMED, now.minus(Duration.ofDays(2))));
         }
 
         /** The doctor's slot at the start of the current hour, laid out for the demo when the schedule has none then. */
@@ -287,18 +291,18 @@ public class DemoData {
          * completion job has run they fill his limit of three; once it has, he books again.
          */
         private void noah() {
-            confirmed(book(526, 4, slotAround(205, 3, -11), 101, "CONFIRMED"));
-            confirmed(book(527, 4, slotAround(205, 3, -7), 101, "CONFIRMED"));
-            confirmed(book(528, 4, slotAround(205, 3, -5), 101, "CONFIRMED"));
+            confirmed(book(526, 4, slotAround(205, 3, -11), 101, AppointmentStatus.CONFIRMED));
+            confirmed(book(527, 4, slotAround(205, 3, -7), 101, AppointmentStatus.CONFIRMED));
+            confirmed(book(528, 4, slotAround(205, 3, -5), 101, AppointmentStatus.CONFIRMED));
         }
 
         private void maya() {
-            attended(redeemed(807, 405, book(531, 11, slotAround(212, 11, -40), 112, "COMPLETED")));
-            attended(redeemed(808, 405, book(532, 11, slotAround(212, 11, -20), 112, "COMPLETED")));
-            confirmed(book(533, 11, slotAround(211, 11, 6), 111, "CONFIRMED", now.minus(Duration.ofDays(3))));
-            Booking cancelled = confirmed(book(534, 11, slotAround(211, 11, -25), 111, "CANCELLED"));
+            attended(redeemed(807, 405, book(531, 11, slotAround(212, 11, -40), 112, AppointmentStatus.COMPLETED)));
+            attended(redeemed(808, 405, book(532, 11, slotAround(212, 11, -20), 112, AppointmentStatus.COMPLETED)));
+            confirmed(book(533, 11, slotAround(211, 11, 6), 111, AppointmentStatus.CONFIRMED, now.minus(Duration.ofDays(3))));
+            Booking cancelled = confirmed(book(534, 11, slotAround(211, 11, -25), 111, AppointmentStatus.CANCELLED));
             cancel(cancelled, cancelled.createdAt().plus(Duration.ofDays(2)), "Travelling for work");
-            requested(paid(604, book(535, 11, slotAround(214, 11, 9), 114, "PENDING_APPROVAL",
+            requested(paid(604, book(535, 11, slotAround(214, 11, 9), 114, AppointmentStatus.PENDING_APPROVAL,
                     now.minus(Duration.ofHours(20)))));
         }
 
@@ -309,7 +313,7 @@ public class DemoData {
          * than the 12 hours before which it takes moves.
          */
         private void chloe() {
-            confirmed(paid(605, book(541, 13, firstSlotFrom(212, now.plus(Duration.ofHours(1))), 112, "CONFIRMED",
+            confirmed(paid(605, book(541, 13, firstSlotFrom(212, now.plus(Duration.ofHours(1))), 112, AppointmentStatus.CONFIRMED,
                     now.minus(Duration.ofDays(1)))));
         }
 
@@ -345,12 +349,12 @@ public class DemoData {
         }
 
         /** Booked five days ahead, as most patients do. */
-        private Booking book(long id, long leadId, Slot slot, long serviceId, String status) {
+        private Booking book(long id, long leadId, Slot slot, long serviceId, AppointmentStatus status) {
             return book(id, leadId, slot, serviceId, status, slot.startsAt().minus(Duration.ofDays(5)));
         }
 
         /** The amount due and the hold follow the service's payment mode and the clinic's rules, as a real hold does. */
-        private Booking book(long id, long leadId, Slot slot, long serviceId, String status, Instant createdAt) {
+        private Booking book(long id, long leadId, Slot slot, long serviceId, AppointmentStatus status, Instant createdAt) {
             return NativeSql.one("""
                     with booked as (
                         insert into appointment (id, tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id,
@@ -407,7 +411,7 @@ public class DemoData {
         }
 
         private Booking held(Booking b) {
-            event(b, b.createdAt(), "PATIENT", null, "DRAFT",
+            event(b, b.createdAt(), ActorType.PATIENT, null, AppointmentStatus.DRAFT,
                     "Held for " + Duration.between(b.createdAt(), b.holdExpiresAt()).toMinutes() + " minutes");
             return b;
         }
@@ -416,9 +420,9 @@ public class DemoData {
         private Booking requested(Booking b) {
             held(b);
             if (b.needsApproval()) {
-                event(b, requestedAt(b), "PATIENT", "DRAFT", "PENDING_APPROVAL", "Waiting for the clinic's approval");
+                event(b, requestedAt(b), ActorType.PATIENT, AppointmentStatus.DRAFT, AppointmentStatus.PENDING_APPROVAL, "Waiting for the clinic's approval");
             } else {
-                event(b, requestedAt(b), "PATIENT", "DRAFT", "CONFIRMED", null);
+                event(b, requestedAt(b), ActorType.PATIENT, AppointmentStatus.DRAFT, AppointmentStatus.CONFIRMED, null);
             }
             return b;
         }
@@ -426,7 +430,7 @@ public class DemoData {
         private Booking confirmed(Booking b) {
             requested(b);
             if (b.needsApproval()) {
-                event(b, requestedAt(b).plus(Duration.ofHours(4)), "STAFF", "PENDING_APPROVAL", "CONFIRMED", "Approved");
+                event(b, requestedAt(b).plus(Duration.ofHours(4)), ActorType.STAFF, AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CONFIRMED, "Approved");
             }
             return b;
         }
@@ -434,20 +438,21 @@ public class DemoData {
         /** Confirmed, checked in at the front desk, and seen. */
         private void attended(Booking b) {
             confirmed(b);
-            event(b, b.startsAt().minus(Duration.ofMinutes(10)), "STAFF", "CONFIRMED", "CHECKED_IN", null);
-            event(b, b.endsAt(), "STAFF", "CHECKED_IN", "COMPLETED", null);
+            event(b, b.startsAt().minus(Duration.ofMinutes(10)), ActorType.STAFF, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN, null);
+            event(b, b.endsAt(), ActorType.STAFF, AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED, null);
         }
 
         private void cancel(Booking b, Instant at, String reason) {
             NativeSql.update("update appointment set cancel_reason = ? where id = ?", reason, b.id());
-            event(b, at, "PATIENT", "CONFIRMED", "CANCELLED", reason);
+            event(b, at, ActorType.PATIENT, AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, reason);
         }
 
-        private void event(Booking b, Instant at, String actorType, String from, String to, String detail) {
+        private void event(Booking b, Instant at, ActorType actorType, AppointmentStatus from, AppointmentStatus to,
+                           String detail) {
             String actorId = switch (actorType) {
-                case "PATIENT" -> String.valueOf(b.leadId());
-                case "STAFF" -> "front-desk";
-                default -> null;
+                case PATIENT -> String.valueOf(b.leadId());
+                case STAFF -> "front-desk";
+                case SYSTEM -> null;
             };
             NativeSql.update("""
                     insert into appointment_event (tenant_id, appointment_id, at, actor_type, actor_id, from_status,

@@ -33,18 +33,7 @@ public class SlotGenerator {
     /** Inserts the slots of every schedule for each local date in [from, to]; returns how many were new. */
     @Transactional
     public int generate(LocalDate from, LocalDate to) {
-        return NativeSql.update("""
-                insert into slot (tenant_id, doctor_id, centre_id, starts_at, ends_at)
-                select ws.tenant_id, ws.doctor_id, ws.centre_id,
-                       (d::date + ws.start_time + k * make_interval(mins => ws.slot_minutes)) at time zone c.timezone,
-                       (d::date + ws.start_time + (k + 1) * make_interval(mins => ws.slot_minutes)) at time zone c.timezone
-                from weekly_schedule ws
-                join centre c on c.id = ws.centre_id
-                cross join generate_series(?::date, ?::date, interval '1 day') d
-                cross join lateral generate_series(
-                        0, floor(extract(epoch from ws.end_time - ws.start_time) / 60 / ws.slot_minutes)::int - 1) k
-                where extract(isodow from d::date) = ws.day_of_week
-                on conflict (doctor_id, starts_at) do nothing""", from, to);
+        return Slot.generate(from, to);
     }
 
     /**

@@ -37,13 +37,6 @@ public class PackageExpiry {
     /** Expires up to {@code limit} passed ACTIVE packages; returns how many. */
     @Transactional
     public int expireBatch(int limit) {
-        Instant now = clock.instant();
-        return NativeSql.update("""
-                update patient_package set status = 'EXPIRED'
-                where id in (select id from patient_package
-                             where status = 'ACTIVE' and valid_until <= ?
-                             order by valid_until
-                             limit ? for update skip locked)
-                  and status = 'ACTIVE'""", now, limit);
+        return PackagePurchase.expirePassed(limit, clock.instant());
     }
 }

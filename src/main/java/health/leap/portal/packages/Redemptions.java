@@ -18,11 +18,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class Redemptions {
 
-    /** An ACTIVE package, inside its validity, with a session left, covering this service at this centre. */
-    static final String APPLICABLE = """
-            pp.status = 'ACTIVE' and pp.valid_from <= ? and pp.valid_until > ? and pp.sessions_used < pp.sessions_total
-            and exists (select 1 from package_service ps where ps.package_id = pp.package_id and ps.service_id = ?)
-            and exists (select 1 from package_centre pc where pc.package_id = pp.package_id and pc.centre_id = ?)""";
     private final Clock clock;
 
     public Redemptions(Clock clock) {
@@ -35,7 +30,7 @@ public class Redemptions {
         return NativeSql.list("""
                 select pp.id, p.name, pp.sessions_total - pp.sessions_used as sessions_left, pp.sessions_total, pp.valid_until
                 from patient_package pp join package p on p.id = pp.package_id
-                where pp.tenant_id = ? and pp.lead_id = ?""" + " and " + APPLICABLE + """
+                where pp.tenant_id = ? and pp.lead_id = ?""" + " and " + PackagePurchase.APPLICABLE + """
 
                 order by pp.valid_until, pp.id""", rs -> new ApplicablePackage(rs.getLong("id"), rs.getString("name"),
                 rs.getInt("sessions_left"), rs.getInt("sessions_total"), rs.instant("valid_until")),
@@ -46,19 +41,14 @@ public class Redemptions {
     @Transactional(Transactional.TxType.MANDATORY)
     public void redeem(long tenantId, long leadId, long patientPackageId, long appointmentId, long serviceId, long centreId) {
         Instant now = clock.instant();
-        record Owner(long tenantId, long leadId) {
+        PackagePurchase purchase = PackagePurchase.findById(patientPackageId);
+        if (purchase == null) {
+            throw Problem.notFound("package");
         }
-        Owner owner = NativeSql.one("select tenant_id, lead_id from patient_package where id = ?",
-                rs -> new Owner(rs.getLong(1), rs.getLong(2)), patientPackageId).orElseThrow(() -> Problem.notFound("package"));
-        if (owner.tenantId() != tenantId || owner.leadId() != leadId) {
+        if (purchase.tenantId != tenantId || purchase.leadId != leadId) {
             throw Problem.forbidden("package");
         }
-        int taken = NativeSql.update("""
-                update patient_package pp
-                set sessions_used = sessions_used + 1,
-                    status = case when sessions_used + 1 = sessions_total then 'EXHAUSTED' else status end
-                where pp.id = ?""" + " and " + APPLICABLE, patientPackageId, now, now, serviceId, centreId);
-        if (taken == 0) {
+        if (!PackagePurchase.takeSession(patientPackageId, serviceId, centreId, now)) {
             throw new Problem(ErrorCode.PACKAGE_NOT_APPLICABLE, "That package cannot pay for this visit: it has no sessions "
                     + "left, has expired, or does not cover this service at this centre. Choose another way to pay.");
         }
@@ -92,11 +82,7 @@ public class Redemptions {
         Instant now = clock.instant();
         List<Long> packages = PackageRedemption.reverse(appointmentId, now);
         for (long id : packages) {
-            NativeSql.update("""
-                    update patient_package
-                    set sessions_used = sessions_used - 1,
-                        status = case when status = 'EXHAUSTED' then 'ACTIVE' else status end
-                    where id = ?""", id);
+            PackagePurchase.giveSessionBack(id);
         }
         return !packages.isEmpty();
     }

@@ -1,0 +1,82 @@
+package health.leap.portal.packages;
+
+import health.leap.portal.platform.NativeSql;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/**
+ * A package a patient bought (table {@code patient_package}): its sessions and its validity. Sessions
+ * are taken and given back as compare-and-set updates, so two confirmations cannot take the last one.
+ * The pages read it as {@link PatientPackage}, with the status as it is in effect.
+ */
+@Entity
+@Table(name = "patient_package")
+public class PackagePurchase extends PanacheEntityBase {
+
+    /** An ACTIVE package, inside its validity, with a session left, covering this service at this centre. */
+    static final String APPLICABLE = """
+            pp.status = 'ACTIVE' and pp.valid_from <= ? and pp.valid_until > ? and pp.sessions_used < pp.sessions_total
+            and exists (select 1 from package_service ps where ps.package_id = pp.package_id and ps.service_id = ?)
+            and exists (select 1 from package_centre pc where pc.package_id = pp.package_id and pc.centre_id = ?)""";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "tenant_id", nullable = false)
+    public long tenantId;
+    @Column(name = "lead_id", nullable = false)
+    public long leadId;
+    @Column(name = "package_id", nullable = false)
+    public long packageId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PackageStatus status;
+    @Column(name = "sessions_total", nullable = false)
+    public int sessionsTotal;
+    @Column(name = "sessions_used", nullable = false)
+    public int sessionsUsed;
+    @Column(name = "valid_from", nullable = false)
+    public Instant validFrom;
+    @Column(name = "valid_until", nullable = false)
+    public Instant validUntil;
+    @Column(name = "purchased_at", nullable = false)
+    public Instant purchasedAt;
+
+    /**
+     * Takes one session if the package can pay for this service at this centre now; the last one
+     * exhausts it. False when it cannot pay. Native: the coverage is two tables of the catalogue.
+     */
+    static boolean takeSession(long id, long serviceId, long centreId, Instant now) {
+        return NativeSql.update("""
+                update patient_package pp
+                set sessions_used = sessions_used + 1,
+                    status = case when sessions_used + 1 = sessions_total then 'EXHAUSTED' else status end
+                where pp.id = ?""" + " and " + APPLICABLE, id, now, now, serviceId, centreId) == 1;
+    }
+
+    /** Gives a session back; an EXHAUSTED package is ACTIVE again. */
+    static void giveSessionBack(long id) {
+        update("sessionsUsed = sessionsUsed - 1, status = case when status = ?1 then ?2 else status end where id = ?3",
+                PackageStatus.EXHAUSTED, PackageStatus.ACTIVE, id);
+    }
+
+    /** Marks up to {@code limit} ACTIVE packages whose validity has ended EXPIRED; returns how many. */
+    static int expirePassed(int limit, Instant now) {
+        return NativeSql.update("""
+                update patient_package set status = 'EXPIRED'
+                where id in (select id from patient_package
+                             where status = 'ACTIVE' and valid_until <= ?
+                             order by valid_until
+                             limit ? for update skip locked)
+                  and status = 'ACTIVE'""", now, limit);
+    }
+}
