@@ -1,9 +1,9 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.clinic.BookingPolicy;
+import health.leap.portal.packages.ApplicablePackage;
 import health.leap.portal.payment.PaymentStatus;
 import health.leap.portal.payment.RefundStatus;
-import health.leap.portal.packages.ApplicablePackage;
 import health.leap.portal.web.Problem;
 
 import java.math.BigDecimal;

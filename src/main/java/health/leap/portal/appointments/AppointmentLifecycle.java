@@ -1,6 +1,7 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.platform.NativeSql;
+import health.leap.portal.platform.Row;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -177,7 +178,7 @@ public class AppointmentLifecycle {
         return expired.size();
     }
 
-    private static Ended ended(health.leap.portal.platform.Row rs) {
+    private static Ended ended(Row rs) {
         return new Ended(rs.getLong("id"), rs.getLong("tenant_id"), rs.nullableLong("payment_id"), AppointmentStatus.DRAFT);
     }
 

@@ -1,14 +1,13 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.clinic.BookingPolicy;
+import health.leap.portal.packages.Redemptions;
 import health.leap.portal.payment.PaymentStatus;
 import health.leap.portal.payment.RefundStatus;
-import health.leap.portal.packages.Redemptions;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.Row;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import health.leap.portal.web.Cursors;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;

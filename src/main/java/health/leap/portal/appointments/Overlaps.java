@@ -1,8 +1,8 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.platform.NativeSql;
-import health.leap.portal.web.Formats;
 import health.leap.portal.web.ErrorCode;
+import health.leap.portal.web.Formats;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,11 +1,10 @@
 package health.leap.portal.booking;
 
-import jakarta.inject.Inject;
-import health.leap.portal.platform.PortalConfig;
 import health.leap.portal.clinic.BookingPolicy;
 import health.leap.portal.clinic.Durations;
-
+import health.leap.portal.platform.PortalConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.List;

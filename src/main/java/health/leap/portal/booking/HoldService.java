@@ -1,15 +1,14 @@
 package health.leap.portal.booking;
 
-import health.leap.portal.clinic.AmountDue;
-import health.leap.portal.clinic.BookingPolicy;
-import health.leap.portal.clinic.BookingWindow;
-
 import health.leap.portal.appointments.Appointment;
 import health.leap.portal.appointments.AppointmentLifecycle;
 import health.leap.portal.appointments.AppointmentLifecycle.Actor;
 import health.leap.portal.appointments.AppointmentLifecycle.Booking;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.Overlaps;
+import health.leap.portal.clinic.AmountDue;
+import health.leap.portal.clinic.BookingPolicy;
+import health.leap.portal.clinic.BookingWindow;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.clinic.ClinicService;
 import health.leap.portal.platform.NativeSql;

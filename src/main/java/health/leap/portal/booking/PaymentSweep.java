@@ -1,9 +1,8 @@
 package health.leap.portal.booking;
 
-import health.leap.portal.platform.PortalConfig;
 import health.leap.portal.payment.PaymentGateway;
-
 import health.leap.portal.platform.NativeSql;
+import health.leap.portal.platform.PortalConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

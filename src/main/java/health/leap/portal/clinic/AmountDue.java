@@ -2,7 +2,6 @@ package health.leap.portal.clinic;
 
 import health.leap.portal.platform.Money;
 
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;

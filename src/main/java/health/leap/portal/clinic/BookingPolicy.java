@@ -1,6 +1,7 @@
 package health.leap.portal.clinic;
 
 import health.leap.portal.platform.Row;
+
 import java.time.Duration;
 import java.time.LocalTime;
 

@@ -1,6 +1,5 @@
 package health.leap.portal.clinic;
 
-
 import java.time.Instant;
 import java.time.ZoneId;
 

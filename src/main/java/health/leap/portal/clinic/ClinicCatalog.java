@@ -1,9 +1,9 @@
 package health.leap.portal.clinic;
 
-import health.leap.portal.platform.NativeSql;
-import health.leap.portal.platform.Row;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import health.leap.portal.platform.NativeSql;
+import health.leap.portal.platform.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;

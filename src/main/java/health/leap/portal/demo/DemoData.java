@@ -2,13 +2,11 @@ package health.leap.portal.demo;
 
 import health.leap.portal.appointments.ActorType;
 import health.leap.portal.appointments.AppointmentStatus;
-import health.leap.portal.packages.PackageStatus;
-
-import health.leap.portal.platform.PortalConfig;
-import health.leap.portal.platform.NativeSql;
-import health.leap.portal.platform.Row;
-
 import health.leap.portal.doctors.SlotGenerator;
+import health.leap.portal.packages.PackageStatus;
+import health.leap.portal.platform.NativeSql;
+import health.leap.portal.platform.PortalConfig;
+import health.leap.portal.platform.Row;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,10 +1,10 @@
 package health.leap.portal.doctors;
 
+import health.leap.portal.clinic.BookingPolicy;
+import health.leap.portal.clinic.BookingWindow;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.clinic.ClinicService;
-import health.leap.portal.clinic.BookingPolicy;
-import health.leap.portal.clinic.BookingWindow;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.Row;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,6 +2,7 @@ package health.leap.portal.patient;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import health.leap.portal.platform.PortalConfig;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -12,7 +13,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import health.leap.portal.platform.PortalConfig;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Clock;

@@ -1,12 +1,10 @@
 package health.leap.portal.payment;
 
-import health.leap.portal.platform.PortalConfig;
 import health.leap.portal.platform.NativeSql;
+import health.leap.portal.platform.PortalConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,11 +14,13 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * SANDBOX payment gateway: no money moves. Its pages live under /sandbox-gateway and say so. It

@@ -1,9 +1,8 @@
 package health.leap.portal.payment;
 
-
 import health.leap.portal.patient.Caller;
-import health.leap.portal.web.Params;
 import health.leap.portal.web.ErrorCode;
+import health.leap.portal.web.Params;
 import health.leap.portal.web.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

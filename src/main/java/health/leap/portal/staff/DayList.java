@@ -1,10 +1,10 @@
 package health.leap.portal.staff;
 
 import health.leap.portal.appointments.AppointmentStatus;
-import health.leap.portal.payment.PaymentStatus;
-import health.leap.portal.payment.RefundStatus;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
+import health.leap.portal.payment.PaymentStatus;
+import health.leap.portal.payment.RefundStatus;
 import health.leap.portal.web.Formats;
 
 import java.math.BigDecimal;

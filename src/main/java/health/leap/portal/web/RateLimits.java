@@ -1,8 +1,8 @@
 package health.leap.portal.web;
 
-import health.leap.portal.platform.PortalConfig;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import health.leap.portal.platform.PortalConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;

@@ -1,9 +1,9 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.clinic.BookingPolicy;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package health.leap.portal.booking;
 
 import health.leap.portal.clinic.AmountDue;
-
 import health.leap.portal.clinic.ClinicService;
 import health.leap.portal.clinic.PaymentMode;
 import org.junit.jupiter.api.Test;

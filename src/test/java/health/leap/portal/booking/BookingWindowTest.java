@@ -2,7 +2,6 @@ package health.leap.portal.booking;
 
 import health.leap.portal.clinic.BookingPolicy;
 import health.leap.portal.clinic.BookingWindow;
-
 import health.leap.portal.web.Problem;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,6 @@
 package health.leap.portal.platform;
 
 import health.leap.portal.demo.DemoData;
-
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Order;
