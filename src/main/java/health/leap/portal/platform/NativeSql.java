@@ -22,8 +22,14 @@ public final class NativeSql {
     }
 
     public static <T> List<T> list(String sql, Function<Row, T> row, Object... params) {
+        String[][] lowerCaseLabels = new String[1][];
         return bind(session().createNativeQuery(sql, Object[].class), params)
-                .setTupleTransformer((values, labels) -> row.apply(new Row(values, labels)))
+                .setTupleTransformer((values, labels) -> {
+                    if (lowerCaseLabels[0] == null) {
+                        lowerCaseLabels[0] = Row.lowerCase(labels);
+                    }
+                    return row.apply(new Row(values, lowerCaseLabels[0]));
+                })
                 .getResultList();
     }
 

@@ -18,14 +18,24 @@ public final class Row {
     private final Object[] values;
     private final String[] labels;
 
+    /** {@code labels} in lower case (see {@link #lowerCase}). */
     Row(Object[] values, String[] labels) {
         this.values = values;
         this.labels = labels;
     }
 
+    /** Column labels in lower case, as PostgreSQL gives unquoted names; once per query, not per row. */
+    static String[] lowerCase(String[] labels) {
+        String[] lower = new String[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            lower[i] = labels[i] == null ? null : labels[i].toLowerCase(Locale.ROOT);
+        }
+        return lower;
+    }
+
     public Object get(String label) {
         for (int i = 0; i < labels.length; i++) {
-            if (labels[i] != null && labels[i].toLowerCase(Locale.ROOT).equals(label)) {
+            if (label.equals(labels[i])) {
                 return values[i];
             }
         }
