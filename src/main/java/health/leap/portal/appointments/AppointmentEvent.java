@@ -1,13 +1,10 @@
 package health.leap.portal.appointments;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import health.leap.portal.platform.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -16,14 +13,7 @@ import java.util.List;
 /** One line of an appointment's audit timeline; written by {@link AppointmentLifecycle} with the change. */
 @Entity
 @Table(name = "appointment_event")
-public class AppointmentEvent extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "tenant_id", nullable = false)
-    public long tenantId;
+public class AppointmentEvent extends TenantEntity {
 
     @Column(name = "appointment_id", nullable = false)
     public long appointmentId;

@@ -1,12 +1,9 @@
 package health.leap.portal.doctors;
 
 import health.leap.portal.platform.NativeSql;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import health.leap.portal.platform.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -18,13 +15,8 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "slot")
-public class Slot extends PanacheEntityBase {
+public class Slot extends TenantEntity {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-    @Column(name = "tenant_id", nullable = false)
-    public long tenantId;
     @Column(name = "doctor_id", nullable = false)
     public long doctorId;
     @Column(name = "centre_id", nullable = false)

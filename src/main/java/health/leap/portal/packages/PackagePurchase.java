@@ -1,14 +1,11 @@
 package health.leap.portal.packages;
 
 import health.leap.portal.platform.NativeSql;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import health.leap.portal.platform.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -20,7 +17,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "patient_package")
-public class PackagePurchase extends PanacheEntityBase {
+public class PackagePurchase extends TenantEntity {
 
     /** An ACTIVE package, inside its validity, with a session left, covering this service at this centre. */
     static final String APPLICABLE = """
@@ -28,11 +25,6 @@ public class PackagePurchase extends PanacheEntityBase {
             and exists (select 1 from package_service ps where ps.package_id = pp.package_id and ps.service_id = ?)
             and exists (select 1 from package_centre pc where pc.package_id = pp.package_id and pc.centre_id = ?)""";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-    @Column(name = "tenant_id", nullable = false)
-    public long tenantId;
     @Column(name = "lead_id", nullable = false)
     public long leadId;
     @Column(name = "package_id", nullable = false)

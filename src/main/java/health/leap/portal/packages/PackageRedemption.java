@@ -1,12 +1,9 @@
 package health.leap.portal.packages;
 
 import health.leap.portal.platform.NativeSql;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import health.leap.portal.platform.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -15,13 +12,8 @@ import java.util.List;
 /** One session of a patient's package taken by one booking; reversed when the booking will not take place. */
 @Entity
 @Table(name = "package_redemption")
-public class PackageRedemption extends PanacheEntityBase {
+public class PackageRedemption extends TenantEntity {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-    @Column(name = "tenant_id", nullable = false)
-    public long tenantId;
     @Column(name = "patient_package_id", nullable = false)
     public long patientPackageId;
     @Column(name = "appointment_id", nullable = false)

@@ -1,11 +1,8 @@
 package health.leap.portal.patient;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import health.leap.portal.platform.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -13,13 +10,8 @@ import java.time.Instant;
 /** One page a staff member viewed in a patient's preview: who looked, at whom, which page and when. */
 @Entity
 @Table(name = "preview_audit")
-public class PreviewAudit extends PanacheEntityBase {
+public class PreviewAudit extends TenantEntity {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-    @Column(name = "tenant_id", nullable = false)
-    public long tenantId;
     @Column(name = "staff_user", nullable = false)
     public String staffUser;
     @Column(name = "lead_id", nullable = false)

@@ -1,13 +1,10 @@
 package health.leap.portal.payment;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import health.leap.portal.platform.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
@@ -19,13 +16,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "payment")
-public class Payment extends PanacheEntityBase {
+public class Payment extends TenantEntity {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-    @Column(name = "tenant_id", nullable = false)
-    public long tenantId;
     @Column(name = "lead_id", nullable = false)
     public long leadId;
     @Column(name = "appointment_id", nullable = false)

@@ -1,14 +1,11 @@
 package health.leap.portal.payment;
 
 import health.leap.portal.platform.NativeSql;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import health.leap.portal.platform.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
@@ -17,13 +14,8 @@ import java.time.Instant;
 /** Money given back for one payment, once: INITIATED at the gateway, then COMPLETED or FAILED as it reports. */
 @Entity
 @Table(name = "refund")
-public class Refund extends PanacheEntityBase {
+public class Refund extends TenantEntity {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-    @Column(name = "tenant_id", nullable = false)
-    public long tenantId;
     @Column(name = "payment_id", nullable = false)
     public long paymentId;
     @Column(nullable = false)
