@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Ends the visits nobody marked: a booking still CONFIRMED or CHECKED_IN its tenant's grace period

@@ -3,8 +3,6 @@ package health.leap.portal.clinic;
 import health.leap.portal.platform.Money;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.Currency;
 
 /** What the patient pays online before confirmation, at the currency's minor unit. */
 public final class AmountDue {

@@ -1,12 +1,10 @@
 package health.leap.portal.packages;
 
-import health.leap.portal.platform.NativeSql;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Instant;
 
 /**
  * Stores EXPIRED on ACTIVE packages whose validity has passed. Nothing waits for it: the pages show
