@@ -56,6 +56,7 @@ public class AppointmentLifecycle {
 
     /** Holds the slot for the patient until {@code until}; empty when someone else has it. */
     public Optional<Long> hold(Booking b, Instant until, Instant now, String detail) {
+        expirePassedHoldsOn(b.slotId(), now);
         Optional<Long> id = NativeSql.one("""
                 insert into appointment (tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id, starts_at, ends_at,
                                          status, hold_expires_at, amount_due, currency, created_at, updated_at)
@@ -124,6 +125,7 @@ public class AppointmentLifecycle {
      * service, payment and count of moves. Returns the new booking's id.
      */
     public long move(Appointment old, Move to, Instant now, Actor actor) {
+        expirePassedHoldsOn(to.slotId(), now);
         if (Appointment.update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4",
                 AppointmentStatus.RESCHEDULED, now, old.id, old.status) == 0) {
             throw new Problem(ErrorCode.INVALID_STATE, "This booking changed meanwhile. Reload the page to see where it stands.");
@@ -163,7 +165,7 @@ public class AppointmentLifecycle {
      * A constraint cannot see the clock, so a DRAFT keeps its slot until it is marked EXPIRED: a hold,
      * and a move, expire the passed holds on their slot first, then let the constraint decide.
      */
-    public void expirePassedHoldsOn(long slotId, Instant now) {
+    private void expirePassedHoldsOn(long slotId, Instant now) {
         expired(NativeSql.list("""
                 update appointment set status = 'EXPIRED', updated_at = ?
                 where slot_id = ? and status = 'DRAFT' and hold_expires_at <= ?

@@ -82,7 +82,6 @@ public class RescheduleService {
         overlaps.refusal(tenantId, leadId, target.startsAt(), target.endsAt(), now, appointmentId).ifPresent(p -> {
             throw p;
         });
-        lifecycle.expirePassedHoldsOn(target.slotId(), now);
         AppointmentStatus status = target.requiresApproval() ? AppointmentStatus.PENDING_APPROVAL : AppointmentStatus.CONFIRMED;
         long moved = lifecycle.move(old, new AppointmentLifecycle.Move(target.slotId(), target.doctorId(), target.centreId(),
                 target.startsAt(), target.endsAt(), status), now, AppointmentLifecycle.Actor.patient(leadId));

@@ -96,7 +96,6 @@ public class HoldService {
             throw new Problem(ErrorCode.ACTIVE_LIMIT_REACHED, "You already have " + active
                     + " upcoming bookings, the most this clinic allows. Cancel one or wait until it has taken place.");
         }
-        lifecycle.expirePassedHoldsOn(slot.id(), now);
         Duration length = holdLength.at(slot.centre().id(), policy);
         Booking booking = new Booking(tenantId, leadId, slot.id(), slot.doctorId(), slot.centre().id(), slot.service().id(),
                 slot.startsAt(), slot.endsAt(), AmountDue.of(slot.service()), slot.service().currency().trim());

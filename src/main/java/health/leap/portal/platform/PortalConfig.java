@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Every {@code portal.*} setting, typed, in one place (environment variables: {@code PORTAL_...}).
- * The README's settings table names each. How often the jobs run is read by their
- * {@code @Scheduled} expressions from the same keys, declared here with the same defaults.
+ * The README's settings table names each. How often the jobs run is declared here too, so that
+ * every key is in one place; their {@code @Scheduled} expressions read those keys, with the defaults.
  */
 @ConfigMapping(prefix = "portal")
 public interface PortalConfig {
