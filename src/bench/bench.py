@@ -138,6 +138,13 @@ def create_logins(leads_by_tenant):
     realm["ssoSessionMaxLifespan"] = max(realm.get("ssoSessionMaxLifespan") or 0, 36000)
     realm["passwordPolicy"] = "hashIterations(1)"
     keycloak("PUT", f"/admin/realms/{REALM}", admin, body=realm)
+    # the shipped realm has no password-grant client: the tests' one is added for the run, as the tests add it
+    with open(os.path.join(HERE, "..", "test", "keycloak", "test-clients.json")) as f:
+        for client in json.load(f):
+            r = call(KEYCLOAK, "POST", f"/admin/realms/{REALM}/clients", {**bearer(admin), "Content-Type": "application/json"},
+                     json.dumps(client), host=f"localhost:{KEYCLOAK}", timeout=120)
+            if r.status not in (201, 409):
+                raise RuntimeError(f"adding the test client {client['clientId']} answered {r.status}: {r.text()[:300]}")
     users = [{
         "username": f"bench-{lead}", "enabled": True, "email": f"bench-{lead}@example.com", "emailVerified": True,
         "firstName": "Bench", "lastName": f"Patient {lead}",

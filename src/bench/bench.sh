@@ -193,6 +193,8 @@ portal_env() {
   export QUARKUS_DATASOURCE_USERNAME=$DB_USER QUARKUS_DATASOURCE_PASSWORD=$DB_PASSWORD
   export QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$BENCH_KEYCLOAK_PORT/realms/leaphealth"
   export PORTAL_DEMO_DATA=false
+  # the demo profile's throwaway secrets and sandbox gateway (production refuses them)
+  export QUARKUS_PROFILE=demo
   # the per-patient limits would throttle a load test; the limiter still runs and its SQL is counted
   export PORTAL_RATE_LIMIT_REQUESTS_PER_MINUTE=100000000 PORTAL_RATE_LIMIT_WRITES_PER_MINUTE=100000000
   export QUARKUS_LOG_CONSOLE_FORMAT='%d{HH:mm:ss,SSS} %-5p [%c{2.}] %s%e%n'

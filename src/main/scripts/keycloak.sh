@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs Keycloak in the foreground with the realm shipped in src/main/keycloak; TERM or Ctrl-C
-# stops it. Every start imports the realm fresh into an in-memory store, so several instances
+# Runs Keycloak in the foreground with the realm shipped in src/main/keycloak and the demo's logins
+# (src/main/keycloak/demo); TERM or Ctrl-C stops it. Every start imports the realm fresh into an in-memory store, so several instances
 # (the run command, the tests, the journeys) can run side by side on different ports.
 #
 #   KEYCLOAK_PORT             HTTP port (default 8180); the issuer is http://localhost:$KEYCLOAK_PORT/realms/leaphealth
@@ -17,6 +17,7 @@ CACHE="${LEAPHEALTH_CACHE:-$HOME/.cache/leaphealth}"
 KEYCLOAK_HOME="$CACHE/keycloak-$KEYCLOAK_VERSION"
 PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 REALM_FILE="$PROJECT_DIR/src/main/keycloak/leaphealth-realm.json"
+DEMO_USERS_FILE="$PROJECT_DIR/src/main/keycloak/demo/leaphealth-users-0.json"
 MVN="${MVN:-mvn}"
 
 fail() {
@@ -104,16 +105,21 @@ port_answers() {
 }
 
 [[ -f "$REALM_FILE" ]] || fail "realm file not found: $REALM_FILE"
+[[ -f "$DEMO_USERS_FILE" ]] || fail "demo users not found: $DEMO_USERS_FILE"
 ensure_unpacked
 JAVA_HOME="$(find_java_home)"
 export JAVA_HOME
 
-# Written through a temporary name so an instance starting at the same moment never reads half a file.
+# The realm a clinic imports, and beside it the demo's logins (passwords stored hashed, as an export holds
+# them, so the realm's password policy applies to every new password but not to these). Written through a
+# temporary name so an instance starting at the same moment never reads half a file.
 mkdir -p "$KEYCLOAK_HOME/data/import"
-realm_copy="$(mktemp "$KEYCLOAK_HOME/data/import/.leaphealth-realm.XXXXXX")"
-cp "$REALM_FILE" "$realm_copy"
-chmod 644 "$realm_copy"
-mv -f "$realm_copy" "$KEYCLOAK_HOME/data/import/leaphealth-realm.json"
+for file in "$REALM_FILE" "$DEMO_USERS_FILE"; do
+  copy="$(mktemp "$KEYCLOAK_HOME/data/import/.leaphealth-import.XXXXXX")"
+  cp "$file" "$copy"
+  chmod 644 "$copy"
+  mv -f "$copy" "$KEYCLOAK_HOME/data/import/$(basename "$file")"
+done
 
 # A local administrator for the in-memory store, so tests and load runs can create patients;
 # a throwaway value on a server that only listens on 127.0.0.1.

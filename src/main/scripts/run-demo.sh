@@ -129,6 +129,8 @@ echo "Keycloak is ready after ${waited}s."
 echo "Starting the portal on http://localhost:$PORTAL_PORT (log: target/portal.log)..."
 java_command="java"
 [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && java_command="$JAVA_HOME/bin/java"
+# The demo profile: its throwaway secrets and the sandbox gateway (production refuses to start with them)
+QUARKUS_PROFILE="${QUARKUS_PROFILE:-demo}" \
 QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/leaphealth" \
 QUARKUS_HTTP_PORT="$PORTAL_PORT" \
   setsid "$java_command" -jar "$PORTAL_JAR" >target/portal.log 2>&1 </dev/null &

@@ -6,6 +6,7 @@ import health.leap.portal.patient.Caller;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Htmx;
 import health.leap.portal.web.Params;
+import health.leap.portal.web.PortalMetrics;
 import health.leap.portal.web.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -52,6 +53,8 @@ public class AppointmentResource {
     Caller caller;
     @Inject
     Htmx htmx;
+    @Inject
+    PortalMetrics metrics;
     @Inject
     Ownership ownership;
     @Inject
@@ -114,6 +117,7 @@ public class AppointmentResource {
     public Response cancel(@PathParam("id") String id, @FormParam("reason") String reason) {
         long appointmentId = Params.id("appointment", id);
         cancellations.cancel(caller.tenantId(), caller.leadId(), appointmentId, Params.optionalText("reason", reason, 500));
+        metrics.cancelled();
         if (!htmx.isHtmx()) {
             return Response.seeOther(URI.create("/appointments/" + appointmentId)).build();
         }
@@ -143,10 +147,12 @@ public class AppointmentResource {
                 throw problem;
             }
             // nothing moved; show what is still free at that doctor and centre on that day, to choose another
+            metrics.refused(problem.code());
             SlotPicker taken = doctors.pickerForSlot(caller.tenantId(), slotId, queries.serviceOf(appointmentId));
             return Response.status(409).entity(Templates.reschedule(reschedulePage(appointmentId, taken.doctor().id(),
                     taken.centre().id(), taken.day(), problem))).build();
         }
+        metrics.rescheduled();
         if (!htmx.isHtmx()) {
             return Response.seeOther(URI.create("/appointments/" + moved)).build();
         }

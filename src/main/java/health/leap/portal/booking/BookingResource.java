@@ -2,12 +2,14 @@ package health.leap.portal.booking;
 
 import health.leap.portal.appointments.AppointmentQueries;
 import health.leap.portal.appointments.AppointmentResource;
+import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.doctors.DoctorService;
 import health.leap.portal.doctors.SlotPicker;
 import health.leap.portal.patient.Caller;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Htmx;
 import health.leap.portal.web.Params;
+import health.leap.portal.web.PortalMetrics;
 import health.leap.portal.web.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -49,6 +51,8 @@ public class BookingResource {
     @Inject
     HoldService holds;
     @Inject
+    PortalMetrics metrics;
+    @Inject
     ConfirmService confirmations;
     @Inject
     AppointmentQueries queries;
@@ -62,6 +66,7 @@ public class BookingResource {
         long serviceId = Params.id("service", service);
         try {
             long id = holds.hold(caller.tenantId(), caller.leadId(), slotId, serviceId, "true".equals(release));
+            metrics.held();
             return show(id, Response.Status.CREATED);
         } catch (HoldService.OpenDraft open) {
             return Response.status(409)
@@ -73,6 +78,7 @@ public class BookingResource {
                 throw problem;
             }
             // The hold rolled back; show the times that are still free, to choose another.
+            metrics.refused(problem.code());
             SlotPicker fresh = doctors.pickerForSlot(caller.tenantId(), slotId, serviceId);
             return Response.status(409).entity(htmx.isHtmx()
                     ? Templates.slotTaken$content(fresh, problem.code(), problem.getMessage())
@@ -84,7 +90,9 @@ public class BookingResource {
     @Path("{id}/confirm")
     public Response confirm(@PathParam("id") String id, @FormParam("package") String patientPackage) {
         long appointmentId = Params.id("appointment", id);
-        confirmations.confirm(caller.tenantId(), caller.leadId(), appointmentId, Params.optionalId("package", patientPackage));
+        AppointmentStatus status = confirmations.confirm(caller.tenantId(), caller.leadId(), appointmentId,
+                Params.optionalId("package", patientPackage));
+        metrics.confirmed(status.name());
         return show(appointmentId, Response.Status.OK);
     }
 

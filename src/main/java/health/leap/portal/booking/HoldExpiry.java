@@ -1,6 +1,7 @@
 package health.leap.portal.booking;
 
 import health.leap.portal.appointments.AppointmentLifecycle;
+import health.leap.portal.web.PortalMetrics;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,20 +22,26 @@ public class HoldExpiry {
 
     private final Clock clock;
     private final AppointmentLifecycle lifecycle;
+    private final PortalMetrics metrics;
 
-    public HoldExpiry(Clock clock, AppointmentLifecycle lifecycle) {
+    public HoldExpiry(Clock clock, AppointmentLifecycle lifecycle, PortalMetrics metrics) {
         this.clock = clock;
         this.lifecycle = lifecycle;
+        this.metrics = metrics;
     }
 
 
     @Scheduled(every = "${portal.hold-expiry.every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
+        int expired = 0;
         for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
-            if (expireBatch(BATCH) < BATCH) {
-                return;
+            int batch = expireBatch(BATCH);
+            expired += batch;
+            if (batch < BATCH) {
+                break;
             }
         }
+        metrics.holdExpirySwept(expired);
     }
 
     /** Expires up to {@code limit} passed holds; returns how many. */

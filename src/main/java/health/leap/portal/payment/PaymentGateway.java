@@ -7,7 +7,11 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
-/** The port to a payment gateway. One adapter ships: {@link SandboxGateway}. */
+/**
+ * The port to a payment gateway. One adapter ships, {@link SandboxGateway}, where no money moves;
+ * {@link Gateways} gives the one chosen ({@code PORTAL_PAYMENT_GATEWAY}). The README's "Deploying"
+ * section says how a real provider's adapter joins it.
+ */
 public interface PaymentGateway {
 
     /** What to charge, and where the gateway sends the patient back. */

@@ -3,6 +3,7 @@ package health.leap.portal.payment;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.PortalConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -29,9 +30,11 @@ import javax.crypto.spec.SecretKeySpec;
  * remember what each checkout and refund became, as a real gateway's would: a checkout nobody
  * answers expires after {@link #CHECKOUT_EXPIRES}, and a refund settles as completed once
  * {@code portal.sandbox-gateway.refund-settles-after} has passed, unless QA settled or failed it
- * first on the sandbox's refunds page.
+ * first on the sandbox's refunds page. It runs only where chosen ({@code PORTAL_PAYMENT_GATEWAY=sandbox},
+ * see {@link Gateways}).
  */
 @ApplicationScoped
+@Typed(SandboxGateway.class)
 public class SandboxGateway implements PaymentGateway {
 
     /** As a hosted checkout page's session does, an unanswered one lapses. */
@@ -42,7 +45,9 @@ public class SandboxGateway implements PaymentGateway {
     private final Duration refundSettlesAfter;
 
     public SandboxGateway(PortalConfig config, Clock clock) {
-        this.secret = config.sandboxGateway().secret().getBytes(StandardCharsets.UTF_8);
+        this.secret = config.sandboxGateway().secret()
+                .orElseThrow(() -> new IllegalStateException("PORTAL_SANDBOX_GATEWAY_SECRET is not set: the sandbox gateway signs its answers with it"))
+                .getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
         this.refundSettlesAfter = config.sandboxGateway().refundSettlesAfter();
     }

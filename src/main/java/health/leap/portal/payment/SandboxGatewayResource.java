@@ -45,6 +45,8 @@ public class SandboxGatewayResource {
     }
 
     @Inject
+    Gateways gateways;
+    @Inject
     SandboxGateway gateway;
     @Inject
     Event<PaymentGateway.RefundAnswered> answered;
@@ -56,6 +58,7 @@ public class SandboxGatewayResource {
     public TemplateInstance page(@QueryParam("reference") String reference, @QueryParam("amount") String amount,
                                  @QueryParam("currency") String currency, @QueryParam("description") String description,
                                  @QueryParam("return") String returnTo, @QueryParam("signature") String signature) {
+        requireChosen();
         return Templates.sandboxPay(genuine(reference, amount, currency, description, returnTo, signature));
     }
 
@@ -66,6 +69,7 @@ public class SandboxGatewayResource {
                            @FormParam("currency") String currency, @FormParam("description") String description,
                            @FormParam("return") String returnTo, @FormParam("signature") String signature,
                            @FormParam("outcome") String outcome) {
+        requireChosen();
         SandboxOrder order = genuine(reference, amount, currency, description, returnTo, signature);
         PaymentGateway.Outcome chosen;
         try {
@@ -81,6 +85,7 @@ public class SandboxGatewayResource {
     @Path("refunds")
     @RolesAllowed("staff")
     public TemplateInstance refunds() {
+        requireChosen();
         return Templates.sandboxRefunds(gateway.openRefunds(caller.tenantId()));
     }
 
@@ -93,6 +98,7 @@ public class SandboxGatewayResource {
     @RolesAllowed("staff")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response settleRefund(@PathParam("id") String reference, @FormParam("outcome") String outcome) {
+        requireChosen();
         PaymentGateway.RefundOutcome chosen;
         try {
             chosen = PaymentGateway.RefundOutcome.valueOf(String.valueOf(outcome));
@@ -119,5 +125,12 @@ public class SandboxGatewayResource {
             throw new Problem(ErrorCode.PAYMENT_UNVERIFIED, "This payment request was not signed by the portal.");
         }
         return new SandboxOrder(reference, amount, currency, description == null ? "" : description, returnTo, signature);
+    }
+
+    /** Where the sandbox is not the chosen gateway its pages do not exist. */
+    private void requireChosen() {
+        if (!gateways.sandbox()) {
+            throw new Problem(ErrorCode.NOT_FOUND, "There is no sandbox payment gateway here.");
+        }
     }
 }

@@ -22,6 +22,13 @@ public interface PortalConfig {
     /** Signs the history's cursors, so a patient cannot forge one. */
     String cursorSecret();
 
+    /**
+     * The payment gateway: {@code sandbox} (no money moves; every page says so) or {@code none}, where
+     * the portal refuses to start while a service asks for payment.
+     */
+    @WithDefault("none")
+    String paymentGateway();
+
     Claims claims();
 
     Auth auth();
@@ -72,8 +79,8 @@ public interface PortalConfig {
     }
 
     interface SandboxGateway {
-        /** Signs the sandbox's answers, so a forged one is refused. */
-        String secret();
+        /** Signs the sandbox's answers, so a forged one is refused; needed only where the sandbox is chosen. */
+        Optional<String> secret();
 
         /** A refund the sandbox was asked for completes on its own this long after. */
         @WithDefault("PT1M")

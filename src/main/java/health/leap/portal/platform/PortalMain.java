@@ -4,15 +4,19 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * Starts the portal. With no datasource configured it first starts the embedded PostgreSQL the
- * portal owns (data kept between runs) and turns demo data on, so a fresh machine needs nothing else.
+ * Starts the portal. In production it first refuses demo secrets and a missing database
+ * ({@link ProductionSafety}). With no datasource configured (the demo) it starts the embedded
+ * PostgreSQL the portal owns (data kept between runs) and turns demo data on, so a fresh machine
+ * needs nothing else.
  */
 @QuarkusMain
 public class PortalMain {
 
     public static void main(String... args) {
+        boolean embedded = !EmbeddedDatabase.externalDatasourceConfigured();
+        ProductionSafety.checkOrExit(embedded);
         EmbeddedDatabase database = null;
-        if (!EmbeddedDatabase.externalDatasourceConfigured()) {
+        if (embedded) {
             database = EmbeddedDatabase.start(EmbeddedDatabase.defaultDataDirectory());
             System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
             System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);

@@ -40,7 +40,8 @@ public enum ErrorCode {
     PACKAGE_NOT_VALID_THERE(422),
     RATE_LIMITED(429),
     INTERNAL(500),
-    RATE_LIMIT_UNAVAILABLE(503);
+    RATE_LIMIT_UNAVAILABLE(503),
+    PAYMENT_UNAVAILABLE(503);
 
     private final int status;
 

@@ -27,6 +27,8 @@ public class ErrorPages {
 
     @Inject
     Htmx htmx;
+    @Inject
+    PortalMetrics metrics;
 
     @ServerExceptionMapper
     public Response problem(Problem problem) {
@@ -76,6 +78,7 @@ public class ErrorPages {
 
     /** A status the framework chose (a 413, a 414) with the code that explains it. */
     private Response render(int status, ErrorCode code, String message) {
+        metrics.refused(code);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(page(status, code, message)).build();
     }

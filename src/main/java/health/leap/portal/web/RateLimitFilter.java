@@ -27,6 +27,8 @@ public class RateLimitFilter {
     RateLimits limits;
     @Inject
     HttpServerResponse response;
+    @Inject
+    PortalMetrics metrics;
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 10)
     public void spend(ContainerRequestContext request) {
@@ -44,6 +46,7 @@ public class RateLimitFilter {
                         "We could not take that action just now. Please try again in a few seconds.");
             }
             if (!write.allowed()) {
+                metrics.rateLimited("write");
                 throw tooFast(write.retryAfter());
             }
         }
@@ -55,6 +58,7 @@ public class RateLimitFilter {
             return;
         }
         if (!read.allowed()) {
+            metrics.rateLimited("request");
             throw tooFast(read.retryAfter());
         }
     }

@@ -84,6 +84,7 @@ class TwoInstancesIT {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakServer.get().issuer());
         env.put("PORTAL_DEMO_DATA", String.valueOf(demoData));
+        env.put("QUARKUS_PROFILE", "demo");
         return builder.start();
     }
 

@@ -1,5 +1,6 @@
 package health.leap.portal.patient;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import health.leap.portal.platform.KeycloakServer;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,15 @@ class RealTokenTest {
                 .body(containsString("data-error-code=\"ACCOUNT_NOT_LINKED\""));
         given().auth().oauth2(token("nolead")).when().get("/").then().statusCode(403)
                 .body(containsString("data-error-code=\"ACCOUNT_NOT_LINKED\""));
+    }
+
+    @Test
+    void aTokenTheRealmIssuedForAnotherApplicationIsRefused() throws Exception {
+        String answer = KeycloakServer.get().passwordGrant(KeycloakServer.OTHER_CLIENT, "amelia", "demo").body();
+        String other = new ObjectMapper().readTree(answer).path("access_token").asText();
+        // signed by the same realm, for the same patient, but not for the portal
+        given().auth().oauth2(other).when().get("/doctors").then().statusCode(401);
+        given().auth().oauth2(token("amelia")).when().get("/doctors").then().statusCode(200);
     }
 
     @Test

@@ -36,8 +36,14 @@ public final class KeycloakServer {
     public static final int PORT = 8181;
     public static final int MANAGEMENT_PORT = 9181;
     public static final String REALM = "leaphealth";
-    /** Public client with the password grant, for tests and the load benchmark. */
+    /**
+     * Public client with the password grant and the portal's audience, for tests and the load benchmark.
+     * The shipped realm has no such client: {@link #ensureTestClients()} adds it from
+     * {@code src/test/keycloak/test-clients.json}.
+     */
     public static final String TEST_CLIENT = "portal-test";
+    /** A client of the same realm whose tokens are not for the portal (no portal audience). */
+    public static final String OTHER_CLIENT = "other-app";
 
     /** The first start on a machine fetches Keycloak (about 180 MB) and builds it once. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
@@ -58,6 +64,7 @@ public final class KeycloakServer {
             if (!server.answers()) {
                 server.start();
             }
+            server.ensureTestClients();
             instance = server;
         }
         return instance;
@@ -69,18 +76,7 @@ public final class KeycloakServer {
 
     /** An access token for the user, through the password grant of {@link #TEST_CLIENT}. */
     public String passwordToken(String username, String password) {
-        String form = form(Map.of(
-                "grant_type", "password",
-                "client_id", TEST_CLIENT,
-                "username", username,
-                "password", password,
-                "scope", "openid"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        HttpResponse<String> response = send(request);
+        HttpResponse<String> response = passwordGrant(TEST_CLIENT, username, password);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("password grant for " + username + " answered "
                     + response.statusCode() + ": " + response.body());
@@ -118,6 +114,55 @@ public final class KeycloakServer {
             throw new IllegalStateException("granting patient to " + username + " answered " + granted.statusCode());
         }
         return username;
+    }
+
+    /** Adds the test-only clients to the realm through the admin API, unless there already. */
+    void ensureTestClients() {
+        String admin = adminToken();
+        String clients = issuer().replace("/realms/" + REALM, "/admin/realms/" + REALM) + "/clients";
+        JsonNode definitions;
+        try {
+            definitions = JSON.readTree(projectDirectory().resolve("src/test/keycloak/test-clients.json").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (JsonNode client : definitions) {
+            HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(clients))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(client.toString())).build());
+            if (created.statusCode() != 201 && created.statusCode() != 409) {
+                throw new IllegalStateException("adding the test client " + client.path("clientId").asText() + " answered "
+                        + created.statusCode() + ": " + created.body());
+            }
+        }
+    }
+
+    /** The password grant of a public client: the raw answer, whatever its status. */
+    public HttpResponse<String> passwordGrant(String client, String username, String password) {
+        return token(Map.of("grant_type", "password", "client_id", client, "username", username, "password", password,
+                "scope", "openid"));
+    }
+
+    /** The password grant of a confidential client, with its secret: the raw answer, whatever its status. */
+    public HttpResponse<String> passwordGrantWithSecret(String client, String secret, String username, String password) {
+        return token(Map.of("grant_type", "password", "client_id", client, "client_secret", secret, "username", username,
+                "password", password, "scope", "openid"));
+    }
+
+    private HttpResponse<String> token(Map<String, String> fields) {
+        return send(HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
+                .build());
+    }
+
+    /** The realm's admin API at {@code path} (under /admin/realms/leaphealth), as the bootstrap administrator. */
+    public HttpResponse<String> admin(String method, String path, String json) {
+        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
+        return send(HttpRequest.newBuilder(URI.create(issuer().replace("/realms/" + REALM, "/admin/realms/" + REALM) + path))
+                .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
+                .method(method, body).build());
     }
 
     /** The bootstrap administrator of the in-memory store (a throwaway local value, see keycloak.sh). */

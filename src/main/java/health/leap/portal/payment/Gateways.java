@@ -1,0 +1,122 @@
+package health.leap.portal.payment;
+
+import health.leap.portal.platform.NativeSql;
+import health.leap.portal.platform.PortalConfig;
+import health.leap.portal.web.ErrorCode;
+import health.leap.portal.web.Problem;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.interceptor.Interceptor;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which payment gateway runs: the one {@code PORTAL_PAYMENT_GATEWAY} chooses. {@code sandbox} is the
+ * {@link SandboxGateway} (no money moves, and every page says so: templates read
+ * {@code inject:gateways.sandbox}); {@code none}, the default, is no gateway at all, and then the portal
+ * does not start while any service of any clinic asks for payment, so no patient meets a payment step
+ * that cannot be paid.
+ */
+@ApplicationScoped
+@Named("gateways")
+public class Gateways {
+
+    public static final String SANDBOX = "sandbox";
+    public static final String NONE = "none";
+
+    private final String chosen;
+    private final Instance<SandboxGateway> sandbox;
+
+    @Inject
+    public Gateways(PortalConfig config, Instance<SandboxGateway> sandbox) {
+        this(config.paymentGateway(), sandbox);
+    }
+
+    Gateways(String chosen, Instance<SandboxGateway> sandbox) {
+        this.chosen = chosen.trim();
+        this.sandbox = sandbox;
+    }
+
+    /** True while the sandbox runs: pages show that no money moves. */
+    public boolean sandbox() {
+        return SANDBOX.equals(chosen);
+    }
+
+    @Produces
+    @ApplicationScoped
+    PaymentGateway gateway() {
+        return sandbox() ? sandbox.get() : new NoGateway();
+    }
+
+    /**
+     * Refuses to start with an unknown gateway, or with none while a service asks for payment; after the
+     * demo data, when that loads.
+     */
+    @Transactional
+    void check(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent start) {
+        if (sandbox()) {
+            return;
+        }
+        if (!NONE.equals(chosen)) {
+            throw new IllegalStateException("PORTAL_PAYMENT_GATEWAY is \"" + chosen
+                    + "\", which is no gateway this portal has: choose sandbox (no money moves) or none.");
+        }
+        // PostgreSQL's string_agg names every such service in the one sentence
+        List<String> asking = NativeSql.list("""
+                select t.name || ': ' || s.name as service
+                from service s join tenant t on t.id = s.tenant_id
+                where s.payment_mode <> 'NONE'
+                order by t.name, s.name""", row -> row.getString("service"));
+        if (!asking.isEmpty()) {
+            throw new IllegalStateException("No payment gateway is chosen (PORTAL_PAYMENT_GATEWAY=none), yet these services ask "
+                    + "for payment: " + String.join("; ", asking) + ". Choose a gateway (PORTAL_PAYMENT_GATEWAY=sandbox for a "
+                    + "trial where no money moves, or a real provider's adapter, see the README's \"Deploying\"), "
+                    + "or let these services take no payment.");
+        }
+    }
+
+    /** No gateway chosen: nothing can be paid or given back through the portal. */
+    static final class NoGateway implements PaymentGateway {
+
+        private static Problem unavailable() {
+            return new Problem(ErrorCode.PAYMENT_UNAVAILABLE,
+                    "Payments are not available at this clinic online; please contact the clinic.");
+        }
+
+        @Override
+        public URI checkout(Order order) {
+            throw unavailable();
+        }
+
+        @Override
+        public Optional<Result> verify(Map<String, String> callback) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Outcome> paymentOutcome(String paymentReference) {
+            return Optional.empty();
+        }
+
+        @Override
+        public String refund(String paymentReference, BigDecimal amount, String currency) {
+            throw unavailable();
+        }
+
+        @Override
+        public RefundOutcome refundOutcome(String refundReference) {
+            return RefundOutcome.PENDING;
+        }
+    }
+}

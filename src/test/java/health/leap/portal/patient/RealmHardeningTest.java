@@ -1,0 +1,135 @@
+package health.leap.portal.patient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import health.leap.portal.platform.KeycloakServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The realm a clinic imports ({@code src/main/keycloak/leaphealth-realm.json}), served by a real
+ * Keycloak: no client hands out tokens for a username and password, an account locks after repeated
+ * wrong passwords, a weak password is refused, and the portal's tokens carry the portal's audience.
+ * The password-grant client the tests use is added by the test stack, never shipped.
+ */
+class RealmHardeningTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String STRONG = "correct horse battery staple";
+
+    private static KeycloakServer keycloak;
+
+    @BeforeAll
+    static void startKeycloak() {
+        keycloak = KeycloakServer.get();
+    }
+
+    @Test
+    void theShippedRealmHasNoPasswordGrantClientAndNoTestClient() throws IOException {
+        JsonNode realm = JSON.readTree(Path.of("src/main/keycloak/leaphealth-realm.json").toFile());
+        Set<String> shipped = new HashSet<>();
+        realm.path("clients").forEach(client -> {
+            shipped.add(client.path("clientId").asText());
+            assertFalse(client.path("directAccessGrantsEnabled").asBoolean(false),
+                    client.path("clientId").asText() + " allows the password grant");
+            assertFalse(client.path("implicitFlowEnabled").asBoolean(false), client.path("clientId").asText() + " allows the implicit flow");
+        });
+        assertAll(
+                () -> assertFalse(shipped.contains(KeycloakServer.TEST_CLIENT), "the test client is shipped"),
+                () -> assertTrue(realm.path("bruteForceProtected").asBoolean(), "brute-force protection"),
+                () -> assertTrue(realm.path("passwordPolicy").asText().contains("length(12)"), realm.path("passwordPolicy").asText()),
+                () -> assertTrue(realm.path("users").isMissingNode(), "demo logins live in src/main/keycloak/demo, not in the realm"));
+
+        // as served: the portal's own client refuses the grant, even with its secret
+        HttpResponse<String> portal = keycloak.passwordGrantWithSecret("portal", "portal-demo-secret", "amelia", "demo");
+        assertEquals(400, portal.statusCode(), portal.body());
+        assertTrue(portal.body().contains("unauthorized_client"), portal.body());
+        // and every client but the test stack's own refuses it
+        JsonNode clients = JSON.readTree(keycloak.admin("GET", "/clients", null).body());
+        for (JsonNode client : clients) {
+            String id = client.path("clientId").asText();
+            if (!id.equals(KeycloakServer.TEST_CLIENT) && !id.equals(KeycloakServer.OTHER_CLIENT)) {
+                assertFalse(client.path("directAccessGrantsEnabled").asBoolean(), id + " allows the password grant");
+            }
+        }
+    }
+
+    @Test
+    void anAccountLocksAfterRepeatedWrongPasswords() throws IOException {
+        String user = newLogin();
+        // one slip does not lock anyone out
+        HttpResponse<String> slip = keycloak.passwordGrant(KeycloakServer.TEST_CLIENT, user, "not it");
+        assertTrue(slip.body().contains("invalid_grant"), slip.statusCode() + ": " + slip.body());
+        assertEquals(200, keycloak.passwordGrant(KeycloakServer.TEST_CLIENT, user, STRONG).statusCode());
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            HttpResponse<String> wrong = keycloak.passwordGrant(KeycloakServer.TEST_CLIENT, user, "guess " + attempt);
+            assertTrue(wrong.body().contains("invalid_grant"), wrong.statusCode() + ": " + wrong.body());
+        }
+        HttpResponse<String> right = keycloak.passwordGrant(KeycloakServer.TEST_CLIENT, user, STRONG);
+        JsonNode lock = JSON.readTree(keycloak.admin("GET", "/attack-detection/brute-force/users/" + userId(user), null).body());
+        assertAll(
+                () -> assertTrue(right.statusCode() >= 400, "the right password after five wrong ones: " + right.statusCode()),
+                () -> assertFalse(right.body().contains("access_token"), right.body()),
+                () -> assertTrue(lock.path("disabled").asBoolean(), "locked: " + lock));
+
+        // the clinic's administrator lifts it
+        keycloak.admin("DELETE", "/attack-detection/brute-force/users/" + userId(user), null);
+        assertEquals(200, keycloak.passwordGrant(KeycloakServer.TEST_CLIENT, user, STRONG).statusCode());
+    }
+
+    @Test
+    void aWeakPasswordIsRefused() throws IOException {
+        String user = newLogin();
+        HttpResponse<String> weak = keycloak.admin("PUT", "/users/" + userId(user) + "/reset-password",
+                "{\"type\": \"password\", \"value\": \"demo\", \"temporary\": false}");
+        assertEquals(400, weak.statusCode(), weak.body());
+        HttpResponse<String> sameAsName = keycloak.admin("PUT", "/users/" + userId(user) + "/reset-password",
+                "{\"type\": \"password\", \"value\": \"" + user + "\", \"temporary\": false}");
+        assertEquals(400, sameAsName.statusCode(), sameAsName.body());
+    }
+
+    @Test
+    void thePortalsTokensNameThePortalAsTheirAudience() {
+        JsonNode ours = KeycloakServer.claims(keycloak.passwordToken("amelia", "demo"));
+        assertTrue(ours.path("aud").toString().contains("\"portal\""), ours.path("aud").toString());
+        String other = keycloak.passwordGrant(KeycloakServer.OTHER_CLIENT, "amelia", "demo").body();
+        JsonNode theirs = KeycloakServer.claims(readJson(other).path("access_token").asText());
+        assertFalse(theirs.path("aud").toString().contains("\"portal\""), theirs.path("aud").toString());
+    }
+
+    /** A throwaway login of the realm with a strong password, so locking it troubles no other test. */
+    private static String newLogin() {
+        String user = "lock-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = keycloak.admin("POST", "/users", """
+                {"username": "%s", "enabled": true, "email": "%s@example.com", "emailVerified": true,
+                 "firstName": "Lock", "lastName": "Test",
+                 "credentials": [{"type": "password", "value": "%s", "temporary": false}]}""".formatted(user, user, STRONG));
+        assertEquals(201, created.statusCode(), created.body());
+        return user;
+    }
+
+    private static String userId(String user) throws IOException {
+        return JSON.readTree(keycloak.admin("GET", "/users?exact=true&username=" + user, null).body()).path(0).path("id").asText();
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(text, e);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package health.leap.portal.platform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The packaged portal started as a clinic's operator would start it: in the production profile (the
+ * jar's default), with settings from the environment. It refuses demo secrets and missing ones by
+ * name before it starts anything; with secrets of its own it starts, ready once its database and
+ * identity provider answer; with no gateway chosen it refuses clinics whose services ask for payment.
+ */
+class ProductionStartIT {
+
+    static final int PORT = 8093;
+    static final Duration START = Duration.ofMinutes(2);
+    static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    static EmbeddedDatabase database;
+
+    @BeforeAll
+    static void startDatabase() {
+        database = EmbeddedDatabase.startThrowaway();
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    /** A production start: nothing of the demo profile, nothing of this machine's environment but the JDK's. */
+    static Map<String, String> production() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(PORT));
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakServer.get().issuer());
+        return env;
+    }
+
+    record Run(int exit, String output) {
+    }
+
+    /** Starts the jar and waits for it to stop by itself. */
+    static Run refusedStart(Map<String, String> env, String name) throws Exception {
+        Process portal = start(env, name);
+        boolean stopped = portal.waitFor(START.toSeconds(), TimeUnit.SECONDS);
+        if (!stopped) {
+            portal.destroyForcibly();
+        }
+        assertTrue(stopped, "the portal did not stop by itself; see target/" + name + ".log");
+        return new Run(portal.exitValue(), Files.readString(log(name)));
+    }
+
+    static Process start(Map<String, String> env, String name) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-jar", "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true).redirectOutput(log(name).toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_") || key.startsWith("PORTAL_"));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    static Path log(String name) throws IOException {
+        return Files.createDirectories(Path.of("target")).resolve(name + ".log");
+    }
+
+    @Test
+    void demoSecretsAreRefusedByNameBeforeAnythingStarts() throws Exception {
+        Map<String, String> env = production();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedDatabase.USER);
+        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", "portal-demo-secret");
+        env.put("PORTAL_CURSOR_SECRET", "cursor-demo-signing-key");
+        env.put("PORTAL_PAYMENT_GATEWAY", "sandbox");
+        env.put("PORTAL_SANDBOX_GATEWAY_SECRET", "sandbox-demo-signing-key");
+        Run run = refusedStart(env, "production-demo-secrets");
+        assertAll(
+                () -> assertNotEquals(0, run.exit(), run.output()),
+                () -> assertTrue(run.output().contains("will not start in the prod profile"), run.output()),
+                () -> assertTrue(run.output().contains("QUARKUS_OIDC_CREDENTIALS_SECRET is still the demo value"), run.output()),
+                () -> assertTrue(run.output().contains("PORTAL_CURSOR_SECRET is still the demo value"), run.output()),
+                () -> assertTrue(run.output().contains("PORTAL_SANDBOX_GATEWAY_SECRET is still the demo value"), run.output()),
+                () -> assertTrue(run.output().contains("QUARKUS_PROFILE=demo"), "says how to run the demo instead"),
+                () -> assertFalse(run.output().contains("started in"), "nothing started"));
+    }
+
+    @Test
+    void missingSecretsAndDatabaseAreNamed() throws Exception {
+        Run run = refusedStart(production(), "production-nothing-set");
+        assertAll(
+                () -> assertNotEquals(0, run.exit(), run.output()),
+                () -> assertTrue(run.output().contains("QUARKUS_OIDC_CREDENTIALS_SECRET is not set"), run.output()),
+                () -> assertTrue(run.output().contains("PORTAL_CURSOR_SECRET is not set"), run.output()),
+                () -> assertTrue(run.output().contains("QUARKUS_DATASOURCE_JDBC_URL is not set"), run.output()),
+                // no gateway chosen, so no sandbox key is asked for
+                () -> assertFalse(run.output().contains("PORTAL_SANDBOX_GATEWAY_SECRET"), run.output()));
+    }
+
+    @Test
+    void withItsOwnSecretsItStartsAndRefusesPaymentsWithoutAGateway() throws Exception {
+        Map<String, String> env = production();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedDatabase.USER);
+        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", "a-clinics-own-client-secret-7Qm2");
+        env.put("PORTAL_CURSOR_SECRET", "a-clinics-own-cursor-key-9Xr4Lp");
+        env.put("PORTAL_LOG_JSON", "true");
+        Process portal = start(env, "production-own-secrets");
+        try {
+            String ready = awaitReady(portal);
+            assertAll(
+                    () -> assertTrue(ready.contains("Database connections health check"), ready),
+                    () -> assertTrue(ready.contains("OIDC Provider Health Check"), ready),
+                    () -> assertEquals(200, get("/q/metrics").statusCode()));
+            // every probe of the generated Kubernetes manifests answers UP
+            for (Map.Entry<String, String> probe : KubernetesManifestsIT.probePaths().entrySet()) {
+                HttpResponse<String> answer = get(probe.getValue());
+                assertEquals(200, answer.statusCode(), probe.getKey() + " probe " + probe.getValue() + ": " + answer.body());
+            }
+        } finally {
+            portal.destroy();
+            assertTrue(portal.waitFor(60, TimeUnit.SECONDS), "stopped on TERM");
+        }
+        List<String> lines = Files.readAllLines(log("production-own-secrets"));
+        String started = lines.stream().filter(line -> line.contains("started in")).findFirst().orElse("");
+        // JSON log lines by the switch
+        assertEquals("leaphealth-portal", new ObjectMapper().readTree(started).path("message").asText().split(" ")[0],
+                "a JSON line: " + started);
+
+        // the same database, now with clinics whose services take payment, and still no gateway chosen
+        env.put("PORTAL_DEMO_DATA", "true");
+        Run refused = refusedStart(env, "production-no-gateway");
+        assertAll(
+                () -> assertNotEquals(0, refused.exit()),
+                () -> assertTrue(refused.output().contains("No payment gateway is chosen (PORTAL_PAYMENT_GATEWAY=none)"),
+                        refused.output()),
+                () -> assertTrue(refused.output().contains("Harbour Health: "), refused.output()));
+    }
+
+    static String awaitReady(Process portal) throws Exception {
+        Instant deadline = Instant.now().plus(START);
+        while (Instant.now().isBefore(deadline)) {
+            assertTrue(portal.isAlive(), "the portal stopped; see target/production-own-secrets.log");
+            try {
+                HttpResponse<String> ready = get("/q/health/ready");
+                if (ready.statusCode() == 200) {
+                    return ready.body();
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("not ready within " + START + "; see target/production-own-secrets.log");
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
