@@ -139,7 +139,7 @@ class TwoInstancesIT {
                 ps.setString(2, "Race patient " + lead);
                 ps.executeUpdate();
                 String user = KeycloakServer.get().ensurePatient("race" + lead, 1, lead);
-                tokens.add(KeycloakServer.get().passwordToken(user, "demo"));
+                tokens.add(KeycloakServer.get().passwordToken(user, KeycloakServer.PATIENT_PASSWORD));
             }
         }
         long slot = freeSlotOfDrWhitcombe();

@@ -84,9 +84,13 @@ public final class KeycloakServer {
         return readJson(response.body()).path("access_token").asText();
     }
 
+    /** The password of the logins {@link #ensurePatient} creates: long enough for the realm's password policy. */
+    public static final String PATIENT_PASSWORD = "test-patient-password";
+
     /**
      * Creates (or finds) a patient login of the realm through the admin API, with the claims that link
-     * it to a lead, and returns its username. For tests that need more patients than the demo has.
+     * it to a lead, and returns its username; it signs in with {@link #PATIENT_PASSWORD}. For tests that
+     * need more patients than the demo has.
      */
     public String ensurePatient(String username, long tenantId, long leadId) {
         String admin = adminToken();
@@ -95,8 +99,8 @@ public final class KeycloakServer {
                 {"username": "%s", "enabled": true, "email": "%s@example.com", "emailVerified": true,
                  "firstName": "Load", "lastName": "%s",
                  "attributes": {"tenant_id": ["%d"], "lead_id": ["%d"]},
-                 "credentials": [{"type": "password", "value": "demo", "temporary": false}]}"""
-                .formatted(username, username, username, tenantId, leadId);
+                 "credentials": [{"type": "password", "value": "%s", "temporary": false}]}"""
+                .formatted(username, username, username, tenantId, leadId, PATIENT_PASSWORD);
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(users))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());

@@ -5,12 +5,14 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static health.leap.portal.e2e.Roles.childNamed;
 import static health.leap.portal.e2e.Roles.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The main story: a patient finds a physiotherapist, holds a time, pays the token and is booked. */
 @PortalJourney
@@ -21,6 +23,7 @@ class PatientBooksJourneyIT {
         Visitor oliver = portal.login("oliver");
         Page page = oliver.page();
         oliver.seesPage("Hello, Oliver Brooks");
+        Optional<Metrics> before = Metrics.read(page, portal);
 
         page.getByRole(AriaRole.LINK, named("Find a doctor")).click();
         oliver.seesPage("Find a doctor");
@@ -62,5 +65,15 @@ class PatientBooksJourneyIT {
                 .containsText("Physiotherapy session with Dr Tom Okafor");
 
         assertEquals("GBP 20.00", paid.amountAsked(), "the amount the sandbox gateway asked for");
+
+        // the people who run the portal see the booking in its counters (where /q/metrics is reachable)
+        before.ifPresent(earlier -> {
+            Metrics later = Metrics.read(page, portal).orElseThrow();
+            assertTrue(later.counter("portal_holds_total", "") >= earlier.counter("portal_holds_total", "") + 1, "holds");
+            assertTrue(later.counter("portal_confirmations_total", "status=\"CONFIRMED\"")
+                    >= earlier.counter("portal_confirmations_total", "status=\"CONFIRMED\"") + 1, "confirmations");
+            assertTrue(later.counter("http_server_requests_seconds_count", "uri=\"/doctors/{id}\"") >= 1,
+                    "the doctor's page in the route latencies");
+        });
     }
 }

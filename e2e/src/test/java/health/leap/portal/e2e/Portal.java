@@ -17,7 +17,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 final class Portal {
 
-    private static final Pattern KEYCLOAK_LOGIN = Pattern.compile("/realms/[^/]+/protocol/openid-connect/auth");
+    static final Pattern KEYCLOAK_LOGIN = Pattern.compile("/realms/[^/]+/protocol/openid-connect/auth");
 
     private final Stack stack;
     private final String journey;
