@@ -7,10 +7,12 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -48,14 +50,18 @@ public class SignOutResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signOut(@Context UriInfo request) {
+    public Response signOut(@Context UriInfo request, @HeaderParam(HttpHeaders.AUTHORIZATION) String bearer) {
         URI home = request.getBaseUriBuilder().replacePath("/").replaceQuery(null).build();
+        if (bearer != null) {
+            // a script with a bearer token has no session here to end
+            return Response.seeOther(home).build();
+        }
         JsonWebToken idToken = session.getIdToken();
         String hint = idToken == null ? null : idToken.getRawToken();
         session.logout().await().indefinitely();
         String endSession = provider.getEndSessionUri();
         if (endSession == null || hint == null) {
-            // a bearer caller has no session here; a provider without RP-initiated logout ends at home
+            // a provider without RP-initiated logout ends at home
             return Response.seeOther(home).build();
         }
         return Response.seeOther(UriBuilder.fromUri(endSession)

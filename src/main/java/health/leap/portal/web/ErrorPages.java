@@ -3,6 +3,7 @@ package health.leap.portal.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -13,10 +14,16 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.common.util.URLUtils;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** Every refusal becomes a page, or under htmx a fragment, with a sentence and its code. */
 public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+    /** Refusals worth a log line: someone reaching for what is not theirs, a forged form, a flood. */
+    private static final Set<ErrorCode> LOGGED = EnumSet.of(ErrorCode.FORBIDDEN, ErrorCode.ACCOUNT_NOT_LINKED,
+            ErrorCode.PREVIEW_READ_ONLY, ErrorCode.CSRF_TOKEN_INVALID, ErrorCode.RATE_LIMITED);
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
@@ -29,6 +36,8 @@ public class ErrorPages {
     Htmx htmx;
     @Inject
     PortalMetrics metrics;
+    @Inject
+    HttpServerRequest request;
 
     @ServerExceptionMapper
     public Response problem(Problem problem) {
@@ -78,13 +87,17 @@ public class ErrorPages {
 
     /** A status the framework chose (a 413, a 414) with the code that explains it. */
     private Response render(int status, ErrorCode code, String message) {
-        metrics.refused(code);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(page(status, code, message)).build();
     }
 
     /** The error page, or under htmx its message fragment. */
     TemplateInstance page(int status, ErrorCode code, String message) {
+        metrics.refused(code);
+        if (LOGGED.contains(code)) {
+            // the request id (RequestIds) is on the line, so the patient's report can be found
+            LOG.infof("Refused %s %s: %s (%d)", request.method(), request.path(), code, status);
+        }
         return htmx.wantsFragment()
                 ? Templates.error$message(status, code, message)
                 : Templates.error(status, code, message);

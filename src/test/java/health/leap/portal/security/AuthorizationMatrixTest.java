@@ -197,6 +197,9 @@ class AuthorizationMatrixTest {
         ROUTES.put("GET /sandbox-gateway/refunds", new Expectation(null, "", staff(200)));
         ROUTES.put("POST /sandbox-gateway/refunds/{id}", new Expectation("refund", "?outcome=FAILED", staff(404)));
         ROUTES.put("GET /staff/patients", new Expectation(null, "", staff(200)));
+        // anyone signed in sees the sign-out button, and the button signs them out (a bearer caller has no session)
+        ROUTES.put("GET /logout", new Expectation(null, "", signedIn(200)));
+        ROUTES.put("POST /logout", new Expectation(null, "", signedIn(303)));
     }
 
     /** The preview routes, which serve the patient pages above under the staff's path. */

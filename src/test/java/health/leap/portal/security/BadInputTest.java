@@ -172,6 +172,9 @@ class BadInputTest {
                 Map.of("path:id", "SBX-RF-NONE", "form:outcome", "FAILED"), 404,
                 Map.of("path:id", Kind.TEXT, "form:outcome", Kind.CHOICE)));
         ROUTES.put("GET /staff/patients", new Route(STAFF, "/staff/patients", Map.of(), 200, Map.of("query:q", Kind.TEXT)));
+        // signing out takes no parameter: whatever else comes along, a bearer caller is sent home
+        ROUTES.put("GET /logout", new Route(OWNER, "/logout", Map.of(), 200, Map.of()));
+        ROUTES.put("POST /logout", new Route(OWNER, "/logout", Map.of(), 303, Map.of(JUNK_QUERY, Kind.IGNORED)));
     }
 
     static final String SCRIPT = "<script>alert(1)</script>";
