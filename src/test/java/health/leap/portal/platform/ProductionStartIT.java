@@ -141,9 +141,21 @@ class ProductionStartIT {
                 HttpResponse<String> answer = get(probe.getValue());
                 assertEquals(200, answer.statusCode(), probe.getKey() + " probe " + probe.getValue() + ": " + answer.body());
             }
-        } finally {
+            // graceful shutdown: on TERM readiness turns DOWN at once, so a load balancer sends new requests
+            // elsewhere, while the portal still answers what reaches it for the shutdown delay
             portal.destroy();
+            boolean readyDown = false;
+            boolean stillServing = false;
+            Instant until = Instant.now().plusSeconds(10);
+            while (!readyDown && portal.isAlive() && Instant.now().isBefore(until)) {
+                readyDown = get("/q/health/ready").statusCode() == 503;
+                stillServing = readyDown && get("/q/health/live").statusCode() == 200;
+            }
+            assertTrue(readyDown, "readiness DOWN after TERM");
+            assertTrue(stillServing, "requests still answered during the shutdown delay");
             assertTrue(portal.waitFor(60, TimeUnit.SECONDS), "stopped on TERM");
+        } finally {
+            portal.destroyForcibly();
         }
         List<String> lines = Files.readAllLines(log("production-own-secrets"));
         String started = lines.stream().filter(line -> line.contains("started in")).findFirst().orElse("");

@@ -10,10 +10,16 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.RestAssured;
 import io.restassured.config.RedirectConfig;
 import jakarta.inject.Inject;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -127,6 +133,43 @@ class OperationsTest {
         // something that is no id (a line break, markup) is replaced, never echoed
         RestAssured.given().header(RequestIds.HEADER, "<script>alert(1)</script>").when().get("/q/health/live")
                 .then().header(RequestIds.HEADER, matchesPattern("[0-9a-f]{24}"));
+    }
+
+    @Test
+    @TestSecurity(user = "p9502", roles = "patient")
+    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "9502")})
+    void aPeekAtAnotherPatientsBookingIsLoggedWithTheRequestId() {
+        List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record instanceof ExtLogRecord ext) {
+                    ext.copyMdc();
+                    records.add(ext);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(ErrorPages.class.getName());
+        logger.addHandler(capture);
+        try {
+            // Amelia's appointment 501, asked for by another patient of her clinic
+            given().header(RequestIds.HEADER, "qa-run-7f3a9c21").when().get("/appointments/501")
+                    .then().statusCode(403).header(RequestIds.HEADER, equalTo("qa-run-7f3a9c21"));
+        } finally {
+            logger.removeHandler(capture);
+        }
+        ExtLogRecord refused = records.stream().filter(r -> r.getFormattedMessage().contains("Refused GET /appointments/501"))
+                .findFirst().orElseThrow(() -> new AssertionError("no log line for the refusal: " + records));
+        assertTrue(refused.getFormattedMessage().contains("FORBIDDEN (403)"), refused.getFormattedMessage());
+        assertEquals("qa-run-7f3a9c21", refused.getMdc(RequestIds.MDC_KEY), "the request id on the line");
     }
 
     @Test
