@@ -60,6 +60,15 @@ class ProductionStartIT {
         return env;
     }
 
+    /** A production start on the test's database. */
+    static Map<String, String> productionOnTheDatabase() {
+        Map<String, String> env = production();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedDatabase.USER);
+        return env;
+    }
+
     record Run(int exit, String output) {
     }
 
@@ -89,10 +98,7 @@ class ProductionStartIT {
 
     @Test
     void demoSecretsAreRefusedByNameBeforeAnythingStarts() throws Exception {
-        Map<String, String> env = production();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedDatabase.USER);
+        Map<String, String> env = productionOnTheDatabase();
         env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", "portal-demo-secret");
         env.put("PORTAL_CURSOR_SECRET", "cursor-demo-signing-key");
         env.put("PORTAL_PAYMENT_GATEWAY", "sandbox");
@@ -122,10 +128,7 @@ class ProductionStartIT {
 
     @Test
     void withItsOwnSecretsItStartsAndRefusesPaymentsWithoutAGateway() throws Exception {
-        Map<String, String> env = production();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedDatabase.USER);
+        Map<String, String> env = productionOnTheDatabase();
         env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", "a-clinics-own-client-secret-7Qm2");
         env.put("PORTAL_CURSOR_SECRET", "a-clinics-own-cursor-key-9Xr4Lp");
         env.put("PORTAL_LOG_JSON", "true");

@@ -1,20 +1,16 @@
 package health.leap.portal.web;
 
-import health.leap.portal.booking.HoldService;
-import health.leap.portal.platform.Sql;
-import health.leap.portal.platform.TestClock;
+import health.leap.portal.platform.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.RestAssured;
-import io.restassured.config.RedirectConfig;
 import jakarta.inject.Inject;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -42,20 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OperationsTest {
 
     @Inject
-    Sql sql;
-    @Inject
-    TestClock clock;
-    @Inject
-    HoldService holds;
+    Fixtures fixtures;
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        RestAssured.config = RestAssured.config().redirect(RedirectConfig.redirectConfig().followRedirects(false));
-        for (long lead = 9501; lead <= 9502; lead++) {
-            sql.update("insert into lead (id, tenant_id, name) values (?, 1, ?) on conflict (id) do nothing", lead,
-                    "Operations patient " + lead);
-        }
+        fixtures.freshPatient(1, 9501);
+        fixtures.freshPatient(1, 9502);
     }
 
     static String metrics() {
@@ -79,24 +67,19 @@ class OperationsTest {
         return sum;
     }
 
-    long freeSlot(String utcStart) {
-        return sql.one("select id from slot where doctor_id = 204 and starts_at = ?", rs -> rs.getLong(1), Instant.parse(utcStart))
-                .orElseThrow(() -> new AssertionError("no slot of doctor 204 at " + utcStart));
-    }
-
     @Test
     @TestSecurity(user = "p9501", roles = "patient")
     @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "9501")})
     void aHoldAConfirmationAndALostTimeShowInTheCounters() {
         String before = metrics();
-        long slot = freeSlot("2026-03-12T15:00:00Z");
+        long slot = fixtures.slot(204, "2026-03-12T15:00:00Z");
         String location = given().formParam("slot", slot).formParam("service", 101).when().post("/appointments")
                 .then().statusCode(303).extract().header("Location");
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         given().when().post("/appointments/" + id + "/confirm").then().statusCode(303);
         // another patient holds the next time a moment earlier: this patient loses it
-        long taken = freeSlot("2026-03-12T15:30:00Z");
-        holds.hold(1, 9502, taken, 101, false);
+        long taken = fixtures.slot(204, "2026-03-12T15:30:00Z");
+        fixtures.hold(1, 9502, 204, 101, "2026-03-12T15:30:00Z");
         given().formParam("slot", taken).formParam("service", 101).when().post("/appointments")
                 .then().statusCode(409).body(containsString("data-error-code=\"SLOT_TAKEN\""));
         given().when().get("/appointments/not-a-number").then().statusCode(400);
