@@ -114,6 +114,15 @@ export JAVA_HOME
 # them, so the realm's password policy applies to every new password but not to these). Written through a
 # temporary name so an instance starting at the same moment never reads half a file.
 mkdir -p "$KEYCLOAK_HOME/data/import"
+# The unpacked Keycloak is shared by every checkout on the machine: a file another version of this
+# script left there (an older layout of the realm, say) would be imported beside these and clash.
+for stale in "$KEYCLOAK_HOME"/data/import/leaphealth-*.json; do
+  [[ -e "$stale" ]] || continue
+  case "$(basename "$stale")" in
+    "$(basename "$REALM_FILE")"|"$(basename "$DEMO_USERS_FILE")") ;;
+    *) rm -f "$stale" ;;
+  esac
+done
 for file in "$REALM_FILE" "$DEMO_USERS_FILE"; do
   copy="$(mktemp "$KEYCLOAK_HOME/data/import/.leaphealth-import.XXXXXX")"
   cp "$file" "$copy"
