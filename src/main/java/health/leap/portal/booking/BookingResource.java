@@ -2,7 +2,6 @@ package health.leap.portal.booking;
 
 import health.leap.portal.appointments.AppointmentQueries;
 import health.leap.portal.appointments.AppointmentResource;
-import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.doctors.DoctorService;
 import health.leap.portal.doctors.SlotPicker;
 import health.leap.portal.patient.Caller;
@@ -90,9 +89,7 @@ public class BookingResource {
     @Path("{id}/confirm")
     public Response confirm(@PathParam("id") String id, @FormParam("package") String patientPackage) {
         long appointmentId = Params.id("appointment", id);
-        AppointmentStatus status = confirmations.confirm(caller.tenantId(), caller.leadId(), appointmentId,
-                Params.optionalId("package", patientPackage));
-        metrics.confirmed(status.name());
+        confirmations.confirm(caller.tenantId(), caller.leadId(), appointmentId, Params.optionalId("package", patientPackage));
         return show(appointmentId, Response.Status.OK);
     }
 

@@ -13,6 +13,7 @@ import health.leap.portal.packages.Redemptions;
 import health.leap.portal.platform.Money;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
+import health.leap.portal.web.PortalMetrics;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,14 +31,16 @@ public class ConfirmService {
     private final Ownership ownership;
     private final Redemptions redemptions;
     private final AppointmentLifecycle lifecycle;
+    private final PortalMetrics metrics;
 
     public ConfirmService(Clock clock, HoldService holds, Ownership ownership, Redemptions redemptions,
-                          AppointmentLifecycle lifecycle) {
+                          AppointmentLifecycle lifecycle, PortalMetrics metrics) {
         this.clock = clock;
         this.holds = holds;
         this.ownership = ownership;
         this.redemptions = redemptions;
         this.lifecycle = lifecycle;
+        this.metrics = metrics;
     }
 
     private record Terms(Centre centre, boolean requiresApproval, boolean paid) {
@@ -112,6 +115,8 @@ public class ConfirmService {
         if (packagePays) {
             redemptions.redeem(tenantId, leadId, patientPackageId, appointmentId, appointment.serviceId, appointment.centreId);
         }
+        // counted where the booking changes, so a second click or a paid return counts once
+        metrics.confirmed(to.name());
         return new Attempt(to, null);
     }
 

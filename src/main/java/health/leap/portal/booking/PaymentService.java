@@ -13,7 +13,6 @@ import health.leap.portal.platform.Money;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.Row;
 import health.leap.portal.web.ErrorCode;
-import health.leap.portal.web.PortalMetrics;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,18 +37,15 @@ public class PaymentService {
     private final ConfirmService confirmations;
     private final Refunds refunds;
     private final AppointmentLifecycle lifecycle;
-    private final PortalMetrics metrics;
 
     public PaymentService(Clock clock, PaymentGateway gateway, Ownership ownership,
-                          ConfirmService confirmations, Refunds refunds, AppointmentLifecycle lifecycle,
-                          PortalMetrics metrics) {
+                          ConfirmService confirmations, Refunds refunds, AppointmentLifecycle lifecycle) {
         this.clock = clock;
         this.gateway = gateway;
         this.ownership = ownership;
         this.confirmations = confirmations;
         this.refunds = refunds;
         this.lifecycle = lifecycle;
-        this.metrics = metrics;
     }
 
     /** Starts paying for the patient's held DRAFT; returns the gateway page to send the patient to. */
@@ -125,9 +121,6 @@ public class PaymentService {
         Optional<Problem> refused = stillOurs
                 ? confirmations.confirmPaid(payment.tenantId(), payment.leadId(), payment.appointmentId())
                 : Optional.of(new Problem(ErrorCode.INVALID_STATE, "This booking is no longer waiting for payment."));
-        if (refused.isEmpty()) {
-            metrics.confirmed(lifecycle.currentStatus(payment.appointmentId()).name());
-        }
         if (refused.isPresent() && refunds.refundIfPaid(payment.id())) {
             lifecycle.note(payment.tenantId(), payment.appointmentId(), lifecycle.currentStatus(payment.appointmentId()), now,
                     Actor.SYSTEM, "Paid when the booking could no longer be confirmed; the payment is being refunded");

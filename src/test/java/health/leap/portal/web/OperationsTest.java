@@ -77,6 +77,8 @@ class OperationsTest {
                 .then().statusCode(303).extract().header("Location");
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         given().when().post("/appointments/" + id + "/confirm").then().statusCode(303);
+        // a second click confirms nothing new, and counts nothing new
+        given().when().post("/appointments/" + id + "/confirm").then().statusCode(303);
         // another patient holds the next time a moment earlier: this patient loses it
         long taken = fixtures.slot(204, "2026-03-12T15:30:00Z");
         fixtures.hold(1, 9502, 204, 101, "2026-03-12T15:30:00Z");
