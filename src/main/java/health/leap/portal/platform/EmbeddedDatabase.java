@@ -31,7 +31,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return Path.of(System.getProperty("user.home"), ".local", "share", "leaphealth", "postgres");
     }
 
-    /** Starts a server keeping its data in {@code dataDirectory}; an existing cluster there is reused. */
+    /**
+     * Starts a server keeping its data in {@code dataDirectory}; an existing cluster there is reused.
+     * It is durable: the library starts its servers with {@code fsync} and {@code synchronous_commit}
+     * off (fast for throwaway test data, but a crash could lose or corrupt bookings the portal already
+     * confirmed), so both are turned back on here; these {@code -c} settings come after the library's
+     * {@code -F} on the server's command line, and the last one wins.
+     */
     public static EmbeddedDatabase start(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
@@ -39,13 +45,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
         }
     }
 
-    /** Starts a throwaway server whose data is deleted when it stops. */
+    /** Starts a throwaway server whose data is deleted when it stops: fast, not durable, for tests. */
     public static EmbeddedDatabase startThrowaway() {
         try {
             return new EmbeddedDatabase(EmbeddedPostgres.builder()

@@ -41,7 +41,11 @@ public enum ErrorCode {
     RATE_LIMITED(429),
     INTERNAL(500),
     RATE_LIMIT_UNAVAILABLE(503),
-    PAYMENT_UNAVAILABLE(503);
+    PAYMENT_UNAVAILABLE(503),
+    /** The database cannot be reached (stopped, restarting, failing over): try again in a few seconds. */
+    DATABASE_UNAVAILABLE(503),
+    /** The identity provider does not answer, so nobody can sign in until it does. */
+    SIGN_IN_UNAVAILABLE(503);
 
     private final int status;
 

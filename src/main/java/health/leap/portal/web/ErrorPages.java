@@ -38,6 +38,8 @@ public class ErrorPages {
     PortalMetrics metrics;
     @Inject
     HttpServerRequest request;
+    @Inject
+    DatabaseOutages outages;
 
     @ServerExceptionMapper
     public Response problem(Problem problem) {
@@ -59,6 +61,9 @@ public class ErrorPages {
             return render(ErrorCode.METHOD_NOT_ALLOWED, "That action is not available here.");
         }
         if (status >= 500) {
+            if (DatabaseOutages.isOutage(e)) {
+                return databaseUnavailable(e);
+            }
             LOG.error("Request failed", e);
             return render(ErrorCode.INTERNAL, "Something went wrong on our side. Please try again in a moment.");
         }
@@ -77,9 +82,25 @@ public class ErrorPages {
 
     @ServerExceptionMapper(priority = 5000)
     public Response unexpected(RuntimeException e) {
+        if (DatabaseOutages.isOutage(e)) {
+            return databaseUnavailable(e);
+        }
         LOG.error("Request failed", e);
         return render(ErrorCode.INTERNAL, "Something went wrong on our side. Please try again in a moment.");
     }
+
+    /**
+     * The database could not be reached: the request's transaction rolled back, so nothing of it was
+     * written. A page (or under htmx a fragment) with {@code Retry-After}, never a stack trace.
+     */
+    private Response databaseUnavailable(RuntimeException e) {
+        outages.seen(e);
+        return Response.fromResponse(render(ErrorCode.DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE))
+                .header("Retry-After", DatabaseOutages.RETRY_AFTER.toSeconds()).build();
+    }
+
+    static final String DATABASE_UNAVAILABLE = "We cannot reach the clinic's booking records just now. Please try again in a few "
+            + "seconds. If you were booking, look at My appointments first: what was saved is shown there.";
 
     private Response render(ErrorCode code, String message) {
         return render(code.status(), code, message);

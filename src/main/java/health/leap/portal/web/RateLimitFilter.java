@@ -41,6 +41,10 @@ public class RateLimitFilter {
             try {
                 write = limits.write(caller);
             } catch (RuntimeException e) {
+                if (DatabaseOutages.isOutage(e)) {
+                    // the write could not be taken anyway; the page says why (ErrorPages)
+                    throw e;
+                }
                 LOG.warn("The rate limiter could not decide; refusing the write", e);
                 throw refusal(ErrorCode.RATE_LIMIT_UNAVAILABLE, Duration.ofSeconds(5),
                         "We could not take that action just now. Please try again in a few seconds.");
@@ -54,7 +58,9 @@ public class RateLimitFilter {
         try {
             read = limits.request(caller);
         } catch (RuntimeException e) {
-            LOG.warn("The rate limiter could not decide; letting a read through", e);
+            if (!DatabaseOutages.isOutage(e)) {
+                LOG.warn("The rate limiter could not decide; letting a read through", e);
+            }
             return;
         }
         if (!read.allowed()) {

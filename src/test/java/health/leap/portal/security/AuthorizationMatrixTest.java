@@ -200,6 +200,8 @@ class AuthorizationMatrixTest {
         // anyone signed in sees the sign-out button, and the button signs them out (a bearer caller has no session)
         ROUTES.put("GET /logout", new Expectation(null, "", signedIn(200)));
         ROUTES.put("POST /logout", new Expectation(null, "", signedIn(303)));
+        // public: while the identity provider answers it sends everyone home (patient.SignInUnavailable)
+        ROUTES.put("GET /sign-in-unavailable", new Expectation(null, "", (who, id) -> 303));
     }
 
     /** The preview routes, which serve the patient pages above under the staff's path. */

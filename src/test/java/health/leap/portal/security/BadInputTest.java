@@ -175,6 +175,7 @@ class BadInputTest {
         // signing out takes no parameter: whatever else comes along, a bearer caller is sent home
         ROUTES.put("GET /logout", new Route(OWNER, "/logout", Map.of(), 200, Map.of()));
         ROUTES.put("POST /logout", new Route(OWNER, "/logout", Map.of(), 303, Map.of(JUNK_QUERY, Kind.IGNORED)));
+        ROUTES.put("GET /sign-in-unavailable", new Route(OWNER, "/sign-in-unavailable", Map.of(), 303, Map.of()));
     }
 
     static final String SCRIPT = "<script>alert(1)</script>";
