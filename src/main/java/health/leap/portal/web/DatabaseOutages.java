@@ -45,10 +45,25 @@ public class DatabaseOutages {
     private final AtomicLong lastFlush = new AtomicLong();
     private final AtomicLong lastLog = new AtomicLong();
 
-    /** Whether {@code failure}, or anything it wraps, says the database cannot be reached. */
+    /**
+     * Whether {@code failure}, or anything it wraps, says the database cannot be reached. A commit that
+     * failed carries the driver's reason as a suppressed exception of the transaction manager's.
+     */
     public static boolean isOutage(Throwable failure) {
+        return isOutage(failure, 0);
+    }
+
+    private static boolean isOutage(Throwable failure, int nesting) {
+        if (nesting > 3) {
+            return false;
+        }
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isOutage(suppressed, nesting + 1)) {
+                    return true;
+                }
+            }
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof JDBCConnectionException) {
                 return true;

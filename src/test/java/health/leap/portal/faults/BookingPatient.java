@@ -87,6 +87,11 @@ final class BookingPatient {
         return send(request.GET().build());
     }
 
+    /** A form posted as a page of the portal posts it. */
+    Answer post(String base, String path, String form) {
+        return post(base, path, form, false);
+    }
+
     private Answer post(String base, String path, String form, boolean htmx) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + token)

@@ -42,8 +42,18 @@ final class Clinic {
         return patients;
     }
 
+    /** Cardiology assessment: paid in full in advance; offered by Dr Whitcombe (204) at London Bridge. */
+    static final long PAID_ASSESSMENT = 104;
+    /** The GP care plan: four sessions of the consultation. */
+    static final long CARE_PLAN = 303;
+
     /** Free times of the consultation, three days ahead or more (inside every booking window), soonest first. */
     static List<Long> freeConsultations(Connection db, int count) throws SQLException {
+        return freeTimes(db, CONSULTATION, count);
+    }
+
+    /** Free times of {@code service} three to forty days ahead, soonest first. */
+    static List<Long> freeTimes(Connection db, long service, int count) throws SQLException {
         List<Long> slots = new ArrayList<>();
         try (PreparedStatement ps = db.prepareStatement("""
                 select s.id from slot s
@@ -51,7 +61,7 @@ final class Clinic {
                 where s.starts_at > now() + interval '3 days' and s.starts_at < now() + interval '40 days'
                   and not exists (select 1 from appointment a where a.slot_id = s.id)
                 order by s.starts_at, s.id limit ?""")) {
-            ps.setLong(1, CONSULTATION);
+            ps.setLong(1, service);
             ps.setInt(2, count);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -98,6 +108,31 @@ final class Clinic {
             }
         }
         return missing;
+    }
+
+    /** Gives the lead a GP care plan of {@code sessions} sessions, valid for the next 90 days; returns its id. */
+    static long carePlan(Connection db, long lead, int sessions) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("""
+                insert into patient_package (tenant_id, lead_id, package_id, status, sessions_total, sessions_used,
+                                             valid_from, valid_until, purchased_at)
+                values (1, ?, ?, 'ACTIVE', ?, 0, now() - interval '1 day', now() + interval '90 days', now() - interval '1 day')
+                returning id""")) {
+            ps.setLong(1, lead);
+            ps.setLong(2, CARE_PLAN);
+            ps.setInt(3, sessions);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Seconds from now to the instant {@code sql} selects (negative when it has passed). */
+    static double seconds(Connection db, String sql) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("select extract(epoch from (" + sql + ") - now())"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getDouble(1);
+        }
     }
 
     static long count(Connection db, String sql) throws SQLException {

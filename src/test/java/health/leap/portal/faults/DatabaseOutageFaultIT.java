@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DatabaseOutageFaultIT {
 
-    static final int DATABASE_PORT = 55431;
+    static final int DATABASE_PORT = 55440;
     static final int PORTAL_PORT = 8095;
     static final Duration OUTAGE = Duration.ofSeconds(10);
     static final Duration RECOVERY_LIMIT = Duration.ofSeconds(10);

@@ -53,14 +53,54 @@ public final class KeycloakServer {
     private static KeycloakServer instance;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final int port;
+    private final int managementPort;
+    /** The process this JVM started, if it started one. */
+    private Process process;
 
-    private KeycloakServer() {
+    private KeycloakServer(int port, int managementPort) {
+        this.port = port;
+        this.managementPort = managementPort;
+    }
+
+    /**
+     * A Keycloak of the caller's own on other ports, with the shipped realm, started now: the fault suite
+     * stops it and starts it again, which the shared one must never be. Its store is in memory, so a
+     * restart forgets what the admin API added and signs with new keys.
+     */
+    public static KeycloakServer dedicated(int port, int managementPort) {
+        KeycloakServer server = new KeycloakServer(port, managementPort);
+        if (server.answers()) {
+            throw new IllegalStateException("something already answers on port " + port + "; a dedicated Keycloak needs it free");
+        }
+        server.start();
+        return server;
+    }
+
+    /** Stops the server this JVM started (the script, kc.sh and Keycloak's JVM). */
+    public synchronized void stop() {
+        if (process != null) {
+            stop(process);
+            process = null;
+        }
+    }
+
+    /** Starts it again after {@link #stop()} and waits until it answers. */
+    public synchronized void startAgain() {
+        if (process == null) {
+            start();
+        }
+    }
+
+    /** Whether its discovery document answers. */
+    public boolean answering() {
+        return answers();
     }
 
     /** The running server, started on first use. */
     public static synchronized KeycloakServer get() {
         if (instance == null) {
-            KeycloakServer server = new KeycloakServer();
+            KeycloakServer server = new KeycloakServer(PORT, MANAGEMENT_PORT);
             if (!server.answers()) {
                 server.start();
             }
@@ -71,7 +111,7 @@ public final class KeycloakServer {
     }
 
     public String issuer() {
-        return "http://localhost:" + PORT + "/realms/" + REALM;
+        return "http://localhost:" + port + "/realms/" + REALM;
     }
 
     /** An access token for the user, through the password grant of {@link #TEST_CLIENT}. */
@@ -209,13 +249,13 @@ public final class KeycloakServer {
 
     private void start() {
         Path project = projectDirectory();
-        Path log = project.resolve("target/keycloak-test.log");
+        Path log = project.resolve(port == PORT ? "target/keycloak-test.log" : "target/keycloak-test-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder("bash", "src/main/scripts/keycloak.sh")
                 .directory(project.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("KEYCLOAK_PORT", Integer.toString(PORT));
-        builder.environment().put("KEYCLOAK_MANAGEMENT_PORT", Integer.toString(MANAGEMENT_PORT));
+        builder.environment().put("KEYCLOAK_PORT", Integer.toString(port));
+        builder.environment().put("KEYCLOAK_MANAGEMENT_PORT", Integer.toString(managementPort));
         mavenOfThisBuild().ifPresent(mvn -> builder.environment().put("MVN", mvn.toString()));
         Process process;
         try {
@@ -224,6 +264,7 @@ public final class KeycloakServer {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Keycloak", e);
         }
+        this.process = process;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "keycloak-stop"));
 
         Instant deadline = Instant.now().plus(START_TIMEOUT);

@@ -24,6 +24,12 @@ class DatabaseOutagesTest {
         assertTrue(DatabaseOutages.isOutage(new SQLException("the database system is starting up", "57P03")));
         assertTrue(DatabaseOutages.isOutage(new SQLException("cannot execute INSERT in a read-only transaction", "25006")));
         assertTrue(DatabaseOutages.isOutage(new SQLException("Acquisition timeout while waiting for new connection")));
+        // a commit cut off by a stopping server: the driver's reason is suppressed in the transaction manager's
+        RuntimeException commit = new IllegalStateException(new jakarta.transaction.RollbackException("Could not commit transaction."));
+        commit.getCause().addSuppressed(new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction"));
+        commit.getCause().getSuppressed()[0].initCause(
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        assertTrue(DatabaseOutages.isOutage(commit));
     }
 
     @Test
