@@ -94,7 +94,29 @@ final class DebianPostgres implements AutoCloseable {
                 synchronous_standby_names = ''
                 """.formatted(port, data, primary.port, USER, name));
         standby.start();
+        primary.awaitSynchronous(name);
         return standby;
+    }
+
+    /** Waits until the standby {@code name} streams from this server as its synchronous standby. */
+    private void awaitSynchronous(String standbyName) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            try (Connection c = connect(); var ps = c.prepareStatement(
+                    "select count(*) from pg_stat_replication where application_name = ? and sync_state = 'sync'")) {
+                ps.setString(1, standbyName);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) == 1) {
+                        return;
+                    }
+                }
+            } catch (SQLException e) {
+                // not yet
+            }
+            Faults.pause(Duration.ofMillis(200));
+        }
+        throw new IllegalStateException("the standby " + standbyName + " did not start streaming to " + name + " within a minute");
     }
 
     /** A new, empty folder in the system's temporary folder, which the postgres user can reach (unlike a home folder). */
