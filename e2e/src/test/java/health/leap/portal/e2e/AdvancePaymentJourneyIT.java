@@ -6,11 +6,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -25,7 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of the fee in the sandbox, finds the booking in her history and adds it to her calendar.
  */
 @PortalJourney
+@Tag("booking")
+@Needs(patients = "chloe", doctors = "Dr Hannah Kim", services = "Dental cleaning")
 class AdvancePaymentJourneyIT {
+
+    private static final ZoneId BOSTON = ZoneId.of("America/New_York");
 
     @Test
     void chloePaysAnAdvanceForADentalCleaningAndAddsItToHerCalendar(Portal portal) throws IOException {
@@ -50,7 +56,7 @@ class AdvancePaymentJourneyIT {
 
         results.getByRole(AriaRole.LINK, childNamed("Dr Hannah Kim")).click();
         chloe.seesPage("Dr Hannah Kim");
-        String day = Booking.pickDay(chloe, 2);
+        String day = Booking.pickDayFrom(chloe, Booking.cancellableFrom(BOSTON), 2);
         String time = Booking.holdFirstTime(chloe, day);
         chloe.seesPage("Your held time");
         Booking.assertHeldAt(page, time);
@@ -63,12 +69,14 @@ class AdvancePaymentJourneyIT {
         chloe.seesPage("Dental cleaning");
         assertThat(page.getByText("Status: Confirmed")).isVisible();
         assertThat(page.getByText("ref. " + paid.reference())).isVisible();
+        String when = AppointmentPage.when(page, time);
 
-        // the booking is in her history, newest first
+        // the booking is in her history, newest first, beside those earlier runs cancelled
         page.getByRole(AriaRole.NAVIGATION, named("Main")).getByRole(AriaRole.LINK, childNamed("My appointments")).click();
         chloe.seesPage("My appointments");
         Locator row = page.getByRole(AriaRole.LISTITEM)
-                .filter(new Locator.FilterOptions().setHasText("Dental cleaning with Dr Hannah Kim"));
+                .filter(new Locator.FilterOptions().setHasText("Dental cleaning with Dr Hannah Kim"))
+                .filter(new Locator.FilterOptions().setHasText(when));
         assertThat(row).hasCount(1);
         assertThat(row).containsText("Confirmed");
         row.getByRole(AriaRole.LINK).click();

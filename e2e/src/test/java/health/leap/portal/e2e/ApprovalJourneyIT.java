@@ -3,15 +3,26 @@ package health.leap.portal.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import java.time.ZoneId;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static health.leap.portal.e2e.Roles.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A doctor who approves each booking by hand: paid in full, it waits for the clinic, then is confirmed. */
+/**
+ * A doctor who approves each booking by hand: paid in full, it waits for the clinic, then is confirmed.
+ * The approval cannot be undone, but Ethan can cancel the booking (refunded), as {@link Tidy} does.
+ */
 @PortalJourney
+@Tag("booking")
+@Tag("staff")
+@Needs(patients = "ethan", staff = "staff.sunrise", doctors = "Dr Samuel Adeyemi", services = "Dermatology consult")
 class ApprovalJourneyIT {
+
+    private static final ZoneId BOSTON = ZoneId.of("America/New_York");
 
     @Test
     void ethansDermatologyBookingIsConfirmedOnceTheClinicApprovesIt(Portal portal) {
@@ -21,7 +32,7 @@ class ApprovalJourneyIT {
 
         Booking.openDoctor(ethan, "Dr Samuel Adeyemi");
         assertThat(page.getByText("your booking waits for their approval")).isVisible();
-        String day = Booking.pickDay(ethan, 1);
+        String day = Booking.pickDayFrom(ethan, Booking.cancellableFrom(BOSTON), 1);
         String time = Booking.holdFirstTime(ethan, day);
 
         ethan.seesPage("Your held time");

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,16 @@ final class Booking {
             throw new AssertionError("Only " + days.size() + " days with free times from " + earliest);
         }
         return pick(visitor, days.get(nth));
+    }
+
+    /**
+     * The first day to book on when the booking must still cancel online as the journey ends, so that
+     * {@link Tidy} can leave the patient as the journey found them: three days on in the clinic's zone,
+     * clear of the 48 hours before a visit in which Sunrise Clinics take no cancellations online
+     * (Harbour Health: 24), whatever the time of day the run starts.
+     */
+    static LocalDate cancellableFrom(ZoneId zone) {
+        return LocalDate.now(zone).plusDays(3);
     }
 
     /** Picks the day that another visitor picked, written as the page writes it: "Tuesday 3 March 2026". */

@@ -3,6 +3,7 @@ package health.leap.portal.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -20,12 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * place under the limit of three active bookings back: she ends with her two from the demo.
  */
 @PortalJourney
+@Tag("manage")
 class CancelJourneyIT {
 
     private static final ZoneId BOSTON = ZoneId.of("America/New_York");
     private static final String REASON = "Can't make it <b>sorry</b>";
 
     @Test
+    @Needs(patients = "maya", doctors = "Dr Rachel Green", services = "Primary care visit")
     void mayaCancelsAVisitAndHerReasonIsShownAsSheTypedIt(Portal portal) {
         Visitor maya = portal.login("maya");
         Page page = maya.page();
@@ -69,6 +72,7 @@ class CancelJourneyIT {
     }
 
     @Test
+    @Needs(patients = "maya", doctors = "Dr Luis Ortega", services = "Physical therapy")
     void mayaCancelsAPaidSessionAndHerTokenIsRefunded(Portal portal) {
         Visitor maya = portal.login("maya");
         Page page = maya.page();

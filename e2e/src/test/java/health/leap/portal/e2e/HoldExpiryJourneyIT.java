@@ -4,6 +4,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,6 +27,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Noah lets the time go at once and the journey is skipped rather than waiting ten minutes.
  */
 @PortalJourney
+@Tag("booking")
+@Tag("slow")
+@Needs(patients = {"noah", "amelia"}, doctors = "Dr Aoife Byrne", services = "General consultation")
 class HoldExpiryJourneyIT {
 
     private static final ZoneId DUBLIN = ZoneId.of("Europe/Dublin");

@@ -3,6 +3,7 @@ package health.leap.portal.e2e;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -11,12 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Patients see only their own records, and a login without a patient record says so plainly. */
 @PortalJourney
+@Tag("manage")
 class IsolationJourneyIT {
 
     /** One of Amelia's appointments at Harbour Health (the demo gives her 501 to 512). */
     private static final String AMELIAS_APPOINTMENT = "/appointments/501";
 
     @Test
+    @Tag("smoke")
+    @Needs(patients = "maya", demoData = "Amelia's appointment 501 at Harbour Health")
     void mayaCannotOpenAnotherClinicsPatientsAppointment(Portal portal) {
         Visitor maya = portal.login("maya");
         Page page = maya.page();
@@ -33,6 +37,7 @@ class IsolationJourneyIT {
     }
 
     @Test
+    @Needs(unlinked = "ghost")
     void aLoginWhosePatientRecordDoesNotExistIsToldWhy(Portal portal) {
         Visitor ghost = portal.login("ghost");
         Page page = ghost.page();
@@ -44,6 +49,7 @@ class IsolationJourneyIT {
     }
 
     @Test
+    @Needs(unlinked = "nolead")
     void aLoginWithNoPatientRecordIsToldWhy(Portal portal) {
         Visitor nolead = portal.login("nolead");
         Page page = nolead.page();

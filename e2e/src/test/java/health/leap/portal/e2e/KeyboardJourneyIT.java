@@ -3,6 +3,7 @@ package health.leap.portal.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -11,10 +12,13 @@ import static health.leap.portal.e2e.Roles.childNamed;
 import static health.leap.portal.e2e.Roles.named;
 
 /**
- * A whole booking with Tab, Enter and Space only. Ethan ends the run with three active bookings
- * (the approved dermatology visit, the one booked without JavaScript and this one): the limit.
+ * A whole booking with Tab, Enter and Space only. The fourth day with free times is three days
+ * ahead or more, so the booking still cancels online when the journey ends ({@link Tidy}).
  */
 @PortalJourney
+@Tag("booking")
+@Tag("accessibility")
+@Needs(patients = "ethan", doctors = "Dr Rachel Green", services = "Primary care visit")
 class KeyboardJourneyIT {
 
     @Test

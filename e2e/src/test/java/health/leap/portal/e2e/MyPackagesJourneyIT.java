@@ -3,6 +3,7 @@ package health.leap.portal.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.regex.Pattern;
@@ -16,6 +17,9 @@ import static health.leap.portal.e2e.Roles.named;
  * She only reads, so the journeys may run in any order.
  */
 @PortalJourney
+@Tag("packages")
+@Needs(patients = "amelia", demoData = "Amelia's four packages: a physio five-pack in use, a skin care trio used up,"
+        + " a GP care plan that ran out and a cancelled five-pack")
 class MyPackagesJourneyIT {
 
     @Test

@@ -4,6 +4,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -41,6 +42,9 @@ class OutsideTheWindowsJourneyIT {
             + " Please call the clinic.";
 
     @Test
+    @Tag("manage")
+    @Needs(patients = "chloe", demoData = "Chloe's paid physical therapy session with Dr Luis Ortega, which the demo data"
+            + " books within two days of loading")
     void chloeIsTooLateToCancelHerSessionAndIsToldToCallTheClinic(Portal portal) {
         Visitor chloe = portal.login("chloe");
         Page page = chloe.page();
@@ -48,7 +52,9 @@ class OutsideTheWindowsJourneyIT {
 
         Locator session = page.getByRole(AriaRole.REGION, named("Upcoming appointments")).getByRole(AriaRole.LISTITEM)
                 .filter(new Locator.FilterOptions().setHasText("Physical therapy with Dr Luis Ortega"));
-        assertThat(session).hasCount(1);
+        DataCheck.require(session.count() == 1, "This journey needs Chloe's physical therapy session with Dr Luis Ortega,"
+                + " which the demo data books within two days of loading; her upcoming appointments at " + portal.url("/")
+                + " do not show it.");
         session.getByRole(AriaRole.LINK, childNamed("View, move or cancel")).click();
         chloe.seesPage("Physical therapy");
         long booking = AppointmentPage.number(page);
@@ -85,6 +91,8 @@ class OutsideTheWindowsJourneyIT {
     }
 
     @Test
+    @Tag("booking")
+    @Needs(patients = "chloe", doctors = "Dr Rachel Green", services = "Primary care visit")
     void chloeIsOfferedTimesOnlyFromTwoHoursToThirtyDaysAhead(Portal portal) {
         Visitor chloe = portal.login("chloe");
         Page page = chloe.page();

@@ -3,6 +3,7 @@ package health.leap.portal.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -12,14 +13,17 @@ import static health.leap.portal.e2e.Roles.named;
  * A consultation that costs nothing online: Oliver's GP care plan pays for it with a session,
  * while Amelia, whose plan has expired, confirms it straight away.
  * <p>
- * No journey cancels, so every booking stays active until the run ends: Oliver ends it with three
- * (the visit he is at now, his physiotherapy session and this one), Amelia with three (her two and
- * this one), both at the limit of three and never over it.
+ * Each booking is cancelled when its journey ends ({@link Tidy}), which gives Oliver's session back
+ * to his plan: the next run finds all four sessions left again.
  */
 @PortalJourney
+@Tag("packages")
+@Tag("booking")
 class PackageJourneyIT {
 
     @Test
+    @Needs(patients = "oliver", doctors = "Dr Priya Raman", services = "General consultation",
+            demoData = "Oliver's GP care plan, its four sessions unused")
     void oliverPaysForAConsultationWithASessionOfHisCarePlan(Portal portal) {
         Visitor oliver = portal.login("oliver");
         Page page = oliver.page();
@@ -42,6 +46,8 @@ class PackageJourneyIT {
     }
 
     @Test
+    @Needs(patients = "amelia", doctors = "Dr Priya Raman", services = "General consultation",
+            demoData = "Amelia's GP care plan, run out")
     void ameliaConfirmsAConsultationWithNothingToPay(Portal portal) {
         Visitor amelia = portal.login("amelia");
         Page page = amelia.page();

@@ -3,8 +3,10 @@ package health.leap.portal.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,7 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The main story: a patient finds a physiotherapist, holds a time, pays the token and is booked. */
 @PortalJourney
+@Tag("smoke")
+@Tag("booking")
+@Needs(patients = "oliver", doctors = "Dr Tom Okafor", services = "Physiotherapy session")
 class PatientBooksJourneyIT {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Test
     void oliverBooksAPhysiotherapySessionAndPaysTheTokenInTheSandbox(Portal portal) {
@@ -40,7 +47,7 @@ class PatientBooksJourneyIT {
 
         results.getByRole(AriaRole.LINK, childNamed("Dr Tom Okafor")).click();
         oliver.seesPage("Dr Tom Okafor");
-        String day = Booking.pickDay(oliver, 1);
+        String day = Booking.pickDayFrom(oliver, Booking.cancellableFrom(LONDON), 1);
         String time = Booking.holdFirstTime(oliver, day);
 
         oliver.seesPage("Your held time");

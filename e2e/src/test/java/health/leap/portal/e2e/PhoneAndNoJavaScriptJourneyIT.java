@@ -3,8 +3,10 @@ package health.leap.portal.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.time.ZoneId;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -14,11 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The same booking on a phone, and in a browser with JavaScript off. */
 @PortalJourney
+@Tag("booking")
+@Tag("accessibility")
 class PhoneAndNoJavaScriptJourneyIT {
 
+    private static final ZoneId BOSTON = ZoneId.of("America/New_York");
     private static final String HOLDING_ANOTHER_TIME = "You are holding another time";
 
     @Test
+    @Needs(patients = "isla", doctors = "Dr Tom Okafor", services = "Physiotherapy session")
     void islaBooksOnHerPhoneAfterChangingHerMindAboutTheTime(Portal portal) {
         Visitor isla = portal.login("isla", Device.PHONE);
         Page page = isla.page();
@@ -69,6 +75,7 @@ class PhoneAndNoJavaScriptJourneyIT {
     }
 
     @Test
+    @Needs(patients = "ethan", doctors = "Dr Rachel Green", services = "Primary care visit")
     void ethanHoldsAndConfirmsAVisitWithJavaScriptOff(Portal portal) {
         Visitor ethan = portal.login("ethan", Device.DESKTOP_WITHOUT_JAVASCRIPT);
         Page page = ethan.page();
@@ -83,7 +90,7 @@ class PhoneAndNoJavaScriptJourneyIT {
         Booking.doctorResults(page).getByRole(AriaRole.LINK, childNamed("Dr Rachel Green")).click();
         ethan.seesPage("Dr Rachel Green");
 
-        String day = Booking.pickDay(ethan, 1);
+        String day = Booking.pickDayFrom(ethan, Booking.cancellableFrom(BOSTON), 1);
         assertThat(page).hasURL(Pattern.compile("[?&]date=\\d{4}-\\d{2}-\\d{2}"));
         String time = Booking.holdFirstTime(ethan, day);
 

@@ -5,7 +5,9 @@ import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -13,20 +15,28 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * The portal as one journey sees it: people log in through the real identity provider, each in a
- * browser context of their own.
+ * browser context of their own, and only the people the journey's {@link Needs} names. A patient is
+ * left as the journey found them: what an earlier run left behind is cancelled when they first sign
+ * in, and what this journey leaves when it ends ({@link Tidy}).
  */
 final class Portal {
 
     static final Pattern KEYCLOAK_LOGIN = Pattern.compile("/realms/[^/]+/protocol/openid-connect/auth");
+    /** What Keycloak's login page says to a login it does not know or a wrong password. */
+    private static final String UNKNOWN_LOGIN = "Invalid username or password";
 
     private final Stack stack;
     private final String journey;
+    private final Needs needs;
     private final List<Visitor> visitors = new ArrayList<>();
+    /** Each patient who signed in, with the browser their bookings are tidied up in. */
+    private final Map<String, Visitor> patients = new LinkedHashMap<>();
     private final AtomicInteger pagesSeen = new AtomicInteger();
 
-    Portal(Stack stack, String journey) {
+    Portal(Stack stack, String journey, Needs needs) {
         this.stack = stack;
         this.journey = journey;
+        this.needs = needs;
     }
 
     Visitor login(String user) {
@@ -34,10 +44,23 @@ final class Portal {
     }
 
     Visitor login(String user, Device device) {
+        DataCheck.assertNamed(needs, user, journey);
         Visitor visitor = new Visitor(user, device,
                 Chromium.browser().newContext(device.contextOptions().setBaseURL(stack.baseUrl())), journey, pagesSeen);
         visitors.add(visitor);
         login(visitor.page(), user);
+        if (DataCheck.isPatient(needs, user) && !patients.containsKey(user)) {
+            if (patients.isEmpty()) {
+                DataCheck.doctorsAndServices(this, visitor, needs);
+            }
+            patients.put(user, visitor);
+            Tidy.Outcome leftovers = Tidy.cancelLeftovers(this, visitor);
+            // what cannot be cancelled may still leave the patient room to book: the journey goes on, and says so
+            leftovers.leftBehind().forEach(sentence -> System.out.println(journey + ": left by an earlier run: " + sentence));
+            if (leftovers.cancelled() > 0) {
+                visitor.page().reload();
+            }
+        }
         return visitor;
     }
 
@@ -53,9 +76,21 @@ final class Portal {
         } catch (TimeoutError stayed) {
             // most often a wrong password (see -De2e.users): say what Keycloak said instead of "timeout"
             String said = page.locator("body").innerText().replaceAll("\\s+", " ").trim();
+            DataCheck.require(!said.contains(UNKNOWN_LOGIN), "This journey needs the login " + user + ", which cannot sign in at "
+                    + stack.baseUrl() + " (Keycloak says: " + UNKNOWN_LOGIN + "); name its password with -De2e.users.");
             throw new AssertionError("Signing in as " + user + " did not lead back to the portal; " + page.url()
                     + " says: " + said.substring(0, Math.min(300, said.length())), stayed);
         }
+    }
+
+    /**
+     * Cancels what the journey leaves its patients holding or booked, pass or fail; returns a sentence
+     * for each booking it could not cancel.
+     */
+    List<String> tidyUp() {
+        List<String> leftBehind = new ArrayList<>();
+        patients.values().forEach(patient -> leftBehind.addAll(Tidy.cancelLeftovers(this, patient).leftBehind()));
+        return leftBehind;
     }
 
     String url(String path) {

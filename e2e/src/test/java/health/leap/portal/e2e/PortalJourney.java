@@ -1,5 +1,6 @@
 package health.leap.portal.e2e;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.ElementType;
@@ -7,9 +8,16 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A class of browser journeys through the running portal. */
+/**
+ * A class of browser journeys through the running portal. Each carries the tag {@code journey}
+ * ({@code -Dgroups=journey} runs them and no other test), and its journeys the tags of what they
+ * do: {@code smoke}, {@code booking}, {@code manage}, {@code packages}, {@code staff},
+ * {@code accessibility}, {@code slow}, and {@code once} for a journey that changes demo data no
+ * patient can change back (README "Test it").
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(JourneyExtension.class)
+@Tag("journey")
 @interface PortalJourney {
 }

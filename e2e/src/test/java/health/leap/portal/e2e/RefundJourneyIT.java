@@ -2,6 +2,7 @@ package health.leap.portal.e2e;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -18,6 +19,9 @@ import static health.leap.portal.e2e.Roles.named;
  * journeys' stack lets the sandbox settle refunds on its own only after an hour, so QA decides.
  */
 @PortalJourney
+@Tag("manage")
+@Tag("staff")
+@Needs(patients = "maya", staff = "staff.sunrise", doctors = "Dr Luis Ortega", services = "Physical therapy")
 class RefundJourneyIT {
 
     private static final ZoneId BOSTON = ZoneId.of("America/New_York");

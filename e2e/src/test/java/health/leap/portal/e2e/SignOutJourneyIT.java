@@ -3,6 +3,7 @@ package health.leap.portal.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -13,6 +14,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * gateway runs, every page says that no money moves.
  */
 @PortalJourney
+@Tag("smoke")
+@Tag("manage")
+@Needs(patients = "ethan")
 class SignOutJourneyIT {
 
     @Test

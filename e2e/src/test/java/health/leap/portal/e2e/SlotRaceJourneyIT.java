@@ -4,6 +4,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -21,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * release their holds at the end, so the journey leaves no booking behind.
  */
 @PortalJourney
+@Tag("booking")
+@Needs(patients = {"noah", "isla"}, doctors = "Dr James Whitcombe", services = "General consultation")
 class SlotRaceJourneyIT {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");

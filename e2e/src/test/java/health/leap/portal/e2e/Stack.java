@@ -1,7 +1,9 @@
 package health.leap.portal.e2e;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +16,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -21,9 +25,13 @@ import java.util.stream.Stream;
  * <p>
  * With {@code -De2e.base-url=...} the journeys use that portal and start nothing. Otherwise the
  * demo run command starts Keycloak and the packaged portal on ports of their own, so a demo
- * someone already runs on the default ports is left alone, with a fresh database every run,
- * because the journeys book real times and the demo patients' booking limits must start from
- * the same place each time.
+ * someone already runs on the default ports is left alone, with a fresh database, so that the demo
+ * data the journeys read is as the demo loads it.
+ * <p>
+ * The test command runs the journeys twice ({@link Pass}): the first run leaves the stack running
+ * and names it in {@code target/e2e-stack.properties}; the second takes it over, database and all,
+ * and stops it at its end. Only the first run's data is fresh: the second proves that the journeys
+ * leave their patients as they found them.
  * <p>
  * {@code -De2e.users=user:password,...} gives the passwords of a stack whose users are not the
  * demo's; any user not named there logs in with the demo password.
@@ -40,16 +48,20 @@ final class Stack {
     static final long SHORT_HOLD_CENTRE = 3;
     // the run command gives each of its children 30 s to stop before it kills them
     private static final Duration STOP_LIMIT = Duration.ofSeconds(40);
+    /** What the first run leaves for the second: the running stack's address, run command and data. */
+    private static final String HANDOVER = "e2e-stack.properties";
+    private static final String RUN_COMMAND = "run-demo.sh";
 
     private static Stack running;
     private static RuntimeException startFailure;
 
     private final String baseUrl;
     private final Map<String, String> passwords;
-    private final Process runCommand;
+    private final ProcessHandle runCommand;
     private final Path dataDirectory;
+    private Thread stopAtExit;
 
-    private Stack(String baseUrl, Map<String, String> passwords, Process runCommand, Path dataDirectory) {
+    private Stack(String baseUrl, Map<String, String> passwords, ProcessHandle runCommand, Path dataDirectory) {
         this.baseUrl = baseUrl;
         this.passwords = passwords;
         this.runCommand = runCommand;
@@ -89,12 +101,27 @@ final class Stack {
         return passwords.getOrDefault(user, DEMO_PASSWORD);
     }
 
+    /**
+     * True when the journeys started this portal (in this run or the first of two), so its data is the
+     * demo's: something missing there is a fault, not a deployment whose data differs.
+     */
+    boolean startedByTheJourneys() {
+        return runCommand != null;
+    }
+
     private static Stack start() {
         Map<String, String> passwords = passwords(property("e2e.users"));
         String given = property("e2e.base-url");
         if (given != null) {
             return new Stack(given.replaceAll("/+$", ""), passwords, null, null);
         }
+        if (Pass.current() == Pass.SECOND) {
+            Optional<Stack> kept = takeOver(passwords);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
+        stopLeftBehind();
         Path target = buildDirectory();
         Path project = target.getParent();
         Path data = target.resolve("e2e-data");
@@ -124,10 +151,73 @@ final class Stack {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the run command", e);
         }
-        Stack stack = new Stack("http://localhost:" + PORTAL_PORT, passwords, process, data);
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::stopRunCommand, "e2e-stack-stop"));
+        Stack stack = new Stack("http://localhost:" + PORTAL_PORT, passwords, process.toHandle(), data);
+        stack.stopAtExit();
         stack.awaitPortal(log);
         return stack;
+    }
+
+    /**
+     * The second run: the stack the first run left running, with everything the first run did in its
+     * database. Empty when the first run left none (it ran no journey, or its stack has stopped).
+     */
+    private static Optional<Stack> takeOver(Map<String, String> passwords) {
+        Optional<Properties> handover = readHandover();
+        deleteHandover();
+        return handover.flatMap(kept -> runCommandOf(kept).map(command -> {
+            Stack stack = new Stack(kept.getProperty("base-url"), passwords, command,
+                    Path.of(kept.getProperty("data-directory")));
+            stack.stopAtExit();
+            stack.awaitPortal(buildDirectory().resolve("e2e-stack.log"));
+            return stack;
+        }));
+    }
+
+    /** A stack that an interrupted build left running between its two runs holds the ports this one needs. */
+    private static void stopLeftBehind() {
+        readHandover().ifPresent(kept -> runCommandOf(kept).ifPresent(command ->
+                new Stack(kept.getProperty("base-url"), Map.of(), command, Path.of(kept.getProperty("data-directory")))
+                        .stopRunCommand()));
+        deleteHandover();
+    }
+
+    /** The run command the handover names, while it runs: a process id that now belongs to something else is left alone. */
+    private static Optional<ProcessHandle> runCommandOf(Properties kept) {
+        try {
+            return ProcessHandle.of(Long.parseLong(kept.getProperty("pid", "")))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(process -> process.info().commandLine().map(line -> line.contains(RUN_COMMAND)).orElse(false));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Properties> readHandover() {
+        Path file = buildDirectory().resolve(HANDOVER);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        Properties kept = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            kept.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
+        return Optional.of(kept);
+    }
+
+    private static void deleteHandover() {
+        try {
+            Files.deleteIfExists(buildDirectory().resolve(HANDOVER));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the stack's handover", e);
+        }
+    }
+
+    /** A JVM that ends, however it ends, takes its stack with it, unless it handed the stack over first. */
+    private void stopAtExit() {
+        stopAtExit = new Thread(this::stopRunCommand, "e2e-stack-stop");
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
 
     /** Keycloak starts first and the portal only once Keycloak answers, so a portal answer means both are up. */
@@ -140,8 +230,7 @@ final class Stack {
         Instant deadline = Instant.now().plus(START_LIMIT);
         while (Instant.now().isBefore(deadline)) {
             if (!runCommand.isAlive()) {
-                throw new IllegalStateException("The run command stopped while starting (exit "
-                        + runCommand.exitValue() + "):\n" + tail(log));
+                throw new IllegalStateException("The run command stopped while starting:\n" + tail(log));
             }
             try {
                 http.send(home, HttpResponse.BodyHandlers.discarding());
@@ -158,11 +247,32 @@ final class Stack {
                 + " minutes:\n" + tail(log));
     }
 
-    /** Stops what {@link #get()} started, if anything. */
-    static synchronized void stop() {
-        if (running != null) {
+    /**
+     * At the end of a run: stops what {@link #get()} started, if anything, or at the end of the first of
+     * two runs leaves it running and names it for the second.
+     */
+    static synchronized void finish() {
+        if (running == null) {
+            return;
+        }
+        if (Pass.current() == Pass.FIRST && running.runCommand != null && running.runCommand.isAlive()) {
+            running.handOver();
+        } else {
             running.stopRunCommand();
         }
+    }
+
+    private void handOver() {
+        Properties kept = new Properties();
+        kept.setProperty("base-url", baseUrl);
+        kept.setProperty("pid", String.valueOf(runCommand.pid()));
+        kept.setProperty("data-directory", dataDirectory.toString());
+        try (Writer out = Files.newBufferedWriter(buildDirectory().resolve(HANDOVER))) {
+            kept.store(out, "The journeys' stack, left running by the first run for the second");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not hand the stack over to the second run", e);
+        }
+        Runtime.getRuntime().removeShutdownHook(stopAtExit);
     }
 
     /** TERM to the run command and everything it started, then KILL whatever still runs. */
@@ -170,7 +280,7 @@ final class Stack {
         if (runCommand == null) {
             return;
         }
-        List<ProcessHandle> tree = Stream.concat(Stream.of(runCommand.toHandle()), runCommand.toHandle().descendants()).toList();
+        List<ProcessHandle> tree = Stream.concat(Stream.of(runCommand), runCommand.descendants()).toList();
         tree.forEach(ProcessHandle::destroy);
         Instant deadline = Instant.now().plus(STOP_LIMIT);
         while (tree.stream().anyMatch(ProcessHandle::isAlive) && Instant.now().isBefore(deadline)) {
@@ -225,7 +335,7 @@ final class Stack {
         }
     }
 
-    private static void deleteRecursively(Path directory) {
+    static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.regex.Pattern;
@@ -18,9 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Clinic staff see a patient's portal exactly as the patient does, and cannot change anything in it. */
 @PortalJourney
+@Tag("staff")
 class StaffPreviewJourneyIT {
 
     @Test
+    @Needs(staff = "staff.harbour",
+            demoData = "Amelia Hart, patient 1 of Harbour Health, with an upcoming booking, her history and packages")
     void staffFindAPatientAndBrowseTheirPortalReadOnly(Portal portal) {
         Visitor staff = portal.login("staff.harbour");
         Page page = staff.page();
@@ -74,6 +78,7 @@ class StaffPreviewJourneyIT {
     }
 
     @Test
+    @Needs(staff = "staff.sunrise", demoData = "Amelia Hart, patient 1 of Harbour Health")
     void staffOfAnotherClinicCannotPreviewThisClinicsPatient(Portal portal) {
         Visitor staff = portal.login("staff.sunrise");
         Page page = staff.page();

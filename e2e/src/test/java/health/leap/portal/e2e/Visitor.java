@@ -21,8 +21,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 final class Visitor {
 
-    private static final Path SCREENSHOTS = Stack.buildDirectory().resolve("e2e-screenshots");
-
     private final String user;
     private final Device device;
     private final BrowserContext context;
@@ -46,6 +44,10 @@ final class Visitor {
 
     Page page() {
         return page;
+    }
+
+    String user() {
+        return user;
     }
 
     /** The visitor is on the page with this main heading: it passes axe, and is photographed. */
@@ -82,7 +84,7 @@ final class Visitor {
 
     private void photograph(String what) {
         String name = "%02d-%s-%s".formatted(pagesSeen.incrementAndGet(), user, slug(what));
-        Path directory = SCREENSHOTS.resolve(journey);
+        Path directory = Pass.current().screenshots(journey);
         page.setViewportSize(Device.PHONE.width, Device.PHONE.height);
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(directory.resolve(name + "-phone.png")));
         page.setViewportSize(Device.DESKTOP.width, Device.DESKTOP.height);
