@@ -41,7 +41,8 @@ public class SignInUnavailable {
         filters.register(rc -> {
             if (!availability.available()) {
                 HttpServerResponse response = rc.response();
-                response.headersEndHandler(ignored -> {
+                // beside the other handlers the routing context runs as the headers go out, not instead of them
+                rc.addHeadersEndHandler(ignored -> {
                     int status = response.getStatusCode();
                     if ((status == 302 || status == 303 || status == 307)
                             && availability.isProviderAddress(response.headers().get(HttpHeaders.LOCATION))) {
