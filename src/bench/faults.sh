@@ -13,7 +13,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 MVN="${MVN:-mvn}"
 rm -f target/faults/report.md
 status=0
-"$MVN" -B verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='*FaultIT' -Dfaults.long=true || status=$?
+"$MVN" -B verify -P '!journeys-twice' -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='*FaultIT' -Dfaults.long=true || status=$?
 echo
 cat target/faults/report.md 2>/dev/null || echo "no report was written: see the output above" >&2
 exit "$status"

@@ -67,7 +67,11 @@ final class BookingLoad implements AutoCloseable {
             if (confirmation.isPresent() && confirmation.get().status() == 303) {
                 confirmed.add(id);
             }
-            untilAnswered("cancel", () -> patient.cancel(portal.get(), id));
+            Optional<BookingPatient.Answer> cancelled = untilAnswered("cancel", () -> patient.cancel(portal.get(), id));
+            if (cancelled.isPresent() && cancelled.get().status() == 303) {
+                // free again: a longer load goes round the same times instead of running out of them
+                slots.add(slot);
+            }
         }
     }
 
