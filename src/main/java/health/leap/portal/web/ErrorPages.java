@@ -90,8 +90,9 @@ public class ErrorPages {
     }
 
     /**
-     * The database could not be reached: the request's transaction rolled back, so nothing of it was
-     * written. A page (or under htmx a fragment) with {@code Retry-After}, never a stack trace.
+     * The database could not be reached: the request's transaction rolled back, or, when the connection
+     * dropped during its commit, may have been saved, which is why the sentence says to look at My
+     * appointments first. A page (or under htmx a fragment) with {@code Retry-After}, never a stack trace.
      */
     private Response databaseUnavailable(RuntimeException e) {
         outages.seen(e);
