@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,7 +34,7 @@ public class DatabaseOutages {
 
     /** SQL states of a server that is unreachable, shutting down, starting up, or read-only (a standby). */
     private static final String CONNECTION_CLASS = "08";
-    private static final java.util.Set<String> UNAVAILABLE_STATES = java.util.Set.of(
+    private static final Set<String> UNAVAILABLE_STATES = Set.of(
             "57P01", // admin_shutdown
             "57P02", // crash_shutdown
             "57P03", // cannot_connect_now: starting up, shutting down, in recovery

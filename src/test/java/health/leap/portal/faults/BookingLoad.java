@@ -32,7 +32,6 @@ final class BookingLoad implements AutoCloseable {
 
     private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
 
-    private final List<BookingPatient> patients;
     private final Supplier<String> portal;
     private final Queue<Long> slots;
     private final ExecutorService threads;
@@ -43,7 +42,6 @@ final class BookingLoad implements AutoCloseable {
 
     /** Starts the patients at once; {@code portal} gives the address of each request (one portal, or a proxy). */
     BookingLoad(List<BookingPatient> patients, Supplier<String> portal, List<Long> freeSlots) {
-        this.patients = patients;
         this.portal = portal;
         this.slots = new ConcurrentLinkedQueue<>(freeSlots);
         this.threads = Executors.newFixedThreadPool(patients.size());
@@ -121,11 +119,4 @@ final class BookingLoad implements AutoCloseable {
                 .min((a, b) -> a.at().compareTo(b.at()));
     }
 
-    long successes() {
-        return seen.stream().filter(s -> s.answer().status() >= 200 && s.answer().status() < 400).count();
-    }
-
-    int patients() {
-        return patients.size();
-    }
 }

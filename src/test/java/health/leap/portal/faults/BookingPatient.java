@@ -29,10 +29,6 @@ final class BookingPatient {
             return status == 0 || status >= 500;
         }
 
-        boolean is500OrWorse() {
-            return status == 500 || status == 502 || status == 504;
-        }
-
         OptionalLong appointment() {
             Matcher m = location == null ? null : APPOINTMENT.matcher(location);
             return m != null && m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
@@ -67,11 +63,6 @@ final class BookingPatient {
 
     Answer confirm(String base, long appointment) {
         return post(base, "/appointments/" + appointment + "/confirm", "", false);
-    }
-
-    /** The htmx form of confirming: the card replaced in place, or a message fragment. */
-    Answer confirmInPlace(String base, long appointment) {
-        return post(base, "/appointments/" + appointment + "/confirm", "", true);
     }
 
     Answer cancel(String base, long appointment) {

@@ -136,10 +136,6 @@ final class DebianPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
-    int port() {
-        return port;
-    }
-
     Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), USER, USER);
     }
@@ -155,17 +151,7 @@ final class DebianPostgres implements AutoCloseable {
 
     /** SIGKILL to the server and every process of it, as when its machine dies. */
     void kill() {
-        long postmaster = postmasterPid();
-        ProcessHandle.of(postmaster).ifPresent(p -> {
-            List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
-            p.destroyForcibly();
-            tree.forEach(ProcessHandle::destroyForcibly);
-            try {
-                p.onExit().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("the server " + name + " did not die", e);
-            }
-        });
+        Faults.killTree(postmasterPid());
         // its children notice the postmaster is gone within moments; none may keep the port
         Instant until = Instant.now().plusSeconds(30);
         while (ProcessHandle.allProcesses().anyMatch(this::ours) && Instant.now().isBefore(until)) {
@@ -250,18 +236,6 @@ final class DebianPostgres implements AutoCloseable {
                 kill();
             }
         }
-        deleteRecursively(data);
-    }
-
-    private static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(path)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Faults.deleteRecursively(data);
     }
 }

@@ -13,11 +13,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +34,7 @@ class EmbeddedDurabilityFaultIT {
     @Test
     void aBookingConfirmedJustBeforeTheDatabaseIsKilledIsThereAfterARestart() throws Exception {
         Path data = FaultReport.directory().resolve("embedded-data").toAbsolutePath();
-        deleteRecursively(data);
+        Faults.deleteRecursively(data);
         Files.createDirectories(data);
         FaultReport report = new FaultReport("embedded database killed with SIGKILL");
         Map<String, String> settings = Map.of("PORTAL_DATA_DIR", data.toString());
@@ -63,7 +60,7 @@ class EmbeddedDurabilityFaultIT {
             }
             // the moment the last confirmation is answered: the database, then the portal, die as in a power cut
             long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).trim());
-            killTree(postmaster);
+            Faults.killTree(postmaster);
             portal.kill();
 
             portal.start();
@@ -92,7 +89,7 @@ class EmbeddedDurabilityFaultIT {
             }
         } finally {
             stopServerOn(data);
-            deleteRecursively(data);
+            Faults.deleteRecursively(data);
         }
     }
 
@@ -109,15 +106,6 @@ class EmbeddedDurabilityFaultIT {
         }
     }
 
-    static void killTree(long pid) {
-        ProcessHandle.of(pid).ifPresent(p -> {
-            List<ProcessHandle> children = p.descendants().toList();
-            p.destroyForcibly();
-            children.forEach(ProcessHandle::destroyForcibly);
-            p.onExit().orTimeout(30, TimeUnit.SECONDS).join();
-        });
-    }
-
     /** The portal stops its embedded server when it stops cleanly; should it not have, the server on this data is stopped here. */
     static void stopServerOn(Path data) {
         String ours = data.toString();
@@ -125,14 +113,5 @@ class EmbeddedDurabilityFaultIT {
                 .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(ours)).orElse(false))
                 .forEach(ProcessHandle::destroy);
         Faults.pause(Duration.ofSeconds(1));
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(path)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

@@ -51,8 +51,4 @@ final class FaultReport {
             throw new UncheckedIOException(e);
         }
     }
-
-    Map<String, Object> figures() {
-        return figures;
-    }
 }

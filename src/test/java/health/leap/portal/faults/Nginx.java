@@ -110,10 +110,6 @@ final class Nginx implements AutoCloseable {
         } catch (IOException e) {
             // nothing was logged
         }
-        try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder; the system clears it
-        }
+        Faults.deleteRecursively(folder);
     }
 }

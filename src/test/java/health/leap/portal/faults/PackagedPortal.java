@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,10 +62,6 @@ final class PackagedPortal implements AutoCloseable {
 
     String baseUrl() {
         return "http://localhost:" + port;
-    }
-
-    int port() {
-        return port;
     }
 
     Path log() {
@@ -147,14 +142,6 @@ final class PackagedPortal implements AutoCloseable {
             process.waitFor(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    String logText() {
-        try {
-            return Files.exists(log()) ? Files.readString(log()) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

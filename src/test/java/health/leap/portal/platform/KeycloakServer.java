@@ -92,11 +92,6 @@ public final class KeycloakServer {
         }
     }
 
-    /** Whether its discovery document answers. */
-    public boolean answering() {
-        return answers();
-    }
-
     /** The running server, started on first use. */
     public static synchronized KeycloakServer get() {
         if (instance == null) {
