@@ -48,6 +48,7 @@ class ArchitectureTest {
         FLOORS.put("booking", 6);      // hold, pay, confirm
         FLOORS.put("staff", 7);        // approvals, front desk, finder
         FLOORS.put("demo", 7);         // the demo clinic
+        FLOORS.put("mail", 7);         // the outbox, its sender, reminders and the patient's email choices
     }
 
     private static final String ROOT = "health/leap/portal/";
@@ -129,19 +130,23 @@ class ArchitectureTest {
             Map.entry("package_redemption", "packages/PackageRedemption"),
             Map.entry("slot", "doctors/Slot"),
             Map.entry("preview_audit", "patient/PreviewAudit"),
-            Map.entry("rate_limit", "web/RateLimits"));
+            Map.entry("rate_limit", "web/RateLimits"),
+            Map.entry("mail_outbox", "mail/MailMessage"),
+            Map.entry("mail_preference", "mail/MailPreference"));
 
     /** The entity of each table: a Panache write through it counts as a write of the table. */
-    private static final Map<String, String> ENTITIES = Map.of(
-            "appointments/Appointment", "appointment",
-            "appointments/AppointmentEvent", "appointment_event",
-            "payment/Payment", "payment",
-            "payment/Refund", "refund",
-            "payment/SandboxLedgerEntry", "sandbox_gateway_ledger",
-            "packages/PackagePurchase", "patient_package",
-            "packages/PackageRedemption", "package_redemption",
-            "doctors/Slot", "slot",
-            "patient/PreviewAudit", "preview_audit");
+    private static final Map<String, String> ENTITIES = Map.ofEntries(
+            Map.entry("appointments/Appointment", "appointment"),
+            Map.entry("appointments/AppointmentEvent", "appointment_event"),
+            Map.entry("payment/Payment", "payment"),
+            Map.entry("payment/Refund", "refund"),
+            Map.entry("payment/SandboxLedgerEntry", "sandbox_gateway_ledger"),
+            Map.entry("packages/PackagePurchase", "patient_package"),
+            Map.entry("packages/PackageRedemption", "package_redemption"),
+            Map.entry("doctors/Slot", "slot"),
+            Map.entry("patient/PreviewAudit", "preview_audit"),
+            Map.entry("mail/MailMessage", "mail_outbox"),
+            Map.entry("mail/MailPreference", "mail_preference"));
 
     private static final Pattern WRITE = Pattern.compile("(?i)\\b(?:insert\\s+into|(?<!for\\s)(?<!do\\s)update|delete\\s+from)\\s+([a-z_]+)\\b");
     private static final Set<String> PANACHE_WRITES = Set.of("update", "persist", "persistAndFlush", "delete", "deleteAll");

@@ -5,6 +5,7 @@ import health.leap.portal.platform.Row;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -21,6 +22,9 @@ import java.util.Optional;
  * Inserts and sweeps are native SQL through the session because PostgreSQL is the point there:
  * {@code ON CONFLICT} on the one-active-booking-per-slot index decides every race for a time, and
  * {@code FOR UPDATE SKIP LOCKED} lets several instances sweep at once. Single-row changes are HQL.
+ * <p>
+ * Every timeline line is also announced as a {@link BookingChanged} to synchronous observers, in the
+ * same transaction, so what follows from a change (the patient's email) is written with it or not at all.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -31,9 +35,11 @@ public class AppointmentLifecycle {
     static final String NOT_DECIDED = "The clinic did not approve the booking before its time";
 
     private final Cancellations cancellations;
+    private final Event<BookingChanged> changed;
 
-    public AppointmentLifecycle(Cancellations cancellations) {
+    public AppointmentLifecycle(Cancellations cancellations, Event<BookingChanged> changed) {
         this.cancellations = cancellations;
+        this.changed = changed;
     }
 
     /** Who made a change, as the timeline names them. */
@@ -245,8 +251,8 @@ public class AppointmentLifecycle {
                 appointmentId).orElseThrow();
     }
 
-    private static void record(long tenantId, long appointmentId, Instant at, Actor actor, AppointmentStatus from,
-                               AppointmentStatus to, String detail) {
+    private void record(long tenantId, long appointmentId, Instant at, Actor actor, AppointmentStatus from,
+                        AppointmentStatus to, String detail) {
         AppointmentEvent event = new AppointmentEvent();
         event.tenantId = tenantId;
         event.appointmentId = appointmentId;
@@ -257,5 +263,6 @@ public class AppointmentLifecycle {
         event.toStatus = to;
         event.detail = detail;
         event.persist();
+        changed.fire(new BookingChanged(tenantId, appointmentId, at, actor, from, to, detail));
     }
 }

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -27,15 +29,21 @@ public class CalendarExport {
     private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
 
     public String ics(AppointmentDetail appointment) {
-        VEvent event = new VEvent(appointment.startsAt().atZone(appointment.zone()), appointment.endsAt().atZone(appointment.zone()),
-                appointment.serviceName() + " with " + appointment.doctorName());
-        event.add(new Uid("appointment-" + appointment.id() + "@leaphealth-portal"));
-        event.add(new Location(appointment.centreName() + ", " + appointment.centreAddress()));
-        event.add(new Description("Booking #" + appointment.id() + " at " + appointment.centreName() + "."));
+        return ics(appointment.id(), appointment.startsAt(), appointment.endsAt(), appointment.zone(), appointment.serviceName(),
+                appointment.doctorName(), appointment.centreName(), appointment.centreAddress());
+    }
+
+    /** The visit as a calendar file; an email attaches the same file the booking's page offers. */
+    public String ics(long id, Instant startsAt, Instant endsAt, ZoneId zone, String serviceName, String doctorName,
+                      String centreName, String centreAddress) {
+        VEvent event = new VEvent(startsAt.atZone(zone), endsAt.atZone(zone), serviceName + " with " + doctorName);
+        event.add(new Uid("appointment-" + id + "@leaphealth-portal"));
+        event.add(new Location(centreName + ", " + centreAddress));
+        event.add(new Description("Booking #" + id + " at " + centreName + "."));
         Calendar calendar = new Calendar()
                 .withProdId("-//Leaphealth//Patient portal//EN")
                 .withDefaults()
-                .withComponent(zones.getTimeZone(appointment.zone().getId()).getVTimeZone())
+                .withComponent(zones.getTimeZone(zone.getId()).getVTimeZone())
                 .withComponent(event)
                 .getFluentTarget();
         StringWriter out = new StringWriter();

@@ -8,6 +8,7 @@ import health.leap.portal.platform.Row;
 import health.leap.portal.web.Formats;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
@@ -29,11 +30,14 @@ public class RefundSettlement {
     private final Clock clock;
     private final PaymentGateway gateway;
     private final AppointmentLifecycle lifecycle;
+    private final Event<RefundSettled> settledEvents;
 
-    public RefundSettlement(Clock clock, PaymentGateway gateway, AppointmentLifecycle lifecycle) {
+    public RefundSettlement(Clock clock, PaymentGateway gateway, AppointmentLifecycle lifecycle,
+                            Event<RefundSettled> settledEvents) {
         this.clock = clock;
         this.gateway = gateway;
         this.lifecycle = lifecycle;
+        this.settledEvents = settledEvents;
     }
 
     private record Open(long id, long tenantId, long paymentId, String reference, BigDecimal amount, String currency) {
@@ -96,9 +100,12 @@ public class RefundSettlement {
                 order by id desc limit 1""", rs -> new Booking(rs.getLong(1), AppointmentStatus.valueOf(rs.getString(2))),
                 refund.paymentId(), refund.paymentId()).ifPresent(booking -> {
             String amount = Formats.money(refund.amount(), refund.currency());
-            lifecycle.note(refund.tenantId(), booking.id(), booking.status(), now, AppointmentLifecycle.Actor.SYSTEM, outcome == PaymentGateway.RefundOutcome.COMPLETED
+            boolean completed = outcome == PaymentGateway.RefundOutcome.COMPLETED;
+            lifecycle.note(refund.tenantId(), booking.id(), booking.status(), now, AppointmentLifecycle.Actor.SYSTEM, completed
                             ? "Refund of " + amount + " completed"
                             : "Refund of " + amount + " failed: the clinic will contact you");
+            settledEvents.fire(new RefundSettled(refund.tenantId(), booking.id(), refund.id(), refund.amount(),
+                    refund.currency(), completed, now));
         });
     }
 }

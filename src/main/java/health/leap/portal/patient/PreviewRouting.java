@@ -23,7 +23,7 @@ public class PreviewRouting {
     static final String PREFIX = "/staff/patients/";
     private static final Pattern PREVIEW = Pattern.compile("^" + PREFIX + "([^/]*)(/.*)?$");
     /** The patient pages a preview shows; everything else under a preview path does not exist. */
-    private static final Pattern PAGES = Pattern.compile("^/$|^/(appointments|packages|doctors)(/.*)?$");
+    private static final Pattern PAGES = Pattern.compile("^/$|^/(appointments|packages|doctors|profile)(/.*)?$");
     private static final Set<String> READS = Set.of("GET", "HEAD");
 
     @Inject

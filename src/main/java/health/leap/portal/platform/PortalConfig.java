@@ -29,6 +29,15 @@ public interface PortalConfig {
     @WithDefault("none")
     String paymentGateway();
 
+    /**
+     * Where patients reach the portal (scheme, host and any port, no trailing slash): links in emails
+     * point here. Production must set it.
+     */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    Mail mail();
+
     Claims claims();
 
     Auth auth();
@@ -96,6 +105,24 @@ public interface PortalConfig {
 
         @WithDefault("1m")
         String cleanupEvery();
+    }
+
+    interface Mail {
+        /** How often the sender sends what is due. */
+        @WithDefault("5s")
+        String sendEvery();
+
+        /** How often reminders that have come due are queued. */
+        @WithDefault("1m")
+        String remindersEvery();
+
+        /** A message the mail server refused or could not take is tried this many times in all, then marked failed. */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** The wait after a first failed attempt; it doubles with each further one, up to an hour. */
+        @WithDefault("PT30S")
+        Duration retryAfter();
     }
 
     /** How often a job runs (a Quarkus Scheduler period such as 30s or 5m). */

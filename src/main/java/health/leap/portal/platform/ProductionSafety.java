@@ -44,6 +44,16 @@ public final class ProductionSafety {
     static final Secret SANDBOX_SECRET = new Secret("portal.sandbox-gateway.secret", "PORTAL_SANDBOX_GATEWAY_SECRET",
             "signs the sandbox gateway's answers (PORTAL_PAYMENT_GATEWAY=sandbox)");
 
+    /** A setting production must give, as the demo gives its own (the demo's mail server is the run command's). */
+    record Setting(String property, String variable, String says) {
+    }
+
+    static final List<Setting> MAIL_SETTINGS = List.of(
+            new Setting("quarkus.mailer.host", "QUARKUS_MAILER_HOST",
+                    "the clinic's SMTP server, which sends patients their confirmations and reminders (README, \"Email\")"),
+            new Setting("quarkus.mailer.from", "QUARKUS_MAILER_FROM", "the address the patients' emails come from"),
+            new Setting("portal.public-url", "PORTAL_PUBLIC_URL", "where patients reach the portal, for the links in their emails"));
+
     private ProductionSafety() {
     }
 
@@ -106,6 +116,11 @@ public final class ProductionSafety {
             } else if (value.get().length() < MINIMUM_SECRET_LENGTH) {
                 problems.add(secret.variable() + " is shorter than " + MINIMUM_SECRET_LENGTH + " characters: it "
                         + secret.protects() + ".");
+            }
+        }
+        for (Setting setting : MAIL_SETTINGS) {
+            if (config.getOptionalValue(setting.property(), String.class).filter(v -> !v.isBlank()).isEmpty()) {
+                problems.add(setting.variable() + " is not set: " + setting.says() + ".");
             }
         }
         if (embeddedDatabase) {

@@ -53,4 +53,12 @@ public class PortalMetrics {
         registry.counter("portal.hold.expiry.sweeps").increment();
         registry.counter("portal.holds.expired").increment(expired);
     }
+
+    /**
+     * What the mail sender did with one message: {@code sent}, {@code retry} (the server refused or was
+     * away; it is tried again later) or {@code failed} (given up after the last attempt: someone should look).
+     */
+    public void mail(String outcome) {
+        registry.counter("portal.mail", "outcome", outcome).increment();
+    }
 }

@@ -15,9 +15,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Which production settings the portal refuses to start with, and the sentence that names each. */
 class ProductionSafetyTest {
 
-    static final Map<String, String> OWN = Map.of(
+    static final Map<String, String> MAIL = Map.of(
+            "quarkus.mailer.host", "smtp.clinic.example",
+            "quarkus.mailer.from", "appointments@clinic.example",
+            "portal.public-url", "https://portal.clinic.example");
+
+    static final Map<String, String> OWN = withMail(Map.of(
             "quarkus.oidc.credentials.secret", "a-clinics-own-client-secret",
-            "portal.cursor-secret", "a-clinics-own-cursor-secret");
+            "portal.cursor-secret", "a-clinics-own-cursor-secret"));
+
+    static Map<String, String> withMail(Map<String, String> values) {
+        Map<String, String> all = new HashMap<>(MAIL);
+        all.putAll(values);
+        return all;
+    }
 
     static SmallRyeConfig config(Map<String, String> values) {
         return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(values, "test", 100)).build();
@@ -40,11 +51,11 @@ class ProductionSafetyTest {
 
     @Test
     void theDemoValuesPackagedWithThePortalAreRefusedByVariable() {
-        List<String> problems = problems(Map.of(
+        List<String> problems = problems(withMail(Map.of(
                 "quarkus.oidc.credentials.secret", "portal-demo-secret",
                 "portal.cursor-secret", "cursor-demo-signing-key",
                 "portal.payment-gateway", "sandbox",
-                "portal.sandbox-gateway.secret", "sandbox-demo-signing-key"), false);
+                "portal.sandbox-gateway.secret", "sandbox-demo-signing-key")), false);
         assertEquals(3, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("QUARKUS_OIDC_CREDENTIALS_SECRET is still the demo value"), problems.get(0));
         assertTrue(problems.get(1).startsWith("PORTAL_CURSOR_SECRET is still the demo value"), problems.get(1));
@@ -68,6 +79,17 @@ class ProductionSafetyTest {
         assertTrue(problems(own("portal.payment-gateway", "sandbox")).get(0).startsWith("PORTAL_SANDBOX_GATEWAY_SECRET is not set"));
         assertTrue(problems(own("portal.payment-gateway", "paypal")).get(0)
                 .startsWith("PORTAL_PAYMENT_GATEWAY is \"paypal\", which is no gateway this portal has"));
+    }
+
+    @Test
+    void productionNamesItsMailServerSenderAndAddress() {
+        Map<String, String> values = new HashMap<>(OWN);
+        values.keySet().removeAll(MAIL.keySet());
+        List<String> problems = problems(values);
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("QUARKUS_MAILER_HOST is not set"), problems.get(0));
+        assertTrue(problems.get(1).startsWith("QUARKUS_MAILER_FROM is not set"), problems.get(1));
+        assertTrue(problems.get(2).startsWith("PORTAL_PUBLIC_URL is not set"), problems.get(2));
     }
 
     @Test

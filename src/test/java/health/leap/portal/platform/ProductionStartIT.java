@@ -131,6 +131,9 @@ class ProductionStartIT {
         Map<String, String> env = productionOnTheDatabase();
         env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", "a-clinics-own-client-secret-7Qm2");
         env.put("PORTAL_CURSOR_SECRET", "a-clinics-own-cursor-key-9Xr4Lp");
+        env.put("QUARKUS_MAILER_HOST", "localhost");
+        env.put("QUARKUS_MAILER_FROM", "appointments@clinic.example");
+        env.put("PORTAL_PUBLIC_URL", "https://portal.clinic.example");
         env.put("PORTAL_LOG_JSON", "true");
         Process portal = start(env, "production-own-secrets");
         try {

@@ -1,0 +1,57 @@
+package health.leap.portal.mail;
+
+import health.leap.portal.appointments.AppointmentStatus;
+import health.leap.portal.platform.NativeSql;
+import health.leap.portal.platform.Row;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * What a message says about a booking, read in one statement in the transaction of the change: the
+ * visit, its clinic, the patient's address and choices, the time it was moved from, and any refund.
+ */
+record MailFacts(long id, long tenantId, long leadId, AppointmentStatus status, Instant startsAt, Instant endsAt,
+                 Instant createdAt, String cancelReason, long doctorId, String doctorName, String centreName,
+                 String centreAddress, ZoneId zone, String serviceName, String clinicName, String patientName,
+                 String email, boolean reminders, boolean changeNotices, Instant movedFrom, BigDecimal refundAmount,
+                 String refundCurrency, boolean sessionGivenBack) {
+
+    static Optional<MailFacts> of(long appointmentId) {
+        return NativeSql.one("""
+                select a.id, a.tenant_id, a.lead_id, a.status, a.starts_at, a.ends_at, a.created_at, a.cancel_reason,
+                       d.id as doctor_id, d.name as doctor, c.name as centre, c.address, c.timezone, s.name as service,
+                       t.name as clinic, l.name as patient, l.email,
+                       coalesce(mp.reminders, true) as reminders, coalesce(mp.change_notices, true) as change_notices,
+                       o.starts_at as moved_from, r.amount as refund_amount, r.currency as refund_currency,
+                       exists (select 1 from package_redemption pr
+                               where pr.appointment_id = a.id and pr.reversed_at is not null) as session_back
+                from appointment a
+                join doctor d on d.id = a.doctor_id
+                join centre c on c.id = a.centre_id
+                join service s on s.id = a.service_id
+                join tenant t on t.id = a.tenant_id
+                join lead l on l.id = a.lead_id and l.tenant_id = a.tenant_id
+                left join mail_preference mp on mp.lead_id = a.lead_id and mp.tenant_id = a.tenant_id
+                left join appointment o on o.id = a.rescheduled_from_id
+                left join refund r on r.payment_id = a.payment_id
+                where a.id = ?""", MailFacts::read, appointmentId);
+    }
+
+    private static MailFacts read(Row rs) {
+        String currency = rs.getString("refund_currency");
+        return new MailFacts(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("lead_id"),
+                AppointmentStatus.valueOf(rs.getString("status")), rs.instant("starts_at"), rs.instant("ends_at"),
+                rs.instant("created_at"), rs.getString("cancel_reason"), rs.getLong("doctor_id"), rs.getString("doctor"),
+                rs.getString("centre"), rs.getString("address"), ZoneId.of(rs.getString("timezone")), rs.getString("service"),
+                rs.getString("clinic"), rs.getString("patient"), rs.getString("email"), rs.getBoolean("reminders"),
+                rs.getBoolean("change_notices"), rs.instant("moved_from"), rs.getBigDecimal("refund_amount"),
+                currency == null ? null : currency.trim(), rs.getBoolean("session_back"));
+    }
+
+    boolean hasAddress() {
+        return email != null && !email.isBlank();
+    }
+}
