@@ -183,6 +183,9 @@ class AuthorizationMatrixTest {
         ROUTES.put("GET /packages/applicable", new Expectation(null, "", patients(400)));
         ROUTES.put("GET /packages/{id}", new Expectation("package", "", owned(200)));
         ROUTES.put("GET /packages/{id}/redemptions", new Expectation("package", "", owned(200)));
+        ROUTES.put("GET /profile", new Expectation(null, "", patients(200)));
+        // the owner's choices as they are: both on
+        ROUTES.put("POST /profile/mail", new Expectation(null, "?reminders=on&changes=on", patients(303)));
         ROUTES.put("GET /payments/return", new Expectation(null, "?reference=unknown", patients(400)));
         ROUTES.put("GET /sandbox-gateway/pay", new Expectation(null, "", signedIn(400)));
         ROUTES.put("POST /sandbox-gateway/pay", new Expectation(null, "", signedIn(400)));
@@ -205,7 +208,7 @@ class AuthorizationMatrixTest {
     }
 
     /** The preview routes, which serve the patient pages above under the staff's path. */
-    static final List<String> PREVIEW_PAGES = List.of("/", "/appointments", "/packages", "/doctors");
+    static final List<String> PREVIEW_PAGES = List.of("/", "/appointments", "/packages", "/doctors", "/profile");
 
     @Inject
     Sql sql;

@@ -139,6 +139,9 @@ class BadInputTest {
         ROUTES.put("GET /packages/{id}/redemptions", new Route(OWNER, "/packages/{id}/redemptions",
                 Map.of("path:id", "401", "query:limit", "1"), 200,
                 Map.of("path:id", Kind.ID, "query:cursor", Kind.CURSOR, "query:limit", Kind.LIMIT)));
+        ROUTES.put("GET /profile", new Route(OWNER, "/profile", Map.of(), 200, Map.of("query:saved", Kind.IGNORED)));
+        ROUTES.put("POST /profile/mail", new Route(OWNER, "/profile/mail", Map.of("form:reminders", "on", "form:changes", "on"),
+                303, Map.of("form:reminders", Kind.FLAG, "form:changes", Kind.FLAG)));
         ROUTES.put("GET /payments/return", new Route(OWNER, "/payments/return",
                 Map.of("query:reference", "PAY-1", "query:outcome", "SUCCEEDED", "query:signature", "abc"), 400,
                 Map.of("query:reference", Kind.SIGNED, "query:outcome", Kind.SIGNED, "query:signature", Kind.SIGNED)));
