@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# The run command: builds the portal when its sources changed, starts Keycloak with the demo realm
-# and the portal with its embedded PostgreSQL, and prints where to log in. Ctrl-C stops both.
+# The run command: builds the portal when its sources changed, starts the demo's mail server
+# (GreenMail), Keycloak with the demo realm and the portal with its embedded PostgreSQL, and prints
+# where to log in and where the patients' mail arrives. Ctrl-C stops all three.
 #
 #   bash src/main/scripts/run-demo.sh [--no-build]
 #
 #   PORTAL_PORT               the portal's HTTP port (default 8080)
 #   KEYCLOAK_PORT             Keycloak's HTTP port (default 8180)
 #   KEYCLOAK_MANAGEMENT_PORT  Keycloak's health port (default 9180)
+#   MAIL_SMTP_PORT, MAIL_IMAP_PORT, MAIL_API_PORT   the mail server's ports (default 3025, 3143, 8025)
 #   PORTAL_DATA_DIR           where the portal keeps its embedded PostgreSQL (passed through)
 #   LEAPHEALTH_CACHE, KEYCLOAK_JAVA_HOME   see keycloak.sh
 set -euo pipefail
@@ -15,6 +17,10 @@ PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 PORTAL_PORT="${PORTAL_PORT:-8080}"
 KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
 KEYCLOAK_MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-9180}"
+MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-3025}"
+MAIL_IMAP_PORT="${MAIL_IMAP_PORT:-3143}"
+MAIL_API_PORT="${MAIL_API_PORT:-8025}"
+MAIL_WAIT_SECONDS=120
 KEYCLOAK_WAIT_SECONDS=180
 PORTAL_WAIT_SECONDS=180
 PORTAL_JAR="target/quarkus-app/quarkus-run.jar"
@@ -29,7 +35,7 @@ for arg in "$@"; do
   case "$arg" in
     --no-build) build=false ;;
     -h|--help)
-      sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *) fail "unknown argument: $arg (try --help)" ;;
@@ -74,40 +80,55 @@ if needs_build; then
   fi
 fi
 
-for port in "$PORTAL_PORT" "$KEYCLOAK_PORT" "$KEYCLOAK_MANAGEMENT_PORT"; do
+for port in "$PORTAL_PORT" "$KEYCLOAK_PORT" "$KEYCLOAK_MANAGEMENT_PORT" "$MAIL_SMTP_PORT" "$MAIL_IMAP_PORT" "$MAIL_API_PORT"; do
   if port_in_use "$port"; then
-    fail "port $port is already in use (another run?). Stop it, or choose other ports with PORTAL_PORT, KEYCLOAK_PORT and KEYCLOAK_MANAGEMENT_PORT."
+    fail "port $port is already in use (another run?). Stop it, or choose other ports with PORTAL_PORT, KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT and MAIL_SMTP_PORT, MAIL_IMAP_PORT, MAIL_API_PORT."
   fi
 done
 
 mkdir -p target
 keycloak_pid=""
 portal_pid=""
+mail_pid=""
 
 # Each child runs in its own session, so Ctrl-C reaches only this script, which then stops the
 # portal before Keycloak and waits for both.
 stop_all() {
   trap - INT TERM EXIT
   local pid
-  for pid in $portal_pid $keycloak_pid; do
+  for pid in $portal_pid $keycloak_pid $mail_pid; do
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
   done
   for _ in $(seq 1 60); do
     local alive=false
-    for pid in $portal_pid $keycloak_pid; do
+    for pid in $portal_pid $keycloak_pid $mail_pid; do
       kill -0 -- "-$pid" 2>/dev/null && alive=true
     done
     [[ "$alive" == false ]] && break
     sleep 0.5
   done
-  for pid in $portal_pid $keycloak_pid; do
+  for pid in $portal_pid $keycloak_pid $mail_pid; do
     kill -KILL -- "-$pid" 2>/dev/null || true
   done
   wait 2>/dev/null || true
 }
-trap 'echo; echo "Stopping the portal and Keycloak..."; stop_all; exit 130' INT
+trap 'echo; echo "Stopping the portal, Keycloak and the mail server..."; stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
 trap 'stop_all' EXIT
+
+echo "Starting the demo's mail server (GreenMail) on 127.0.0.1:$MAIL_SMTP_PORT (log: target/mailserver.log)..."
+MAIL_SMTP_PORT="$MAIL_SMTP_PORT" MAIL_IMAP_PORT="$MAIL_IMAP_PORT" MAIL_API_PORT="$MAIL_API_PORT" \
+  setsid bash src/main/scripts/mailserver.sh >target/mailserver.log 2>&1 </dev/null &
+mail_pid=$!
+for ((waited = 0; ; waited++)); do
+  http_answers "$MAIL_API_PORT" /api/service/readiness 200 && break
+  if ! kill -0 "$mail_pid" 2>/dev/null; then
+    tail -n 30 target/mailserver.log >&2 || true
+    fail "the mail server stopped while starting; see target/mailserver.log"
+  fi
+  ((waited < MAIL_WAIT_SECONDS)) || fail "the mail server did not answer within ${MAIL_WAIT_SECONDS}s; see target/mailserver.log"
+  sleep 1
+done
 
 echo "Starting Keycloak on http://localhost:$KEYCLOAK_PORT (log: target/keycloak.log)..."
 KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MANAGEMENT_PORT="$KEYCLOAK_MANAGEMENT_PORT" \
@@ -133,6 +154,7 @@ java_command="java"
 QUARKUS_PROFILE="${QUARKUS_PROFILE:-demo}" \
 QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/leaphealth" \
 QUARKUS_HTTP_PORT="$PORTAL_PORT" \
+PORTAL_DEMO_SMTP_PORT="$MAIL_SMTP_PORT" \
   setsid "$java_command" -jar "$PORTAL_JAR" >target/portal.log 2>&1 </dev/null &
 portal_pid=$!
 
@@ -165,15 +187,21 @@ cat <<EOF
   nolead         demo      a patient account with no patient record behind it (shows the 403 page)
   ghost          demo      a patient account whose record does not exist (shows the 403 page)
 
-  Logs: target/portal.log, target/keycloak.log. Ctrl-C stops both.
+  The patients' mail (every demo address is @example.com; nothing leaves this machine):
+    in a browser  http://localhost:$MAIL_API_PORT/api/user/amelia@example.com/messages/INBOX
+    in a mail client  IMAP localhost:$MAIL_IMAP_PORT, no encryption, user amelia@example.com, any password
+
+  Logs: target/portal.log, target/keycloak.log, target/mailserver.log. Ctrl-C stops all three.
 
 EOF
 
 # Runs until Ctrl-C, or until one of the two stops by itself.
 status=0
-wait -n "$keycloak_pid" "$portal_pid" || status=$?
+wait -n "$keycloak_pid" "$portal_pid" "$mail_pid" || status=$?
 if ! kill -0 "$portal_pid" 2>/dev/null; then
   echo "run-demo: the portal stopped (exit $status); see target/portal.log" >&2
+elif ! kill -0 "$mail_pid" 2>/dev/null; then
+  echo "run-demo: the mail server stopped (exit $status); see target/mailserver.log" >&2
 else
   echo "run-demo: Keycloak stopped (exit $status); see target/keycloak.log" >&2
 fi

@@ -43,6 +43,14 @@ final class Portal {
         return login(user, Device.DESKTOP);
     }
 
+    /** What the mail server the portal sends to received for {@code address}; skips the journey where it cannot be read. */
+    Mailbox mailbox(String address) {
+        String api = stack.mailApi().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(api != null,
+                "the portal's mail server is not known here: give its GreenMail API with -De2e.mail-api=http://host:port");
+        return new Mailbox(api, address);
+    }
+
     Visitor login(String user, Device device) {
         DataCheck.assertNamed(needs, user, journey);
         Visitor visitor = new Visitor(user, device,

@@ -42,6 +42,9 @@ final class Stack {
     private static final int PORTAL_PORT = 8082;
     private static final int KEYCLOAK_PORT = 8182;
     private static final int KEYCLOAK_MANAGEMENT_PORT = 9182;
+    private static final int MAIL_SMTP_PORT = 3027;
+    private static final int MAIL_IMAP_PORT = 3147;
+    private static final int MAIL_API_PORT = 8027;
     private static final Duration START_LIMIT = Duration.ofMinutes(4);
     /** Long enough for a second patient to look while the hold runs, on two shared cores. */
     static final Duration SHORT_HOLD = Duration.ofSeconds(30);
@@ -97,6 +100,18 @@ final class Stack {
         return baseUrl + path;
     }
 
+    /**
+     * The HTTP API of the mail server the portal sends to: the run command's GreenMail when the journeys
+     * started the stack, else {@code -De2e.mail-api=...} (empty: the mail journeys are skipped).
+     */
+    Optional<String> mailApi() {
+        String given = property("e2e.mail-api");
+        if (given != null) {
+            return Optional.of(given.replaceAll("/+$", ""));
+        }
+        return startedByTheJourneys() ? Optional.of("http://localhost:" + MAIL_API_PORT) : Optional.empty();
+    }
+
     String password(String user) {
         return passwords.getOrDefault(user, DEMO_PASSWORD);
     }
@@ -134,6 +149,11 @@ final class Stack {
         builder.environment().put("KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
         builder.environment().put("KEYCLOAK_MANAGEMENT_PORT", String.valueOf(KEYCLOAK_MANAGEMENT_PORT));
         builder.environment().put("PORTAL_PORT", String.valueOf(PORTAL_PORT));
+        builder.environment().put("MAIL_SMTP_PORT", String.valueOf(MAIL_SMTP_PORT));
+        builder.environment().put("MAIL_IMAP_PORT", String.valueOf(MAIL_IMAP_PORT));
+        builder.environment().put("MAIL_API_PORT", String.valueOf(MAIL_API_PORT));
+        // the mail journeys wait for the sender: it runs every second here, as the hold sweep does
+        builder.environment().put("PORTAL_MAIL_SEND_EVERY", "1s");
         builder.environment().put("PORTAL_DATA_DIR", data.toString());
         // QA knobs (see application.properties): holds at Dublin Docklands, where no other journey
         // books, run out in seconds, and the sweep marks them soon after (HoldExpiryJourneyIT)
