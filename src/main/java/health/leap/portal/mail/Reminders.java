@@ -60,17 +60,7 @@ public class Reminders {
     /** The due reminders of up to {@code limit} visits with ids above {@code after}. */
     @Transactional
     public Batch queueDue(Instant now, long after, int limit) {
-        // the index on confirmed visits by start finds the week ahead; each tenant's policy says which are due
-        List<Long> due = NativeSql.list("""
-                select a.id from appointment a
-                left join booking_policy bp on bp.tenant_id = a.tenant_id
-                where a.status = 'CONFIRMED' and a.starts_at > ? and a.starts_at <= ?
-                  and a.id > ?
-                  and a.starts_at - make_interval(mins => coalesce(bp.reminder_minutes, ?)) <= ?
-                  and a.created_at < a.starts_at - make_interval(mins => coalesce(bp.reminder_minutes, ?))
-                  and not exists (select 1 from mail_outbox m where m.dedupe_key = 'REMINDER:' || a.id)
-                order by a.id
-                limit ?""", rs -> rs.getLong(1), now, now.plus(Duration.ofMinutes(MAX_MINUTES)), after, DEFAULT_MINUTES, now, DEFAULT_MINUTES, limit);
+        List<Long> due = due(now, "a.id > ?", after, limit);
         int queued = 0;
         for (long id : due) {
             if (notices.remind(id, now)) {
@@ -78,5 +68,31 @@ public class Reminders {
             }
         }
         return new Batch(due.size(), due.isEmpty() ? after : due.get(due.size() - 1), queued);
+    }
+
+    /**
+     * The reminder of one visit of the tenant, if it is due at {@code now} by the same rule as the job's;
+     * false when it is not (yet) due, was queued already, or the patient turned reminders off.
+     */
+    @Transactional
+    public boolean queueDueFor(long tenantId, long appointmentId, Instant now) {
+        return due(now, "a.id = ? and a.tenant_id = " + tenantId, appointmentId, 1).stream()
+                .anyMatch(id -> notices.remind(id, now));
+    }
+
+    private List<Long> due(Instant now, String which, long whichValue, int limit) {
+        // the index on confirmed visits by start finds the week ahead; each tenant's policy says which are due
+        return NativeSql.list("""
+                select a.id from appointment a
+                left join booking_policy bp on bp.tenant_id = a.tenant_id
+                where a.status = 'CONFIRMED' and a.starts_at > ? and a.starts_at <= ?
+                  and\s""" + which + """
+
+                  and a.starts_at - make_interval(mins => coalesce(bp.reminder_minutes, ?)) <= ?
+                  and a.created_at < a.starts_at - make_interval(mins => coalesce(bp.reminder_minutes, ?))
+                  and not exists (select 1 from mail_outbox m where m.dedupe_key = 'REMINDER:' || a.id)
+                order by a.id
+                limit ?""", rs -> rs.getLong(1), now, now.plus(Duration.ofMinutes(MAX_MINUTES)), whichValue,
+                DEFAULT_MINUTES, now, DEFAULT_MINUTES, limit);
     }
 }

@@ -38,6 +38,8 @@ public interface PortalConfig {
 
     Mail mail();
 
+    Qa qa();
+
     Claims claims();
 
     Auth auth();
@@ -105,6 +107,12 @@ public interface PortalConfig {
 
         @WithDefault("1m")
         String cleanupEvery();
+    }
+
+    interface Qa {
+        /** QA and staging only: the routes under /qa (the reminder rule's test clock). Production refuses to start with it. */
+        @WithDefault("false")
+        boolean endpoints();
     }
 
     interface Mail {

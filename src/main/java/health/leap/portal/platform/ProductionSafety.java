@@ -123,6 +123,10 @@ public final class ProductionSafety {
                 problems.add(setting.variable() + " is not set: " + setting.says() + ".");
             }
         }
+        if (config.getOptionalValue("portal.qa.endpoints", Boolean.class).orElse(false)) {
+            problems.add("PORTAL_QA_ENDPOINTS is true: the QA routes let clinic staff queue reminders as at any time they choose; "
+                    + "unset it outside QA and staging.");
+        }
         if (embeddedDatabase) {
             problems.add("QUARKUS_DATASOURCE_JDBC_URL is not set (with QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD): "
                     + "the embedded PostgreSQL is for the demo, a clinic's bookings belong in its own database.");

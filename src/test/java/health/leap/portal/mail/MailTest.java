@@ -35,19 +35,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What a patient (lead 6201 of Harbour Health, London) hears by email: each message is written with
+ * What a patient (lead 7101 of Harbour Health, London) hears by email: each message is written with
  * the change that causes it, and a real SMTP server receives it once, with the visit's local time.
  */
 @QuarkusTest
-@TestSecurity(user = "p6201", roles = "patient")
-@OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "6201")})
+@TestSecurity(user = "p7101", roles = "patient")
+@OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "7101")})
 class MailTest {
 
-    static final long LEAD = 6201;
-    static final String ADDRESS = "p6201@patients.example";
+    static final long LEAD = 7101;
+    static final String ADDRESS = "p7101@patients.example";
 
     @Inject
     Sql sql;
+    @Inject
+    TestOutbox outbox;
     @Inject
     TestClock clock;
     @Inject
@@ -67,14 +69,7 @@ class MailTest {
 
     @BeforeEach
     void setUp() {
-        fixtures.freshPatient(1, LEAD);
-        sql.update("update lead set email = ? where id = ?", ADDRESS, LEAD);
-        sql.update("delete from mail_preference where lead_id = ?", LEAD);
-        MailServer.startServer();
-        sendAll();
-        // what an earlier test queued for a time still ahead of the clock is not this test's mail
-        sql.update("delete from mail_outbox where recipient = ? and status = 'PENDING'", ADDRESS);
-        MailServer.clear();
+        outbox.freshPatient(LEAD, ADDRESS);
     }
 
     @AfterEach
@@ -82,23 +77,8 @@ class MailTest {
         MailServer.startServer();
     }
 
-    /** Runs the sender until nothing is due, as its job does. */
     void sendAll() {
-        for (int round = 0; round < 6; round++) {
-            for (int i = 0; i < 100 && sender.sendBatch(MailSender.BATCH).more(); i++) {
-                // next batch
-            }
-            if (pending() == 0) {
-                return;
-            }
-            // a send the server did not answer in time waits to be tried again: let that time pass
-            clock.advance(Duration.ofHours(1));
-        }
-    }
-
-    long pending() {
-        return sql.one("select count(*) from mail_outbox where recipient = ? and status = 'PENDING'",
-                rs -> rs.getLong(1), ADDRESS).orElseThrow();
+        outbox.sendAll(ADDRESS);
     }
 
     List<String> kinds(long appointmentId) {

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class ProfileTest {
 
-    static final long LEAD = 6203;
+    static final long LEAD = 7103;
 
     @Inject
     Sql sql;
@@ -31,7 +31,7 @@ class ProfileTest {
     @BeforeEach
     void setUp() {
         fixtures.freshPatient(1, LEAD);
-        sql.update("update lead set email = 'p6203@patients.example', phone = '+44 7700 906203' where id = ?", LEAD);
+        sql.update("update lead set email = 'p7103@patients.example', phone = '+44 7700 907103' where id = ?", LEAD);
         sql.update("delete from mail_preference where lead_id = ?", LEAD);
     }
 
@@ -41,12 +41,12 @@ class ProfileTest {
     }
 
     @Test
-    @TestSecurity(user = "p6203", roles = "patient")
-    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "6203")})
+    @TestSecurity(user = "p7103", roles = "patient")
+    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "7103")})
     void aPatientSeesTheirDetailsAndChoosesTheirEmails() {
         given().when().get("/profile").then().statusCode(200)
-                .body(containsString("Test patient 6203"), containsString("p6203@patients.example"),
-                        containsString("+44 7700 906203"), containsString("id=\"reminders\" name=\"reminders\" value=\"on\" checked"),
+                .body(containsString("Test patient 7103"), containsString("p7103@patients.example"),
+                        containsString("+44 7700 907103"), containsString("id=\"reminders\" name=\"reminders\" value=\"on\" checked"),
                         containsString("id=\"changes\" name=\"changes\" value=\"on\" checked"),
                         containsString("always email you when a booking is confirmed"));
         // a browser sends a ticked box only
@@ -61,8 +61,8 @@ class ProfileTest {
     }
 
     @Test
-    @TestSecurity(user = "p6203", roles = "patient")
-    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "6203")})
+    @TestSecurity(user = "p7103", roles = "patient")
+    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "7103")})
     void onlyATickedBoxTurnsAChoiceOn() {
         given().formParam("reminders", "<script>alert(1)</script>").formParam("changes", "yes").when().post("/profile/mail")
                 .then().statusCode(303);

@@ -21,17 +21,19 @@ import static health.leap.portal.platform.Browser.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Reminders before a visit (24 hours by default, a booking_policy column) for lead 6202 of Harbour Health. */
+/** Reminders before a visit (24 hours by default, a booking_policy column) for lead 7102 of Harbour Health. */
 @QuarkusTest
-@TestSecurity(user = "p6202", roles = "patient")
-@OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "6202")})
+@TestSecurity(user = "p7102", roles = "patient")
+@OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "7102")})
 class RemindersTest {
 
-    static final long LEAD = 6202;
-    static final String ADDRESS = "p6202@patients.example";
+    static final long LEAD = 7102;
+    static final String ADDRESS = "p7102@patients.example";
 
     @Inject
     Sql sql;
+    @Inject
+    TestOutbox outbox;
     @Inject
     TestClock clock;
     @Inject
@@ -43,14 +45,7 @@ class RemindersTest {
 
     @BeforeEach
     void setUp() {
-        fixtures.freshPatient(1, LEAD);
-        sql.update("update lead set email = ? where id = ?", ADDRESS, LEAD);
-        sql.update("delete from mail_preference where lead_id = ?", LEAD);
-        MailServer.startServer();
-        sendAll();
-        // what an earlier test queued for a time still ahead of the clock is not this test's mail
-        sql.update("delete from mail_outbox where recipient = ? and status = 'PENDING'", ADDRESS);
-        MailServer.clear();
+        outbox.freshPatient(LEAD, ADDRESS);
     }
 
     boolean reminded(long appointmentId) {
@@ -59,21 +54,7 @@ class RemindersTest {
     }
 
     void sendAll() {
-        for (int round = 0; round < 6; round++) {
-            for (int i = 0; i < 100 && sender.sendBatch(MailSender.BATCH).more(); i++) {
-                // next batch
-            }
-            if (pending() == 0) {
-                return;
-            }
-            // a send the server did not answer in time waits to be tried again: let that time pass
-            clock.advance(Duration.ofHours(1));
-        }
-    }
-
-    long pending() {
-        return sql.one("select count(*) from mail_outbox where recipient = ? and status = 'PENDING'",
-                rs -> rs.getLong(1), ADDRESS).orElseThrow();
+        outbox.sendAll(ADDRESS);
     }
 
     @Test

@@ -93,6 +93,13 @@ class ProductionSafetyTest {
     }
 
     @Test
+    void theQaRoutesAreRefused() {
+        List<String> problems = problems(own("portal.qa.endpoints", "true"));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("PORTAL_QA_ENDPOINTS is true"), problems.get(0));
+    }
+
+    @Test
     void theEmbeddedDatabaseIsForTheDemo() {
         List<String> problems = problems(OWN, true);
         assertEquals(1, problems.size());

@@ -200,6 +200,8 @@ class AuthorizationMatrixTest {
         ROUTES.put("GET /sandbox-gateway/refunds", new Expectation(null, "", staff(200)));
         ROUTES.put("POST /sandbox-gateway/refunds/{id}", new Expectation("refund", "?outcome=FAILED", staff(404)));
         ROUTES.put("GET /staff/patients", new Expectation(null, "", staff(200)));
+        // QA's test clock of the reminder rule (on in the tests): the owner's completed visit has no reminder due
+        ROUTES.put("POST /qa/reminders", new Expectation(null, "?appointment=503&at=2026-03-02T08:00:00Z", staff(200)));
         // anyone signed in sees the sign-out button, and the button signs them out (a bearer caller has no session)
         ROUTES.put("GET /logout", new Expectation(null, "", signedIn(200)));
         ROUTES.put("POST /logout", new Expectation(null, "", signedIn(303)));

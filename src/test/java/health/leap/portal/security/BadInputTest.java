@@ -72,7 +72,9 @@ class BadInputTest {
             "GET /staff/day query:doctor", 200,
             // the doctor only chooses the list shown after the mark, which the completed visit refuses
             "POST /staff/day/{id}/check-in query:doctor", 409,
-            "POST /staff/day/{id}/complete query:doctor", 409);
+            "POST /staff/day/{id}/complete query:doctor", 409,
+            // QA's reminder clock says no reminder is due for a booking it does not find, as for one not due
+            "POST /qa/reminders form:appointment", 200);
 
     /** The parameters outside the route's own: unknown names in the query string, which a page ignores. */
     static final String JUNK_QUERY = "query:*";
@@ -175,6 +177,10 @@ class BadInputTest {
                 Map.of("path:id", "SBX-RF-NONE", "form:outcome", "FAILED"), 404,
                 Map.of("path:id", Kind.TEXT, "form:outcome", Kind.CHOICE)));
         ROUTES.put("GET /staff/patients", new Route(STAFF, "/staff/patients", Map.of(), 200, Map.of("query:q", Kind.TEXT)));
+        // the time must be an ISO-8601 instant: anything else, empty included, is refused as a malformed signed value is
+        ROUTES.put("POST /qa/reminders", new Route(STAFF, "/qa/reminders",
+                Map.of("form:appointment", "503", "form:at", "2026-03-02T08:00:00Z"), 200,
+                Map.of("form:appointment", Kind.ID, "form:at", Kind.SIGNED)));
         // signing out takes no parameter: whatever else comes along, a bearer caller is sent home
         ROUTES.put("GET /logout", new Route(OWNER, "/logout", Map.of(), 200, Map.of()));
         ROUTES.put("POST /logout", new Route(OWNER, "/logout", Map.of(), 303, Map.of(JUNK_QUERY, Kind.IGNORED)));

@@ -137,6 +137,17 @@ final class Booking {
     }
 
     /**
+     * Opens the doctor, picks the {@code nth} day with free times from {@code earliest} on and holds
+     * its first free time; returns that time, with the held booking's page shown.
+     */
+    static String holdFirstTimeFrom(Visitor visitor, String doctor, LocalDate earliest, int nth) {
+        openDoctor(visitor, doctor);
+        String time = holdFirstTime(visitor, pickDayFrom(visitor, earliest, nth));
+        visitor.seesPage("Your held time");
+        return time;
+    }
+
+    /**
      * Someone who still holds another time is asked which one to keep (the demo starts Isla with a
      * hold that runs out some minutes after the portal starts); this keeps the new one.
      */

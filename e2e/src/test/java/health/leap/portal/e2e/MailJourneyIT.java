@@ -31,10 +31,7 @@ class MailJourneyIT {
         Mailbox mailbox = portal.mailbox(ETHAN);
         Visitor ethan = portal.login("ethan");
         Page page = ethan.page();
-        Booking.openDoctor(ethan, "Dr Rachel Green");
-        String day = Booking.pickDayFrom(ethan, LocalDate.now(BOSTON).plusDays(3), 1);
-        String time = Booking.holdFirstTime(ethan, day);
-        ethan.seesPage("Your held time");
+        String time = Booking.holdFirstTimeFrom(ethan, "Dr Rachel Green", LocalDate.now(BOSTON).plusDays(3), 1);
         String when = AppointmentPage.when(page, time);
         String subject = "Booking confirmed: Primary care visit, " + when;
         // an earlier run may have booked, and cancelled, the same time
@@ -61,10 +58,7 @@ class MailJourneyIT {
         Mailbox mailbox = portal.mailbox(ETHAN);
         Visitor ethan = portal.login("ethan");
         Page page = ethan.page();
-        Booking.openDoctor(ethan, "Dr Luis Ortega");
-        String day = Booking.pickDayFrom(ethan, LocalDate.now(BOSTON).plusDays(3), 1);
-        String time = Booking.holdFirstTime(ethan, day);
-        ethan.seesPage("Your held time");
+        String time = Booking.holdFirstTimeFrom(ethan, "Dr Luis Ortega", LocalDate.now(BOSTON).plusDays(3), 1);
         page.getByRole(AriaRole.BUTTON, named("Pay USD 25.00 and confirm")).click();
         SandboxGateway.pay(ethan);
         assertThat(page.getByText("Your appointment is confirmed.")).isVisible();

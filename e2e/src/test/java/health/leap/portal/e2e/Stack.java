@@ -154,6 +154,8 @@ final class Stack {
         builder.environment().put("MAIL_API_PORT", String.valueOf(MAIL_API_PORT));
         // the mail journeys wait for the sender: it runs every second here, as the hold sweep does
         builder.environment().put("PORTAL_MAIL_SEND_EVERY", "1s");
+        // the reminder rule's test clock (ReminderJourneyIT): QA only, production refuses it
+        builder.environment().put("PORTAL_QA_ENDPOINTS", "true");
         builder.environment().put("PORTAL_DATA_DIR", data.toString());
         // QA knobs (see application.properties): holds at Dublin Docklands, where no other journey
         // books, run out in seconds, and the sweep marks them soon after (HoldExpiryJourneyIT)
