@@ -63,7 +63,8 @@ public class Reminders {
         List<Long> due = due(now, "a.id > ?", after, limit);
         int queued = 0;
         for (long id : due) {
-            if (notices.remind(id, now)) {
+            // queued at the clock's time, to be sent from then on, whatever time the rule was asked about
+            if (notices.remind(id, clock.instant())) {
                 queued++;
             }
         }
@@ -77,7 +78,7 @@ public class Reminders {
     @Transactional
     public boolean queueDueFor(long tenantId, long appointmentId, Instant now) {
         return due(now, "a.id = ? and a.tenant_id = " + tenantId, appointmentId, 1).stream()
-                .anyMatch(id -> notices.remind(id, now));
+                .anyMatch(id -> notices.remind(id, clock.instant()));
     }
 
     private List<Long> due(Instant now, String which, long whichValue, int limit) {
