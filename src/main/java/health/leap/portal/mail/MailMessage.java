@@ -1,5 +1,6 @@
 package health.leap.portal.mail;
 
+import health.leap.portal.appointments.ActorType;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.Row;
 import health.leap.portal.platform.TenantEntity;
@@ -14,36 +15,38 @@ import java.util.List;
 
 /**
  * One message in the outbox ({@code mail_outbox}) and the one writer of that table. A message is
- * queued in the transaction of the change that causes it; the sender claims due messages with
- * {@code FOR UPDATE SKIP LOCKED}, so two instances never hold the same one, and marks each sent,
- * to be retried, or failed, in the transaction that claimed it.
+ * queued in the transaction of the change that causes it (what it is about, one statement); the
+ * sender claims due messages with {@code FOR UPDATE SKIP LOCKED}, so two instances never hold the
+ * same one, renders each and marks it sent (keeping what it sent), to be retried, failed or skipped,
+ * in the transaction that claimed it.
  */
 @Entity
 @Table(name = "mail_outbox")
 public class MailMessage extends TenantEntity {
 
     public enum Status {
-        PENDING, SENT, FAILED
+        PENDING, SENT, FAILED, SKIPPED
     }
 
     @Column(name = "lead_id", nullable = false)
     public long leadId;
-    @Column(name = "appointment_id")
-    public Long appointmentId;
+    @Column(name = "appointment_id", nullable = false)
+    public long appointmentId;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public MailKind kind;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ActorType actor;
     @Column(name = "dedupe_key", nullable = false)
     public String dedupeKey;
     @Column(name = "message_id", nullable = false)
     public String messageId;
-    @Column(nullable = false)
     public String recipient;
-    @Column(nullable = false)
     public String subject;
-    @Column(name = "body_html", nullable = false)
+    @Column(name = "body_html")
     public String bodyHtml;
-    @Column(name = "body_text", nullable = false)
+    @Column(name = "body_text")
     public String bodyText;
     public String calendar;
     @Enumerated(EnumType.STRING)
@@ -60,47 +63,48 @@ public class MailMessage extends TenantEntity {
     @Column(name = "sent_at")
     public Instant sentAt;
 
-    /** A rendered message, ready to queue. */
-    record Draft(long tenantId, long leadId, Long appointmentId, MailKind kind, String dedupeKey, String messageId,
-                 String recipient, String subject, String html, String text, String calendar) {
-    }
-
     /**
-     * Queues the message in the caller's transaction; false when one with the same key is already
-     * queued (a reminder another instance queued first), which then stays the only one.
+     * Queues a message about booking {@code appointmentId} (its tenant and patient read from it) in the
+     * caller's transaction; false when one with the same key is already queued (a reminder another
+     * instance queued first), which then stays the only one.
      */
-    static boolean queue(Draft d, Instant now) {
+    static boolean queue(long appointmentId, MailKind kind, ActorType actor, String dedupeKey, String messageId, Instant now) {
         return NativeSql.update("""
-                insert into mail_outbox (tenant_id, lead_id, appointment_id, kind, dedupe_key, message_id, recipient,
-                                         subject, body_html, body_text, calendar, status, attempts, next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+                insert into mail_outbox (tenant_id, lead_id, appointment_id, kind, actor, dedupe_key, message_id, status,
+                                         attempts, next_attempt_at, created_at)
+                select a.tenant_id, a.lead_id, a.id, ?, ?, ?, ?, 'PENDING', 0, ?, ? from appointment a where a.id = ?
                 on conflict (dedupe_key) do nothing""",
-                d.tenantId(), d.leadId(), d.appointmentId(), d.kind(), d.dedupeKey(), d.messageId(), d.recipient(),
-                d.subject(), d.html(), d.text(), d.calendar(), now, now) == 1;
+                kind, actor, dedupeKey, messageId, now, now, appointmentId) == 1;
     }
 
     /** A message claimed for sending: locked by the claiming transaction until it commits. */
-    record Due(long id, String messageId, String recipient, String subject, String html, String text, String calendar,
-               int attempts) {
+    record Due(long id, long appointmentId, MailKind kind, ActorType actor, String messageId, int attempts) {
+    }
+
+    /** What went: the message as rendered. */
+    record Rendered(String recipient, String subject, String html, String text, String calendar) {
     }
 
     /** Up to {@code limit} messages due at {@code now}, oldest first, that no other sender holds. */
     static List<Due> claimDue(int limit, Instant now) {
         return NativeSql.list("""
-                select id, message_id, recipient, subject, body_html, body_text, calendar, attempts from mail_outbox
+                select id, appointment_id, kind, actor, message_id, attempts from mail_outbox
                 where status = 'PENDING' and next_attempt_at <= ?
                 order by next_attempt_at, id
                 limit ? for update skip locked""", MailMessage::due, now, limit);
     }
 
     private static Due due(Row rs) {
-        return new Due(rs.getLong("id"), rs.getString("message_id"), rs.getString("recipient"), rs.getString("subject"),
-                rs.getString("body_html"), rs.getString("body_text"), rs.getString("calendar"), rs.getInt("attempts"));
+        return new Due(rs.getLong("id"), rs.getLong("appointment_id"), MailKind.valueOf(rs.getString("kind")),
+                ActorType.valueOf(rs.getString("actor")), rs.getString("message_id"), rs.getInt("attempts"));
     }
 
-    static void sent(long id, int attempts, Instant at) {
-        update("status = ?1, attempts = ?2, sentAt = ?3, lastError = null where id = ?4 and status = ?5",
-                Status.SENT, attempts, at, id, Status.PENDING);
+    static void sent(long id, int attempts, Instant at, Rendered mail) {
+        update("""
+                status = ?1, attempts = ?2, sentAt = ?3, lastError = null, recipient = ?4, subject = ?5, bodyHtml = ?6,
+                bodyText = ?7, calendar = ?8 where id = ?9 and status = ?10""",
+                Status.SENT, attempts, at, mail.recipient(), mail.subject(), mail.html(), mail.text(), mail.calendar(), id,
+                Status.PENDING);
     }
 
     static void retryAt(long id, int attempts, Instant next, String error) {
@@ -113,8 +117,8 @@ public class MailMessage extends TenantEntity {
                 Status.FAILED, attempts, error, id, Status.PENDING);
     }
 
-    /** The messages of one booking, oldest first (the tests and the demo's mailbox read them). */
-    public static List<MailMessage> ofAppointment(long appointmentId) {
-        return list("appointmentId = ?1 order by id", appointmentId);
+    /** Nothing to send when its time came; {@code why} says what. */
+    static void skipped(long id, String why) {
+        update("status = ?1, lastError = ?2 where id = ?3 and status = ?4", Status.SKIPPED, why, id, Status.PENDING);
     }
 }

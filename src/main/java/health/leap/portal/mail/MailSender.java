@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * Sends the outbox. Each run claims the due messages with {@code FOR UPDATE SKIP LOCKED} and keeps
- * them locked while it sends, so two portal instances never send the same message; it marks each
- * one sent in the same transaction. A crash between the server's acceptance and that commit is the
+ * them locked while it renders ({@link Notices#render}) and sends them, so two portal instances
+ * never send the same message; it marks each one sent, with what it sent, in the same transaction.
+ * One with nothing to send by then (no address, mail of that kind turned off) is marked SKIPPED. A crash between the server's acceptance and that commit is the
  * one way a message goes twice, and its stable {@code Message-ID} lets mail clients fold the copy.
  * A message the server refuses, or cannot take because it is away, waits and is tried again (30 s,
  * then doubling up to an hour); after the last attempt it is marked FAILED and counted.
@@ -36,7 +37,8 @@ public class MailSender {
     private final int maxAttempts;
     private final Duration retryAfter;
 
-    public MailSender(Mailer mailer, Clock clock, PortalMetrics metrics, PortalConfig config) {
+    public MailSender(Mailer mailer, Clock clock, PortalMetrics metrics, PortalConfig config, Notices notices) {
+        this.notices = notices;
         this.mailer = mailer;
         this.clock = clock;
         this.metrics = metrics;
@@ -57,6 +59,8 @@ public class MailSender {
     public record Batch(int sent, int retried, int failed, boolean more) {
     }
 
+    private final Notices notices;
+
     /**
      * Sends up to {@code limit} due messages. The first one the server does not take ends the batch:
      * when the server is away, the rest would only wait on it too.
@@ -67,8 +71,14 @@ public class MailSender {
         int sent = 0;
         for (MailMessage.Due message : due) {
             int attempts = message.attempts() + 1;
+            MailMessage.Rendered rendered = notices.render(message).orElse(null);
+            if (rendered == null) {
+                MailMessage.skipped(message.id(), "nothing to send: no address, or the patient turned such mail off");
+                metrics.mail("skipped");
+                continue;
+            }
             try {
-                mailer.send(mail(message));
+                mailer.send(mail(message.messageId(), rendered));
             } catch (RuntimeException e) {
                 String error = describe(e);
                 if (attempts >= maxAttempts) {
@@ -82,7 +92,7 @@ public class MailSender {
                 LOG.warnf("Mail %d not sent (attempt %d of %d), tried again later: %s", message.id(), attempts, maxAttempts, error);
                 return new Batch(sent, 1, 0, false);
             }
-            MailMessage.sent(message.id(), attempts, clock.instant());
+            MailMessage.sent(message.id(), attempts, clock.instant(), rendered);
             metrics.mail("sent");
             sent++;
         }
@@ -95,10 +105,10 @@ public class MailSender {
         return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 
-    private static Mail mail(MailMessage.Due message) {
+    private static Mail mail(String messageId, MailMessage.Rendered message) {
         Mail mail = Mail.withHtml(message.recipient(), message.subject(), message.html())
                 .setText(message.text())
-                .addHeader("Message-ID", message.messageId());
+                .addHeader("Message-ID", messageId);
         if (message.calendar() != null) {
             mail.addAttachment("visit.ics", message.calendar().getBytes(StandardCharsets.UTF_8), "text/calendar; charset=utf-8");
         }

@@ -23,8 +23,9 @@ import java.util.Optional;
  * What the patient hears about a change: each booking change and settled refund that a patient
  * cares about becomes one message in the outbox, written in the change's own transaction (the
  * lifecycle's events are synchronous), so a change that rolls back sends nothing and one that
- * commits is never without its message. The sender delivers it later; this class only decides and
- * words it, in the centre's timezone with the zone named.
+ * commits is never without its message. Queueing is one statement on the patient's request; the
+ * sender words the message when it goes ({@link #render}), in the centre's timezone with the zone
+ * named, to the address and by the choices the patient has then.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -49,22 +50,46 @@ public class Notices {
     }
 
     void onChange(@Observes BookingChanged change) {
-        kindOf(change).ifPresent(kind -> MailFacts.of(change.appointmentId())
-                .ifPresent(facts -> queue(kind, facts, change.actor().type(), kind + ":" + facts.id(), change.at())));
+        kindOf(change).ifPresent(kind -> queue(kind, change.tenantId(), change.appointmentId(), change.actor().type(),
+                kind + ":" + change.appointmentId(), change.at()));
     }
 
     void onRefund(@Observes RefundSettled refund) {
         MailKind kind = refund.completed() ? MailKind.REFUND_COMPLETED : MailKind.REFUND_FAILED;
-        MailFacts.of(refund.appointmentId()).ifPresent(facts -> queue(kind, facts, ActorType.SYSTEM,
-                kind + ":" + refund.refundId(), refund.at()));
+        queue(kind, refund.tenantId(), refund.appointmentId(), ActorType.SYSTEM, kind + ":" + refund.refundId(), refund.at());
     }
 
-    /** The reminder of a confirmed visit; false when the patient turned reminders off or it was queued already. */
-    boolean remind(long appointmentId, Instant now) {
-        return MailFacts.of(appointmentId)
-                .filter(facts -> facts.status() == AppointmentStatus.CONFIRMED)
-                .map(facts -> queue(MailKind.REMINDER, facts, ActorType.SYSTEM, MailKind.REMINDER + ":" + facts.id(), now))
-                .orElse(false);
+    /** Queues the reminder of a confirmed visit; false when it was queued already. */
+    boolean remind(long tenantId, long appointmentId, Instant now) {
+        return queue(MailKind.REMINDER, tenantId, appointmentId, ActorType.SYSTEM, MailKind.REMINDER + ":" + appointmentId, now);
+    }
+
+    private boolean queue(MailKind kind, long tenantId, long appointmentId, ActorType actor, String dedupeKey, Instant now) {
+        String messageId = "<" + dedupeKey.toLowerCase().replace('_', '-').replace(':', '.') + "." + tenantId
+                + "@" + messageIdDomain + ">";
+        return MailMessage.queue(appointmentId, kind, actor, dedupeKey, messageId, now);
+    }
+
+    /**
+     * The message as it goes now, or empty with nothing to send: the patient has no address, turned
+     * such mail off since, or the visit a reminder was for is no longer going ahead.
+     */
+    Optional<MailMessage.Rendered> render(MailMessage.Due message) {
+        Optional<MailFacts> read = MailFacts.of(message.appointmentId());
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        MailFacts facts = read.get();
+        MailKind kind = message.kind();
+        if (!facts.hasAddress() || !kind.wanted(facts.reminders(), facts.changeNotices())
+                || kind == MailKind.REMINDER && facts.status() != AppointmentStatus.CONFIRMED) {
+            return Optional.empty();
+        }
+        MailContent content = content(kind, facts, message.actor());
+        String calendar = kind.calendar ? calendars.ics(facts.id(), facts.startsAt(), facts.endsAt(), facts.zone(),
+                facts.serviceName(), facts.doctorName(), facts.centreName(), facts.centreAddress()) : null;
+        return Optional.of(new MailMessage.Rendered(facts.email(), content.subject(), Templates.message(content).render(),
+                Templates.messageText(content).render(), calendar));
     }
 
     /** Which message a timeline line is, if any: a released hold, a check-in or a note by itself tells the patient nothing. */
@@ -88,20 +113,6 @@ public class Notices {
             case EXPIRED -> MailKind.HOLD_EXPIRED;
             default -> null;
         });
-    }
-
-    private boolean queue(MailKind kind, MailFacts facts, ActorType actor, String dedupeKey, Instant now) {
-        if (!facts.hasAddress() || !kind.wanted(facts.reminders(), facts.changeNotices())) {
-            return false;
-        }
-        MailContent content = content(kind, facts, actor);
-        String calendar = kind.calendar ? calendars.ics(facts.id(), facts.startsAt(), facts.endsAt(), facts.zone(),
-                facts.serviceName(), facts.doctorName(), facts.centreName(), facts.centreAddress()) : null;
-        String messageId = "<" + dedupeKey.toLowerCase().replace('_', '-').replace(':', '.') + "." + facts.tenantId()
-                + "@" + messageIdDomain + ">";
-        return MailMessage.queue(new MailMessage.Draft(facts.tenantId(), facts.leadId(), facts.id(), kind, dedupeKey,
-                messageId, facts.email(), content.subject(), Templates.message(content).render(),
-                Templates.messageText(content).render(), calendar), now);
     }
 
     MailContent content(MailKind kind, MailFacts f, ActorType actor) {

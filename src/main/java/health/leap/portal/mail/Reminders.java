@@ -60,15 +60,15 @@ public class Reminders {
     /** The due reminders of up to {@code limit} visits with ids above {@code after}. */
     @Transactional
     public Batch queueDue(Instant now, long after, int limit) {
-        List<Long> due = due(now, "a.id > ?", after, limit);
+        List<Due> due = due(now, "a.id > ?", after, limit);
         int queued = 0;
-        for (long id : due) {
+        for (Due visit : due) {
             // queued at the clock's time, to be sent from then on, whatever time the rule was asked about
-            if (notices.remind(id, clock.instant())) {
+            if (notices.remind(visit.tenantId(), visit.id(), clock.instant())) {
                 queued++;
             }
         }
-        return new Batch(due.size(), due.isEmpty() ? after : due.get(due.size() - 1), queued);
+        return new Batch(due.size(), due.isEmpty() ? after : due.get(due.size() - 1).id(), queued);
     }
 
     /**
@@ -78,22 +78,27 @@ public class Reminders {
     @Transactional
     public boolean queueDueFor(long tenantId, long appointmentId, Instant now) {
         return due(now, "a.id = ? and a.tenant_id = " + tenantId, appointmentId, 1).stream()
-                .anyMatch(id -> notices.remind(id, clock.instant()));
+                .anyMatch(visit -> notices.remind(visit.tenantId(), visit.id(), clock.instant()));
     }
 
-    private List<Long> due(Instant now, String which, long whichValue, int limit) {
+    private record Due(long id, long tenantId) {
+    }
+
+    private List<Due> due(Instant now, String which, long whichValue, int limit) {
         // the index on confirmed visits by start finds the week ahead; each tenant's policy says which are due
         return NativeSql.list("""
-                select a.id from appointment a
+                select a.id, a.tenant_id from appointment a
                 left join booking_policy bp on bp.tenant_id = a.tenant_id
+                left join mail_preference mp on mp.lead_id = a.lead_id
                 where a.status = 'CONFIRMED' and a.starts_at > ? and a.starts_at <= ?
                   and\s""" + which + """
 
                   and a.starts_at - make_interval(mins => coalesce(bp.reminder_minutes, ?)) <= ?
                   and a.created_at < a.starts_at - make_interval(mins => coalesce(bp.reminder_minutes, ?))
+                  and coalesce(mp.reminders, true)
                   and not exists (select 1 from mail_outbox m where m.dedupe_key = 'REMINDER:' || a.id)
                 order by a.id
-                limit ?""", rs -> rs.getLong(1), now, now.plus(Duration.ofMinutes(MAX_MINUTES)), whichValue,
+                limit ?""", rs -> new Due(rs.getLong(1), rs.getLong(2)), now, now.plus(Duration.ofMinutes(MAX_MINUTES)), whichValue,
                 DEFAULT_MINUTES, now, DEFAULT_MINUTES, limit);
     }
 }

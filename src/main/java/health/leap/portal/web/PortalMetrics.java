@@ -56,7 +56,8 @@ public class PortalMetrics {
 
     /**
      * What the mail sender did with one message: {@code sent}, {@code retry} (the server refused or was
-     * away; it is tried again later) or {@code failed} (given up after the last attempt: someone should look).
+     * away; it is tried again later), {@code failed} (given up after the last attempt: someone should look)
+     * or {@code skipped} (nothing to send: no address, or the patient turned such mail off).
      */
     public void mail(String outcome) {
         registry.counter("portal.mail", "outcome", outcome).increment();

@@ -206,6 +206,14 @@ class MailTest {
         sql.update("update appointment set payment_id = ? where id = ?", payment, appointmentId);
     }
 
+    static String messageId(MimeMessage m) {
+        try {
+            return m.getMessageID();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String subject(MimeMessage m) {
         try {
             return m.getSubject();
@@ -258,33 +266,47 @@ class MailTest {
         assertEquals(7, MailServer.receivedBy(ADDRESS).size(), "awaiting, approved, awaiting, declined, confirmed, moved, released");
     }
 
+    String status(long appointmentId, String kind) {
+        return sql.one("select status from mail_outbox where appointment_id = ? and kind = ?", rs -> rs.getString(1),
+                appointmentId, kind).orElseThrow();
+    }
+
     @Test
     void changeNoticesOffStillSendsConfirmationsAndCancellations() {
         given().formParam("reminders", "on").when().post("/profile/mail").then().statusCode(303);
         long first = fixtures.confirmed(1, LEAD, 204, 101, "2026-03-31T10:00:00Z");
         long moved = reschedules.reschedule(1, LEAD, first, fixtures.slot(204, "2026-03-31T10:30:00Z"));
         given().when().post("/appointments/" + moved + "/cancel").then().statusCode(303);
-        assertEquals(List.of("CONFIRMED"), kinds(first));
-        assertEquals(List.of("CANCELLED"), kinds(moved), "no notice of the move: the patient turned those off");
+        sendAll();
+        assertEquals("SENT", status(first, "CONFIRMED"));
+        assertEquals("SKIPPED", status(moved, "MOVED"), "no notice of the move: the patient turned those off");
+        assertEquals("SENT", status(moved, "CANCELLED"));
+        assertEquals(List.of("Booking confirmed", "Booking cancelled"), MailServer.receivedBy(ADDRESS).stream()
+                .map(m -> subject(m).substring(0, subject(m).indexOf(':'))).toList());
     }
 
     @Test
     void aPatientWithoutAnAddressIsSentNothing() {
         sql.update("update lead set email = null where id = ?", LEAD);
         long id = fixtures.confirmed(1, LEAD, 204, 101, "2026-03-31T08:00:00Z");
-        assertEquals(List.of(), kinds(id));
+        sendAll();
+        assertEquals("SKIPPED", status(id, "CONFIRMED"));
+        assertEquals(0, MailServer.receivedBy(ADDRESS).size());
     }
 
     @Test
     void twoSendersRacingSendEachMessageOnce() throws Exception {
         int count = 60;
+        long booking = fixtures.confirmed(1, LEAD, 204, 101, "2026-03-31T08:00:00Z");
+        sendAll();
+        MailServer.clear();
         for (int i = 0; i < count; i++) {
             sql.update("""
-                    insert into mail_outbox (tenant_id, lead_id, kind, dedupe_key, message_id, recipient, subject, body_html,
-                                             body_text, status, attempts, next_attempt_at, created_at)
-                    values (1, ?, 'REMINDER', ?, ?, ?, ?, '<p>race</p>', 'race', 'PENDING', 0, ?, ?)""",
-                    LEAD, "RACE:" + i + ":" + System.nanoTime(), "<race." + i + "." + System.nanoTime() + "@test>", ADDRESS,
-                    "Race " + i, clock.instant(), clock.instant());
+                    insert into mail_outbox (tenant_id, lead_id, appointment_id, kind, actor, dedupe_key, message_id, status,
+                                             attempts, next_attempt_at, created_at)
+                    values (1, ?, ?, 'CONFIRMED', 'PATIENT', ?, ?, 'PENDING', 0, ?, ?)""",
+                    LEAD, booking, "RACE:" + i + ":" + System.nanoTime(), "<race." + i + "." + System.nanoTime() + "@test>",
+                    clock.instant(), clock.instant());
         }
         Runnable drain = () -> {
             for (int i = 0; i < 100 && sender.sendBatch(3).sent() > 0; i++) {
@@ -300,7 +322,7 @@ class MailTest {
         sendAll();
         List<MimeMessage> got = MailServer.receivedBy(ADDRESS);
         assertEquals(count, got.size(), "each message arrived once");
-        assertEquals(count, got.stream().map(MailTest::subject).distinct().count());
+        assertEquals(count, got.stream().map(MailTest::messageId).distinct().count());
         assertEquals(0L, sql.one("select count(*) from mail_outbox where dedupe_key like 'RACE:%' and status <> 'SENT'",
                 rs -> rs.getLong(1)).orElseThrow());
     }

@@ -95,6 +95,19 @@ class RemindersTest {
     }
 
     @Test
+    void aReminderOfAVisitCancelledBeforeItWentIsNotSent() {
+        long id = fixtures.confirmed(1, LEAD, 201, 101, "2026-03-31T08:00:00Z");
+        reminders.queueDue(Instant.parse("2026-03-30T08:00:00Z"));
+        assertTrue(reminded(id));
+        given().when().post("/appointments/" + id + "/cancel").then().statusCode(303);
+        sendAll();
+        assertEquals("SKIPPED", sql.one("select status from mail_outbox where appointment_id = ? and kind = 'REMINDER'",
+                rs -> rs.getString(1), id).orElseThrow());
+        assertEquals(List.of(), MailServer.receivedBy(ADDRESS).stream().map(MailTest::subject)
+                .filter(subject -> subject.startsWith("Reminder")).toList());
+    }
+
+    @Test
     void aPatientWhoTurnedRemindersOffGetsNone() {
         given().formParam("changes", "on").when().post("/profile/mail").then().statusCode(303);
         long id = fixtures.confirmed(1, LEAD, 201, 101, "2026-03-31T08:00:00Z");
