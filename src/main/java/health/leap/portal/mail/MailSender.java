@@ -125,10 +125,4 @@ public class MailSender {
         }
         return text.length() > 500 ? text.substring(0, 500) : text.toString();
     }
-
-    /** How many messages wait to be sent, for the README's figures and the tests. */
-    public static long pending() {
-        return MailMessage.count("status", MailMessage.Status.PENDING);
-    }
-
 }

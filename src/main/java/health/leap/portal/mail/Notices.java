@@ -86,7 +86,8 @@ public class Notices {
             return Optional.empty();
         }
         MailContent content = content(kind, facts, message.actor());
-        String calendar = kind.calendar ? calendars.ics(facts.id(), facts.startsAt(), facts.endsAt(), facts.zone(),
+        // a calendar entry only for a visit going ahead: not for one waiting for approval or cancelled meanwhile
+        String calendar = kind.calendar && facts.status() == AppointmentStatus.CONFIRMED ? calendars.ics(facts.id(), facts.startsAt(), facts.endsAt(), facts.zone(),
                 facts.serviceName(), facts.doctorName(), facts.centreName(), facts.centreAddress()) : null;
         return Optional.of(new MailMessage.Rendered(facts.email(), content.subject(), Templates.message(content).render(),
                 Templates.messageText(content).render(), calendar));

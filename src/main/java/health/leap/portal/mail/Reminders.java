@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,7 +61,7 @@ public class Reminders {
     /** The due reminders of up to {@code limit} visits with ids above {@code after}. */
     @Transactional
     public Batch queueDue(Instant now, long after, int limit) {
-        List<Due> due = due(now, "a.id > ?", after, limit);
+        List<Due> due = due(now, "a.id > ?", List.<Object>of(after), limit);
         int queued = 0;
         for (Due visit : due) {
             // queued at the clock's time, to be sent from then on, whatever time the rule was asked about
@@ -77,14 +78,17 @@ public class Reminders {
      */
     @Transactional
     public boolean queueDueFor(long tenantId, long appointmentId, Instant now) {
-        return due(now, "a.id = ? and a.tenant_id = " + tenantId, appointmentId, 1).stream()
+        return due(now, "a.id = ? and a.tenant_id = ?", List.<Object>of(appointmentId, tenantId), 1).stream()
                 .anyMatch(visit -> notices.remind(visit.tenantId(), visit.id(), clock.instant()));
     }
 
     private record Due(long id, long tenantId) {
     }
 
-    private List<Due> due(Instant now, String which, long whichValue, int limit) {
+    private List<Due> due(Instant now, String which, List<Object> whichValues, int limit) {
+        List<Object> params = new ArrayList<>(List.of(now, now.plus(Duration.ofMinutes(MAX_MINUTES))));
+        params.addAll(whichValues);
+        params.addAll(List.of(DEFAULT_MINUTES, now, DEFAULT_MINUTES, limit));
         // the index on confirmed visits by start finds the week ahead; each tenant's policy says which are due
         return NativeSql.list("""
                 select a.id, a.tenant_id from appointment a
@@ -98,7 +102,6 @@ public class Reminders {
                   and coalesce(mp.reminders, true)
                   and not exists (select 1 from mail_outbox m where m.dedupe_key = 'REMINDER:' || a.id)
                 order by a.id
-                limit ?""", rs -> new Due(rs.getLong(1), rs.getLong(2)), now, now.plus(Duration.ofMinutes(MAX_MINUTES)), whichValue,
-                DEFAULT_MINUTES, now, DEFAULT_MINUTES, limit);
+                limit ?""", rs -> new Due(rs.getLong(1), rs.getLong(2)), params.toArray());
     }
 }
