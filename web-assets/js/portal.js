@@ -1,8 +1,14 @@
 // The little JavaScript the portal owns. Everything works without it; this only enhances.
 (function () {
   "use strict";
+  document.documentElement.classList.add("js");
 
-  // Hold countdown: the server decides expiry; this only shows the time left.
+  // Hold countdown: the server decides expiry; this only shows the time left. Two minutes and one
+  // minute before the end, the warning the server wrote in the page's language is shown and put in the
+  // polite live region, so a screen reader hears it once each time; the offer to keep the time
+  // (when the clinic allows it) sits in the same warning.
+  var WARN_AT = [120, 60];
+
   function tick() {
     document.querySelectorAll("[data-expires-at]").forEach(function (el) {
       var left = Math.max(0, Math.floor((Date.parse(el.dataset.expiresAt) - Date.now()) / 1000));
@@ -11,23 +17,48 @@
       if (out && out.textContent !== text) {
         out.textContent = text;
       }
+      WARN_AT.forEach(function (at) {
+        var flag = "warned" + at;
+        if (left > 0 && left <= at && !el.dataset[flag]) {
+          el.dataset[flag] = "true";
+          warn(el, at);
+        }
+      });
       if (left === 0 && !el.dataset.expiredAnnounced) {
         el.dataset.expiredAnnounced = "true";
         var msg = el.querySelector("[data-expired-message]");
         if (msg) {
           msg.hidden = false;
         }
-        // what needs the hold can no longer be done; the server would refuse it anyway
         var card = el.closest("article") || document;
+        var warning = card.querySelector("[data-hold-warning]");
+        if (warning) {
+          warning.classList.remove("shown");
+        }
+        // what needs the hold can no longer be done; the server would refuse it anyway
         card.querySelectorAll("form[data-needs-hold]").forEach(function (form) { form.hidden = true; });
       }
     });
+  }
+
+  function warn(el, at) {
+    var card = el.closest("article") || document;
+    var warning = card.querySelector("[data-hold-warning]");
+    var said = card.querySelector("[data-warn-text='" + at + "']");
+    var live = card.querySelector("[data-hold-announce]");
+    if (warning) {
+      warning.classList.add("shown");
+    }
+    if (said && live) {
+      // a fresh text node in an already-present live region is what screen readers announce
+      live.textContent = said.textContent;
+    }
   }
   setInterval(tick, 1000);
 
   // The day whose times htmx just loaded is the current one.
   document.addEventListener("htmx:afterOnLoad", function (event) {
-    var days = event.detail.elt.closest && event.detail.elt.closest("nav[aria-label='Days']");
+    var days = event.detail.elt.closest && event.detail.elt.closest("nav.days");
     if (days) {
       days.querySelectorAll("[aria-current]").forEach(function (a) { a.removeAttribute("aria-current"); });
       event.detail.elt.setAttribute("aria-current", "date");

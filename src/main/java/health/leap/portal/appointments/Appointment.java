@@ -39,6 +39,9 @@ public class Appointment extends TenantEntity {
 
     @Column(name = "hold_expires_at")
     public Instant holdExpiresAt;
+    /** How often this hold was kept longer (issue 19): compared and set by {@link AppointmentLifecycle#extendHold}. */
+    @Column(name = "hold_extensions_used", nullable = false)
+    public int holdExtensionsUsed;
     @Column(name = "amount_due", nullable = false)
     public BigDecimal amountDue;
     @Column(nullable = false, columnDefinition = "char(3)")

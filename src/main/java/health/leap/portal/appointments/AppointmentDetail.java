@@ -4,7 +4,7 @@ import health.leap.portal.clinic.BookingPolicy;
 import health.leap.portal.packages.ApplicablePackage;
 import health.leap.portal.payment.PaymentStatus;
 import health.leap.portal.payment.RefundStatus;
-import health.leap.portal.web.Problem;
+import health.leap.portal.web.Language;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.util.List;
 
 /** Everything the appointment page shows, read in one statement plus its timeline. */
 public record AppointmentDetail(long id, AppointmentStatus status, Instant startsAt, Instant endsAt,
-                                Instant holdExpiresAt, BigDecimal amountDue, String currency, int rescheduleCount,
+                                Instant holdExpiresAt, int holdExtensionsUsed, BigDecimal amountDue, String currency, int rescheduleCount,
                                 String doctorName, long doctorId, String centreName, String centreAddress, ZoneId zone,
                                 String serviceName, BookingPolicy policy, PaymentStatus paymentStatus, String paymentReference,
                                 RefundStatus refundStatus, BigDecimal refundAmount, Instant refundSettledAt, String cancelReason,
@@ -22,7 +22,7 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
 
     /** The same appointment offering these packages at checkout. */
     public AppointmentDetail withPackages(List<ApplicablePackage> applicable) {
-        return new AppointmentDetail(id, status, startsAt, endsAt, holdExpiresAt, amountDue, currency, rescheduleCount,
+        return new AppointmentDetail(id, status, startsAt, endsAt, holdExpiresAt, holdExtensionsUsed, amountDue, currency, rescheduleCount,
                 doctorName, doctorId, centreName, centreAddress, zone, serviceName, policy, paymentStatus, paymentReference,
                 refundStatus, refundAmount, refundSettledAt, cancelReason, rescheduledFromId, replacedById, packageName, applicable, timeline, now);
     }
@@ -55,13 +55,18 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
         return amountDue.signum() > 0 && paymentStatus != PaymentStatus.SUCCEEDED && packageName == null;
     }
 
-    /** Why the patient cannot cancel now, or null when they can. */
+    /** Why the patient cannot cancel now, in the page's language, or null when they can. */
     public String cancelRefusal() {
-        return CancellationWindow.refusal(status, startsAt, now, policy).map(Problem::getMessage).orElse(null);
+        return CancellationWindow.refusal(status, startsAt, now, policy).map(p -> p.sentence()).orElse(null);
     }
 
     public boolean isCancellable() {
-        return cancelRefusal() == null;
+        return CancellationWindow.refusal(status, startsAt, now, policy).isEmpty();
+    }
+
+    /** The reason it was cancelled, in the page's language when the portal gave it ({@link TimelineDetail}), else as typed. */
+    public String cancelReasonWords() {
+        return TimelineDetail.words(cancelReason, Language.current());
     }
 
     /** Only bookings that were ever going ahead explain why they cannot be cancelled. */
@@ -69,17 +74,27 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
         return status == AppointmentStatus.CONFIRMED || status == AppointmentStatus.PENDING_APPROVAL;
     }
 
-    /** Why the patient cannot move this booking now, or null when they can. */
+    /** Why the patient cannot move this booking now, in the page's language, or null when they can. */
     public String rescheduleRefusal() {
-        return RescheduleRules.refusal(status, startsAt, rescheduleCount, now, policy).map(Problem::getMessage).orElse(null);
+        return RescheduleRules.refusal(status, startsAt, rescheduleCount, now, policy).map(p -> p.sentence()).orElse(null);
     }
 
     public boolean isReschedulable() {
-        return rescheduleRefusal() == null;
+        return RescheduleRules.refusal(status, startsAt, rescheduleCount, now, policy).isEmpty();
     }
 
     public boolean isCalendarReady() {
         return CalendarExport.EXPORTABLE.contains(status);
+    }
+
+    /** A running hold the clinic lets the patient keep once more (the offer beside the two-minute warning). */
+    public boolean isExtendable() {
+        return isHeld() && holdExtensionsUsed < policy.holdExtensions();
+    }
+
+    /** How much longer keeping it gives: the hold's length at this centre. */
+    public String extensionWords() {
+        return Span.of(policy.hold()).words(Language.bundle(AppointmentMessages.class));
     }
 
     public long secondsLeft() {

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,8 @@ public class AppointmentLifecycle {
 
     /** The statuses that keep a slot; the partial unique index on {@code slot_id} lists the same. */
     private static final String KEEPS_THE_SLOT = "status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN')";
-    static final String NOT_DECIDED = "The clinic did not approve the booking before its time";
+    /** The cancel reason of a booking the clinic did not decide in time, in {@link TimelineDetail}'s form. */
+    static final String NOT_DECIDED = TimelineDetail.notDecided();
 
     private final Cancellations cancellations;
     private final Event<BookingChanged> changed;
@@ -75,6 +77,24 @@ public class AppointmentLifecycle {
     }
 
     /**
+     * Keeps a hold longer: a compare-and-set on the hold as it was read (its end and how often it was
+     * kept), so two clicks or two tabs keep it once, and a hold that has passed meanwhile is not kept.
+     * False when it changed or passed.
+     */
+    public boolean extendHold(Appointment held, Duration by, Instant now) {
+        Instant until = held.holdExpiresAt.plus(by);
+        boolean won = Appointment.update("holdExpiresAt = ?1, holdExtensionsUsed = ?2, updatedAt = ?3 where id = ?4 and status = ?5 "
+                        + "and holdExpiresAt = ?6 and holdExpiresAt > ?3 and holdExtensionsUsed = ?7",
+                until, held.holdExtensionsUsed + 1, now, held.id, AppointmentStatus.DRAFT, held.holdExpiresAt,
+                held.holdExtensionsUsed) == 1;
+        if (won) {
+            record(held.tenantId, held.id, now, Actor.patient(held.leadId), AppointmentStatus.DRAFT, AppointmentStatus.DRAFT,
+                    TimelineDetail.holdExtended(by));
+        }
+        return won;
+    }
+
+    /**
      * Confirms a DRAFT only while its hold lasts, so a confirm racing the expiry sweep cannot both win;
      * false when it is no longer a held DRAFT.
      */
@@ -100,8 +120,8 @@ public class AppointmentLifecycle {
 
     /**
      * Cancels the booking from the status it was read in, keeps {@code reason} to show the patient and
-     * gives back what it took; the timeline says {@code wording} and what was given back. Empty when
-     * it changed meanwhile.
+     * gives back what it took; the timeline says {@code wording} (best in {@link TimelineDetail}'s form,
+     * e.g. {@link TimelineDetail#cancelled}) and what was given back. Empty when it changed meanwhile.
      */
     public Optional<Cancellations.GivenBack> cancel(Appointment appointment, String reason, Instant now, Actor actor,
                                                     String wording) {
@@ -112,7 +132,7 @@ public class AppointmentLifecycle {
         }
         Cancellations.GivenBack givenBack = cancellations.giveBack(appointment.id, appointment.paymentId);
         record(appointment.tenantId, appointment.id, now, actor, from, AppointmentStatus.CANCELLED,
-                wording + givenBack.wording());
+                TimelineDetail.givenBack(wording, givenBack));
         return Optional.of(givenBack);
     }
 
@@ -134,7 +154,7 @@ public class AppointmentLifecycle {
         expirePassedHoldsOn(to.slotId(), now);
         if (Appointment.update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4",
                 AppointmentStatus.RESCHEDULED, now, old.id, old.status) == 0) {
-            throw new Problem(ErrorCode.INVALID_STATE, "This booking changed meanwhile. Reload the page to see where it stands.");
+            throw new Problem(ErrorCode.INVALID_STATE, AppointmentMessages.class, AppointmentMessages::changedMeanwhile);
         }
         long moved = NativeSql.one("""
                 insert into appointment (tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id, starts_at, ends_at,
@@ -144,11 +164,11 @@ public class AppointmentLifecycle {
                 on conflict (slot_id) where\s""" + KEEPS_THE_SLOT + " do nothing returning id", rs -> rs.getLong(1),
                 old.tenantId, old.leadId, to.slotId(), to.doctorId(), to.centreId(), old.serviceId, to.startsAt(),
                 to.endsAt(), to.status(), old.amountDue, old.currency, old.paymentId, old.id, old.rescheduleCount + 1,
-                now, now).orElseThrow(() -> new Problem(ErrorCode.SLOT_TAKEN,
-                "Someone else has just taken this time. Your booking was not moved; please choose another time."));
-        record(old.tenantId, old.id, now, actor, old.status, AppointmentStatus.RESCHEDULED, "Moved to booking #" + moved);
-        record(old.tenantId, moved, now, actor, null, to.status(), "Moved from booking #" + old.id
-                + (to.status() == AppointmentStatus.PENDING_APPROVAL ? "; waiting for the clinic's approval" : ""));
+                now, now).orElseThrow(() -> new Problem(ErrorCode.SLOT_TAKEN, AppointmentMessages.class,
+                AppointmentMessages::slotTakenNotMoved));
+        record(old.tenantId, old.id, now, actor, old.status, AppointmentStatus.RESCHEDULED, TimelineDetail.movedTo(moved));
+        record(old.tenantId, moved, now, actor, null, to.status(),
+                TimelineDetail.movedFrom(old.id, to.status() == AppointmentStatus.PENDING_APPROVAL));
         return moved;
     }
 
@@ -181,7 +201,7 @@ public class AppointmentLifecycle {
     private int expired(List<Ended> expired, Instant now) {
         for (Ended e : expired) {
             record(e.tenantId(), e.id(), now, Actor.SYSTEM, AppointmentStatus.DRAFT, AppointmentStatus.EXPIRED,
-                    "Hold expired" + cancellations.giveBack(e.id(), e.paymentId()).wording());
+                    TimelineDetail.holdExpired(cancellations.giveBack(e.id(), e.paymentId())));
         }
         return expired.size();
     }
@@ -206,7 +226,7 @@ public class AppointmentLifecycle {
                 rs.nullableLong("payment_id"), AppointmentStatus.PENDING_APPROVAL), NOT_DECIDED, now, now, limit);
         for (Ended u : undecided) {
             record(u.tenantId(), u.id(), now, Actor.SYSTEM, u.from(), AppointmentStatus.CANCELLED,
-                    NOT_DECIDED + cancellations.giveBack(u.id(), u.paymentId()).wording());
+                    TimelineDetail.givenBack(NOT_DECIDED, cancellations.giveBack(u.id(), u.paymentId())));
         }
         return undecided.size();
     }
@@ -234,12 +254,12 @@ public class AppointmentLifecycle {
                 now, defaultGraceMinutes, now, limit, now);
         for (Ended c : completed) {
             record(c.tenantId(), c.id(), now, Actor.SYSTEM, c.from(), AppointmentStatus.COMPLETED,
-                    "Visit completed: nobody marked it at the front desk");
+                    TimelineDetail.completedUnmarked());
         }
         return completed.size();
     }
 
-    /** A line on the timeline that changes no status, such as a refund settling. */
+    /** A line on the timeline that changes no status, such as a refund settling ({@link TimelineDetail#refund}). */
     public void note(long tenantId, long appointmentId, AppointmentStatus status, Instant now, Actor actor, String detail) {
         record(tenantId, appointmentId, now, actor, status, status, detail);
     }

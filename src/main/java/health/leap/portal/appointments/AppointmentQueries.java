@@ -64,7 +64,7 @@ public class AppointmentQueries {
         record Read(AppointmentDetail detail, long tenantId, long leadId, long serviceId, long centreId) {
         }
         Read read = NativeSql.one("""
-                select a.id, a.status, a.starts_at, a.ends_at, a.hold_expires_at, a.amount_due, a.currency, a.reschedule_count,
+                select a.id, a.status, a.starts_at, a.ends_at, a.hold_expires_at, a.hold_extensions_used, a.amount_due, a.currency, a.reschedule_count,
                        (select n.id from appointment n where n.rescheduled_from_id = a.id) as replaced_by,
                        d.id as doctor_id, d.name as doctor, c.name as centre, c.address, c.timezone, s.name as service,
                        p.status as payment_status, p.reference, a.rescheduled_from_id,
@@ -80,7 +80,7 @@ public class AppointmentQueries {
 
                 where a.id = ?""", rs -> new Read(new AppointmentDetail(rs.getLong("id"),
                 AppointmentStatus.valueOf(rs.getString("status")), rs.instant("starts_at"),
-                rs.instant("ends_at"), rs.instant("hold_expires_at"), rs.getBigDecimal("amount_due"),
+                rs.instant("ends_at"), rs.instant("hold_expires_at"), rs.getInt("hold_extensions_used"), rs.getBigDecimal("amount_due"),
                 rs.getString("currency").trim(), rs.getInt("reschedule_count"), rs.getString("doctor"), rs.getLong("doctor_id"), rs.getString("centre"),
                 rs.getString("address"), ZoneId.of(rs.getString("timezone")), rs.getString("service"),
                 BookingPolicy.from(rs), PaymentStatus.of(rs.getString("payment_status")), rs.getString("reference"),

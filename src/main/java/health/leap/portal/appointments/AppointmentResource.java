@@ -5,6 +5,7 @@ import health.leap.portal.doctors.SlotPicker;
 import health.leap.portal.patient.Caller;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Htmx;
+import health.leap.portal.web.Language;
 import health.leap.portal.web.Params;
 import health.leap.portal.web.PortalMetrics;
 import health.leap.portal.web.Problem;
@@ -105,9 +106,9 @@ public class AppointmentResource {
         ownership.appointment(caller.tenantId(), caller.leadId(), appointmentId);
         AppointmentDetail detail = queries.detail(appointmentId);
         if (!CalendarExport.EXPORTABLE.contains(detail.status())) {
-            throw new Problem(ErrorCode.INVALID_STATE, "Only confirmed bookings can be added to a calendar.");
+            throw new Problem(ErrorCode.INVALID_STATE, AppointmentMessages.class, AppointmentMessages::calendarOnlyConfirmed);
         }
-        return Response.ok(calendar.ics(detail), "text/calendar; charset=utf-8")
+        return Response.ok(calendar.ics(detail, Language.current()), "text/calendar; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"appointment-" + appointmentId + ".ics\"").build();
     }
 
@@ -168,6 +169,6 @@ public class AppointmentResource {
         SlotPicker picker = doctors.picker(caller.tenantId(), doctor, centre, appointment.serviceId,
                 centre == null && doctorId != null ? null : date, true);
         return new ReschedulePage(queries.detail(appointmentId), doctors.doctorsOffering(caller.tenantId(), appointment.serviceId),
-                picker, error == null ? null : error.code(), error == null ? null : error.getMessage());
+                picker, error == null ? null : error.code(), error == null ? null : error.sentence());
     }
 }

@@ -33,10 +33,9 @@ public class CancelService {
             throw p;
         });
         // compare-and-set on the status we read: a cancel replayed from an old page changes nothing
-        String wording = (appointment.status == AppointmentStatus.DRAFT ? "Hold released" : "Cancelled")
-                + (reason == null ? "" : ": " + reason);
+        String wording = TimelineDetail.cancelled(appointment.status == AppointmentStatus.DRAFT, reason);
         if (lifecycle.cancel(appointment, reason, now, AppointmentLifecycle.Actor.patient(leadId), wording).isEmpty()) {
-            throw new Problem(ErrorCode.INVALID_STATE, "This booking changed meanwhile. Reload the page to see where it stands.");
+            throw new Problem(ErrorCode.INVALID_STATE, AppointmentMessages.class, AppointmentMessages::changedMeanwhile);
         }
     }
 }

@@ -1,7 +1,6 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.clinic.BookingPolicy;
-import health.leap.portal.clinic.Durations;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 
@@ -24,13 +23,14 @@ public final class CancellationWindow {
             case CONFIRMED:
             case PENDING_APPROVAL:
                 if (now.isAfter(start.minus(policy.cancellationWindow()))) {
-                    return Optional.of(new Problem(ErrorCode.CANCELLATION_WINDOW_CLOSED, "Bookings can be cancelled online up to "
-                            + Durations.words(policy.cancellationWindowMinutes()) + " before they start. Please call the clinic."));
+                    Span window = Span.ofMinutes(policy.cancellationWindowMinutes());
+                    return Optional.of(new Problem(ErrorCode.CANCELLATION_WINDOW_CLOSED, AppointmentMessages.class,
+                            m -> m.cancelWindowClosed(window.words(m))));
                 }
                 return Optional.empty();
             default:
-                return Optional.of(new Problem(ErrorCode.INVALID_STATE, "This booking is "
-                        + status.name().toLowerCase().replace('_', ' ') + ", so it cannot be cancelled."));
+                return Optional.of(new Problem(ErrorCode.INVALID_STATE, AppointmentMessages.class,
+                        m -> m.notCancellable(m.statusWord(status.name()))));
         }
     }
 }

@@ -21,11 +21,8 @@ public class Cancellations {
         this.redemptions = redemptions;
     }
 
-    /** What was given back, worded for the booking's timeline. */
+    /** What was given back; {@link TimelineDetail#givenBack} adds it to the booking's timeline line. */
     public record GivenBack(boolean refunded, boolean sessionBack) {
-        public String wording() {
-            return (refunded ? "; the payment is being refunded" : "") + (sessionBack ? "; the package session was given back" : "");
-        }
     }
 
     /** Gives back what the booking took; call in the transaction that ended it. */

@@ -34,8 +34,9 @@ public record HistoryFilter(Set<AppointmentStatus> statuses, Long doctorId, Long
             try {
                 chosen.add(AppointmentStatus.valueOf(status.trim()));
             } catch (IllegalArgumentException e) {
-                throw Problem.badRequest("\"" + shorten(status) + "\" is not a status. Choose from "
-                        + EnumSet.allOf(AppointmentStatus.class).stream().map(Enum::name).collect(Collectors.joining(", ")) + ".");
+                String value = shorten(status);
+                String choices = EnumSet.allOf(AppointmentStatus.class).stream().map(Enum::name).collect(Collectors.joining(", "));
+                throw Problem.badRequest(AppointmentMessages.class, m -> m.notAStatus(value, choices));
             }
         }
         Instant fromInstant = epoch("from", from);
@@ -49,7 +50,7 @@ public record HistoryFilter(Set<AppointmentStatus> statuses, Long doctorId, Long
             toInstant = lastDay.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1);
         }
         if (fromInstant != null && toInstant != null && fromInstant.isAfter(toInstant)) {
-            throw Problem.badRequest("The start of the date range is after its end.");
+            throw Problem.badRequest(AppointmentMessages.class, AppointmentMessages::rangeBackwards);
         }
         return new HistoryFilter(chosen, Params.optionalId("doctor", doctor), Params.optionalId("centre", centre),
                 fromInstant, toInstant, Params.pageSize(limit));
@@ -59,7 +60,7 @@ public record HistoryFilter(Set<AppointmentStatus> statuses, Long doctorId, Long
         if (value == null || value.isBlank()) {
             return null;
         }
-        Problem refused = Problem.badRequest("\"" + name + "\" must be a time in epoch seconds, like 1772409600.");
+        Problem refused = Problem.badRequest(AppointmentMessages.class, m -> m.notEpoch(name));
         long seconds;
         try {
             seconds = Long.parseLong(value.trim());

@@ -2,7 +2,6 @@ package health.leap.portal.appointments;
 
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
-import health.leap.portal.web.Formats;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,8 +35,7 @@ public class Overlaps {
                   and (a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') or (a.status = 'DRAFT' and a.hold_expires_at > ?))
                 order by a.starts_at limit 1""", rs -> new Other(rs.getString(1), rs.instant("starts_at"),
                 ZoneId.of(rs.getString(3))), leadId, tenantId, end, start, except, now)
-                .map(other -> new Problem(ErrorCode.OVERLAPPING_BOOKING, "You already have a booking at that time: "
-                        + other.doctor() + " on " + Formats.local(other.startsAt(), other.zone())
-                        + ". Choose a time that does not overlap it, or cancel that booking first."));
+                .map(other -> new Problem(ErrorCode.OVERLAPPING_BOOKING, AppointmentMessages.class,
+                        m -> m.overlaps(other.doctor(), other.startsAt(), other.zone())));
     }
 }

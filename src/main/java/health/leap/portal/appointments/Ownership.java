@@ -10,10 +10,10 @@ public class Ownership {
     public Appointment appointment(long tenantId, long leadId, long appointmentId) {
         Appointment appointment = Appointment.findById(appointmentId);
         if (appointment == null) {
-            throw Problem.notFound("appointment");
+            throw Problem.notFound(AppointmentMessages.class, AppointmentMessages::appointmentNotFound);
         }
         if (appointment.tenantId != tenantId || appointment.leadId != leadId) {
-            throw Problem.forbidden("appointment");
+            throw Problem.forbidden(AppointmentMessages.class, AppointmentMessages::appointmentNotYours);
         }
         return appointment;
     }

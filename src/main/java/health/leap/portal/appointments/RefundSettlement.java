@@ -5,7 +5,6 @@ import health.leap.portal.payment.Refund;
 import health.leap.portal.payment.RefundStatus;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.Row;
-import health.leap.portal.web.Formats;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -99,11 +98,9 @@ public class RefundSettlement {
                 select id, status from appointment where payment_id = ? or id = (select appointment_id from payment where id = ?)
                 order by id desc limit 1""", rs -> new Booking(rs.getLong(1), AppointmentStatus.valueOf(rs.getString(2))),
                 refund.paymentId(), refund.paymentId()).ifPresent(booking -> {
-            String amount = Formats.money(refund.amount(), refund.currency());
             boolean completed = outcome == PaymentGateway.RefundOutcome.COMPLETED;
-            lifecycle.note(refund.tenantId(), booking.id(), booking.status(), now, AppointmentLifecycle.Actor.SYSTEM, completed
-                            ? "Refund of " + amount + " completed"
-                            : "Refund of " + amount + " failed: the clinic will contact you");
+            lifecycle.note(refund.tenantId(), booking.id(), booking.status(), now, AppointmentLifecycle.Actor.SYSTEM,
+                    TimelineDetail.refund(completed, refund.amount(), refund.currency()));
             settledEvents.fire(new RefundSettled(refund.tenantId(), booking.id(), refund.id(), refund.amount(),
                     refund.currency(), completed, now));
         });

@@ -1,7 +1,6 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.clinic.BookingPolicy;
-import health.leap.portal.clinic.Durations;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 
@@ -20,17 +19,17 @@ public final class RescheduleRules {
     public static Optional<Problem> refusal(AppointmentStatus status, Instant start, int reschedulesSoFar, Instant now,
                                             BookingPolicy policy) {
         if (status != AppointmentStatus.CONFIRMED && status != AppointmentStatus.CHECKED_IN) {
-            return Optional.of(new Problem(ErrorCode.INVALID_STATE, "This booking is "
-                    + status.name().toLowerCase().replace('_', ' ') + ", so it cannot be moved."));
+            return Optional.of(new Problem(ErrorCode.INVALID_STATE, AppointmentMessages.class,
+                    m -> m.notMovable(m.statusWord(status.name()))));
         }
         if (now.isAfter(start.minus(policy.rescheduleWindow()))) {
-            return Optional.of(new Problem(ErrorCode.RESCHEDULE_WINDOW_CLOSED, "Bookings can be moved online up to "
-                    + Durations.words(policy.rescheduleWindowMinutes()) + " before they start. Please call the clinic."));
+            Span window = Span.ofMinutes(policy.rescheduleWindowMinutes());
+            return Optional.of(new Problem(ErrorCode.RESCHEDULE_WINDOW_CLOSED, AppointmentMessages.class,
+                    m -> m.moveWindowClosed(window.words(m))));
         }
         if (reschedulesSoFar >= policy.maxReschedules()) {
-            return Optional.of(new Problem(ErrorCode.RESCHEDULE_LIMIT_REACHED, "This booking has been moved "
-                    + reschedulesSoFar + (reschedulesSoFar == 1 ? " time" : " times")
-                    + " already, the most this clinic allows. Cancel it and book again, or call the clinic."));
+            return Optional.of(new Problem(ErrorCode.RESCHEDULE_LIMIT_REACHED, AppointmentMessages.class,
+                    m -> m.moveLimit(reschedulesSoFar)));
         }
         return Optional.empty();
     }

@@ -58,16 +58,16 @@ public class RescheduleService {
         Instant now = clock.instant();
         NativeSql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
         Appointment old = movable(tenantId, leadId, appointmentId);
-        Target target = target(slotId, old.serviceId).orElseThrow(() -> Problem.notFound("time slot"));
+        Target target = target(slotId, old.serviceId).orElseThrow(
+                () -> Problem.notFound(AppointmentMessages.class, AppointmentMessages::slotNotFound));
         if (target.tenantId() != tenantId) {
-            throw Problem.forbidden("time slot");
+            throw Problem.forbidden(AppointmentMessages.class, AppointmentMessages::slotNotYours);
         }
         if (!target.offered()) {
-            throw new Problem(ErrorCode.SERVICE_NOT_OFFERED,
-                    "That doctor does not offer this service at that centre. Please choose another time.");
+            throw new Problem(ErrorCode.SERVICE_NOT_OFFERED, AppointmentMessages.class, AppointmentMessages::serviceNotOffered);
         }
         if (target.slotId() == old.slotId) {
-            throw new Problem(ErrorCode.SAME_SLOT, "This is the time you already have. Please choose another time.");
+            throw new Problem(ErrorCode.SAME_SLOT, AppointmentMessages.class, AppointmentMessages::sameSlot);
         }
         Centre centre = catalog.centre(target.centreId());
         BookingWindow.refusal(now, centre.zone(), centre.policy(), target.startsAt()).ifPresent(p -> {
@@ -75,9 +75,8 @@ public class RescheduleService {
         });
         // a package pays for this service at the centres it names: a move elsewhere would use it where it is not valid
         redemptions.packageNotValidAt(appointmentId, old.serviceId, target.centreId()).ifPresent(name -> {
-            throw new Problem(ErrorCode.PACKAGE_NOT_VALID_THERE, "This booking is paid with your " + name
-                    + ", which cannot be used at " + centre.name() + ". Choose a time at a centre the package covers, "
-                    + "or cancel this booking and book again paying another way.");
+            throw new Problem(ErrorCode.PACKAGE_NOT_VALID_THERE, AppointmentMessages.class,
+                    m -> m.packageNotValidThere(name, centre.name()));
         });
         overlaps.refusal(tenantId, leadId, target.startsAt(), target.endsAt(), now, appointmentId).ifPresent(p -> {
             throw p;

@@ -70,8 +70,8 @@ public class BookingResource {
         } catch (HoldService.OpenDraft open) {
             return Response.status(409)
                     .entity(htmx.isHtmx()
-                    ? Templates.draftOpen$content(open.draftId(), slotId, serviceId, open.getMessage())
-                    : Templates.draftOpen(open.draftId(), slotId, serviceId, open.getMessage())).build();
+                    ? Templates.draftOpen$content(open.draftId(), slotId, serviceId, open.sentence())
+                    : Templates.draftOpen(open.draftId(), slotId, serviceId, open.sentence())).build();
         } catch (Problem problem) {
             if (problem.code() != ErrorCode.SLOT_TAKEN && problem.code() != ErrorCode.OVERLAPPING_BOOKING) {
                 throw problem;
@@ -80,8 +80,8 @@ public class BookingResource {
             metrics.refused(problem.code());
             SlotPicker fresh = doctors.pickerForSlot(caller.tenantId(), slotId, serviceId);
             return Response.status(409).entity(htmx.isHtmx()
-                    ? Templates.slotTaken$content(fresh, problem.code(), problem.getMessage())
-                    : Templates.slotTaken(fresh, problem.code(), problem.getMessage())).build();
+                    ? Templates.slotTaken$content(fresh, problem.code(), problem.sentence())
+                    : Templates.slotTaken(fresh, problem.code(), problem.sentence())).build();
         }
     }
 
@@ -90,6 +90,18 @@ public class BookingResource {
     public Response confirm(@PathParam("id") String id, @FormParam("package") String patientPackage) {
         long appointmentId = Params.id("appointment", id);
         confirmations.confirm(caller.tenantId(), caller.leadId(), appointmentId, Params.optionalId("package", patientPackage));
+        return show(appointmentId, Response.Status.OK);
+    }
+
+    /**
+     * Keeps the held time once more, when the page warned that the hold is running out and the clinic
+     * allows it (WCAG 2.2.1: the patient can ask for more time).
+     */
+    @POST
+    @Path("{id}/extend")
+    public Response extend(@PathParam("id") String id) {
+        long appointmentId = Params.id("appointment", id);
+        holds.extend(caller.tenantId(), caller.leadId(), appointmentId);
         return show(appointmentId, Response.Status.OK);
     }
 

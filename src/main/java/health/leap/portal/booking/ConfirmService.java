@@ -1,5 +1,9 @@
 package health.leap.portal.booking;
 
+import health.leap.portal.web.Formats;
+import health.leap.portal.web.Language;
+import health.leap.portal.appointments.AppointmentMessages;
+import health.leap.portal.appointments.TimelineDetail;
 import health.leap.portal.appointments.Appointment;
 import health.leap.portal.appointments.AppointmentLifecycle;
 import health.leap.portal.appointments.AppointmentLifecycle.Actor;
@@ -10,7 +14,6 @@ import health.leap.portal.clinic.BookingWindow;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.packages.Redemptions;
-import health.leap.portal.platform.Money;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.PortalMetrics;
@@ -94,15 +97,13 @@ public class ConfirmService {
         }
         boolean packagePays = patientPackageId != null;
         if (appointment.amountDue.compareTo(BigDecimal.ZERO) > 0 && !terms.paid() && !packagePays) {
-            return Attempt.refused(new Problem(ErrorCode.PAYMENT_REQUIRED, "This clinic asks for " + appointment.currency + " "
-                    + Money.atMinorUnit(appointment.amountDue, appointment.currency).toPlainString()
-                    + " online before confirming. Please pay first."));
+            BigDecimal due = appointment.amountDue;
+            String currency = appointment.currency;
+            return Attempt.refused(Problem.worded(ErrorCode.PAYMENT_REQUIRED, locale -> Language.bundle(BookingMessages.class, locale)
+                    .payFirst(Formats.money(due, currency, locale))));
         }
         AppointmentStatus to = terms.requiresApproval() ? AppointmentStatus.PENDING_APPROVAL : AppointmentStatus.CONFIRMED;
-        String detail = to == AppointmentStatus.PENDING_APPROVAL ? "Waiting for the clinic's approval" : null;
-        if (packagePays) {
-            detail = detail == null ? "Paid with a package session" : detail + "; paid with a package session";
-        }
+        String detail = TimelineDetail.confirmed(to == AppointmentStatus.PENDING_APPROVAL, packagePays);
         if (!lifecycle.confirm(appointment, to, now, Actor.patient(leadId), detail)) {
             // Another request changed it between our read and our write: report what it is now.
             AppointmentStatus current = lifecycle.currentStatus(appointmentId);
@@ -135,8 +136,7 @@ public class ConfirmService {
         }
         int others = holds.activeCount(appointment.tenantId, appointment.leadId, now) - 1;
         if (others >= terms.centre().policy().activeLimit()) {
-            return Optional.of(new Problem(ErrorCode.ACTIVE_LIMIT_REACHED, "You already have " + others
-                    + " upcoming bookings, the most this clinic allows. Cancel one or wait until it has taken place."));
+            return Optional.of(new Problem(ErrorCode.ACTIVE_LIMIT_REACHED, BookingMessages.class, m -> m.activeLimit(others)));
         }
         return Optional.empty();
     }
@@ -156,12 +156,11 @@ public class ConfirmService {
     }
 
     static Problem holdExpired() {
-        return new Problem(ErrorCode.HOLD_EXPIRED,
-                "Your hold on this time has run out and the time was released. Please choose a time again.");
+        return new Problem(ErrorCode.HOLD_EXPIRED, BookingMessages.class, BookingMessages::holdExpired);
     }
 
     static Problem invalidState(AppointmentStatus status) {
-        return new Problem(ErrorCode.INVALID_STATE, "This booking is " + status.name().toLowerCase().replace('_', ' ')
-                + ", so it cannot be confirmed. Reload the page to see where it stands.");
+        return Problem.worded(ErrorCode.INVALID_STATE, locale -> Language.bundle(BookingMessages.class, locale)
+                .invalidState(Language.bundle(AppointmentMessages.class, locale).statusWord(status.name())));
     }
 }

@@ -1,7 +1,6 @@
 package health.leap.portal.booking;
 
 import health.leap.portal.clinic.BookingPolicy;
-import health.leap.portal.clinic.Durations;
 import health.leap.portal.platform.PortalConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,14 +39,5 @@ public class HoldLength {
     public Duration at(long centreId, BookingPolicy policy) {
         return override.filter(length -> centres.map(ids -> ids.contains(centreId)).orElse(true))
                 .orElse(policy.hold());
-    }
-
-    /** For the timeline: "10 minutes", or "20 seconds" under an override. */
-    public static String words(Duration length) {
-        if (length.toSecondsPart() == 0 && length.toMillisPart() == 0 && !length.isZero()) {
-            return Durations.words((int) length.toMinutes());
-        }
-        long seconds = Math.max(1, length.toSeconds());
-        return seconds == 1 ? "1 second" : seconds + " seconds";
     }
 }

@@ -1,11 +1,14 @@
 package health.leap.portal.booking;
 
+import health.leap.portal.appointments.TimelineDetail;
 import health.leap.portal.appointments.Appointment;
 import health.leap.portal.appointments.AppointmentLifecycle;
 import health.leap.portal.appointments.AppointmentLifecycle.Actor;
 import health.leap.portal.appointments.AppointmentLifecycle.Booking;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.Overlaps;
+import health.leap.portal.appointments.Ownership;
+import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.AmountDue;
 import health.leap.portal.clinic.BookingPolicy;
 import health.leap.portal.clinic.BookingWindow;
@@ -32,12 +35,17 @@ public class HoldService {
     private final AppointmentLifecycle lifecycle;
     private final HoldLength holdLength;
     private final Overlaps overlaps;
+    private final Ownership ownership;
+    private final ClinicCatalog catalog;
 
-    public HoldService(Clock clock, AppointmentLifecycle lifecycle, HoldLength holdLength, Overlaps overlaps) {
+    public HoldService(Clock clock, AppointmentLifecycle lifecycle, HoldLength holdLength, Overlaps overlaps,
+                       Ownership ownership, ClinicCatalog catalog) {
         this.clock = clock;
         this.lifecycle = lifecycle;
         this.holdLength = holdLength;
         this.overlaps = overlaps;
+        this.ownership = ownership;
+        this.catalog = catalog;
     }
 
     /** A refusal that names the patient's open hold, so the page can offer to continue or release it. */
@@ -45,8 +53,7 @@ public class HoldService {
         private final long draftId;
 
         OpenDraft(long draftId) {
-            super(ErrorCode.DRAFT_OPEN, "You are already holding another time. Continue with that booking, "
-                    + "or release it and hold this time instead.");
+            super(ErrorCode.DRAFT_OPEN, BookingMessages.class, BookingMessages::draftOpen);
             this.draftId = draftId;
         }
 
@@ -66,13 +73,13 @@ public class HoldService {
         }
         // One patient's writes run one at a time: the active limit cannot be overrun by two tabs.
         NativeSql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
-        BookableSlot slot = bookableSlot(slotId, serviceId).orElseThrow(() -> Problem.notFound("time slot"));
+        BookableSlot slot = bookableSlot(slotId, serviceId).orElseThrow(() -> Problem.notFound(BookingMessages.class, BookingMessages::timeNotFound));
         if (slot.tenantId() != tenantId) {
-            throw Problem.forbidden("time slot");
+            throw Problem.forbidden(BookingMessages.class, BookingMessages::timeNotYours);
         }
         if (slot.service() == null) {
-            throw new Problem(ErrorCode.SERVICE_NOT_OFFERED,
-                    "This doctor does not offer that service at " + slot.centre().name() + ". Please choose another service.");
+            throw new Problem(ErrorCode.SERVICE_NOT_OFFERED, BookingMessages.class,
+                    m -> m.serviceNotOfferedAt(slot.centre().name()));
         }
         BookingPolicy policy = slot.centre().policy();
         BookingWindow.refusal(now, slot.centre().zone(), policy, slot.startsAt()).ifPresent(p -> {
@@ -86,25 +93,52 @@ public class HoldService {
                 throw new OpenDraft(openDraft.get().id);
             }
             lifecycle.transition(openDraft.get(), AppointmentStatus.CANCELLED, now, Actor.patient(leadId),
-                    "Released to hold another time");
+                    TimelineDetail.releasedForAnother());
         }
         overlaps.refusal(tenantId, leadId, slot.startsAt(), slot.endsAt(), now, 0).ifPresent(p -> {
             throw p;
         });
         int active = activeCount(tenantId, leadId, now);
         if (active >= policy.activeLimit()) {
-            throw new Problem(ErrorCode.ACTIVE_LIMIT_REACHED, "You already have " + active
-                    + " upcoming bookings, the most this clinic allows. Cancel one or wait until it has taken place.");
+            throw new Problem(ErrorCode.ACTIVE_LIMIT_REACHED, BookingMessages.class, m -> m.activeLimit(active));
         }
         Duration length = holdLength.at(slot.centre().id(), policy);
         Booking booking = new Booking(tenantId, leadId, slot.id(), slot.doctorId(), slot.centre().id(), slot.service().id(),
                 slot.startsAt(), slot.endsAt(), AmountDue.of(slot.service()), slot.service().currency().trim());
-        return lifecycle.hold(booking, now.plus(length), now, "Held for " + HoldLength.words(length))
+        return lifecycle.hold(booking, now.plus(length), now, TimelineDetail.heldFor(length))
                 .orElseThrow(HoldService::slotTaken);
     }
 
+    /**
+     * Keeps a running hold for one more hold length, as often as the centre allows (once by default).
+     * The write is a compare-and-set on the hold as read, so two clicks keep it once; a hold that has
+     * passed, or was confirmed or released meanwhile, is not kept.
+     */
+    @Transactional
+    public void extend(long tenantId, long leadId, long appointmentId) {
+        Instant now = clock.instant();
+        Appointment held = ownership.appointment(tenantId, leadId, appointmentId);
+        if (!held.isHeldAt(now)) {
+            throw ConfirmService.holdExpired();
+        }
+        Centre centre = catalog.centre(held.centreId);
+        if (held.holdExtensionsUsed >= centre.policy().holdExtensions()) {
+            throw extensionUsed();
+        }
+        if (!lifecycle.extendHold(held, holdLength.at(centre.id(), centre.policy()), now)) {
+            // another click won meanwhile, or the hold ended: say which, as it stands now
+            boolean stillHeld = NativeSql.one("select status = 'DRAFT' and hold_expires_at > ? from appointment where id = ?",
+                    rs -> rs.getBoolean(1), now, appointmentId).orElse(false);
+            throw stillHeld ? extensionUsed() : ConfirmService.holdExpired();
+        }
+    }
+
+    private static Problem extensionUsed() {
+        return new Problem(ErrorCode.HOLD_EXTENSION_USED, BookingMessages.class, BookingMessages::holdExtensionUsed);
+    }
+
     private static Problem slotTaken() {
-        return new Problem(ErrorCode.SLOT_TAKEN, "Someone else has just taken this time. Please choose another free time below.");
+        return new Problem(ErrorCode.SLOT_TAKEN, BookingMessages.class, BookingMessages::slotTaken);
     }
 
     /** Whether another patient of the tenant has the slot: booked, or held with the hold still running. */

@@ -1,5 +1,6 @@
 package health.leap.portal.booking;
 
+import health.leap.portal.appointments.TimelineDetail;
 import health.leap.portal.appointments.Appointment;
 import health.leap.portal.appointments.AppointmentLifecycle;
 import health.leap.portal.appointments.AppointmentLifecycle.Actor;
@@ -54,17 +55,16 @@ public class PaymentService {
         Instant now = clock.instant();
         Appointment appointment = ownership.appointment(tenantId, leadId, appointmentId);
         if (appointment.status != AppointmentStatus.DRAFT) {
-            throw new Problem(ErrorCode.INVALID_STATE, "This booking is no longer waiting for payment.");
+            throw new Problem(ErrorCode.INVALID_STATE, BookingMessages.class, BookingMessages::notWaitingForPayment);
         }
         if (!appointment.isHeldAt(now)) {
-            throw new Problem(ErrorCode.HOLD_EXPIRED,
-                    "Your hold on this time has run out and the time was released. Please choose a time again.");
+            throw new Problem(ErrorCode.HOLD_EXPIRED, BookingMessages.class, BookingMessages::holdExpired);
         }
         if (appointment.amountDue.signum() == 0) {
-            throw new Problem(ErrorCode.NOTHING_TO_PAY, "Nothing is due online for this booking. You can confirm it straight away.");
+            throw new Problem(ErrorCode.NOTHING_TO_PAY, BookingMessages.class, BookingMessages::nothingToPay);
         }
         if (Payment.succeeded(appointment.paymentId)) {
-            throw new Problem(ErrorCode.ALREADY_PAID, "This booking is paid already.");
+            throw new Problem(ErrorCode.ALREADY_PAID, BookingMessages.class, BookingMessages::alreadyPaid);
         }
         String reference = "SBX-" + UUID.randomUUID();
         BigDecimal amount = Money.atMinorUnit(appointment.amountDue, appointment.currency);
@@ -81,13 +81,13 @@ public class PaymentService {
     @Transactional
     public long complete(long tenantId, long leadId, Map<String, String> callback) {
         PaymentGateway.Result result = gateway.verify(callback).orElseThrow(() -> new Problem(ErrorCode.PAYMENT_UNVERIFIED,
-                "We could not verify this answer from the payment gateway, so nothing was changed."));
+                BookingMessages.class, BookingMessages::paymentUnverified));
         Started payment = NativeSql.one("""
                 select id, tenant_id, lead_id, appointment_id, status = 'STARTED', reference from payment
                 where reference = ? for update""",
-                Started::from, result.reference()).orElseThrow(() -> Problem.notFound("payment"));
+                Started::from, result.reference()).orElseThrow(() -> Problem.notFound(BookingMessages.class, BookingMessages::paymentNotFound));
         if (payment.tenantId() != tenantId || payment.leadId() != leadId) {
-            throw Problem.forbidden("payment");
+            throw Problem.forbidden(BookingMessages.class, BookingMessages::paymentNotYours);
         }
         if (payment.open()) {
             settle(payment, result.outcome());
@@ -120,10 +120,10 @@ public class PaymentService {
                 rs -> rs.getBoolean(1), payment.id(), payment.appointmentId()).orElse(false);
         Optional<Problem> refused = stillOurs
                 ? confirmations.confirmPaid(payment.tenantId(), payment.leadId(), payment.appointmentId())
-                : Optional.of(new Problem(ErrorCode.INVALID_STATE, "This booking is no longer waiting for payment."));
+                : Optional.of(new Problem(ErrorCode.INVALID_STATE, BookingMessages.class, BookingMessages::notWaitingForPayment));
         if (refused.isPresent() && refunds.refundIfPaid(payment.id())) {
             lifecycle.note(payment.tenantId(), payment.appointmentId(), lifecycle.currentStatus(payment.appointmentId()), now,
-                    Actor.SYSTEM, "Paid when the booking could no longer be confirmed; the payment is being refunded");
+                    Actor.SYSTEM, TimelineDetail.paidTooLate());
         }
     }
 }

@@ -15,9 +15,10 @@ public record BookingPolicy(
         LocalTime sameDayCutoff,
         int cancellationWindowMinutes,
         int rescheduleWindowMinutes,
-        int maxReschedules) {
+        int maxReschedules,
+        int holdExtensions) {
 
-    public static final BookingPolicy DEFAULTS = new BookingPolicy(10, 3, 120, 30, true, LocalTime.NOON, 1440, 720, 2);
+    public static final BookingPolicy DEFAULTS = new BookingPolicy(10, 3, 120, 30, true, LocalTime.NOON, 1440, 720, 2, 1);
 
     public Duration hold() {
         return Duration.ofMinutes(holdMinutes);
@@ -45,7 +46,8 @@ public record BookingPolicy(
             coalesce(cp.same_day_cutoff, t.same_day_cutoff, time '12:00') as same_day_cutoff,
             coalesce(cp.cancellation_window_minutes, t.cancellation_window_minutes, 1440) as cancellation_window_minutes,
             coalesce(cp.reschedule_window_minutes, t.reschedule_window_minutes, 720) as reschedule_window_minutes,
-            coalesce(cp.max_reschedules, t.max_reschedules, 2) as max_reschedules""";
+            coalesce(cp.max_reschedules, t.max_reschedules, 2) as max_reschedules,
+            coalesce(cp.hold_extensions, t.hold_extensions, 1) as hold_extensions""";
 
     /** Joins for {@link #EFFECTIVE_COLUMNS}, given a centre aliased {@code c}. */
     public static final String EFFECTIVE_JOINS = """
@@ -62,6 +64,7 @@ public record BookingPolicy(
                 rs.time("same_day_cutoff"),
                 rs.getInt("cancellation_window_minutes"),
                 rs.getInt("reschedule_window_minutes"),
-                rs.getInt("max_reschedules"));
+                rs.getInt("max_reschedules"),
+                rs.getInt("hold_extensions"));
     }
 }

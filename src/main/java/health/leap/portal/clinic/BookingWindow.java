@@ -1,6 +1,7 @@
 package health.leap.portal.clinic;
 
 import health.leap.portal.web.ErrorCode;
+import health.leap.portal.web.Language;
 import health.leap.portal.web.Problem;
 
 import java.time.Instant;
@@ -49,22 +50,21 @@ public record BookingWindow(Instant earliest, Instant latest) {
         boolean today = start.atZone(zone).toLocalDate().equals(localNow.toLocalDate());
         if (today && !start.isBefore(now)) {
             if (!policy.sameDayAllowed()) {
-                return Optional.of(new Problem(ErrorCode.SAME_DAY_NOT_ALLOWED,
-                        "This clinic does not take bookings for the same day. Please choose a time from tomorrow on."));
+                return Optional.of(new Problem(ErrorCode.SAME_DAY_NOT_ALLOWED, ClinicMessages.class,
+                        ClinicMessages::sameDayNotAllowed));
             }
             if (!localNow.toLocalTime().isBefore(policy.sameDayCutoff())) {
-                return Optional.of(new Problem(ErrorCode.SAME_DAY_CUTOFF_PASSED,
-                        "Same-day bookings close at " + policy.sameDayCutoff() + " " + zone.getId()
-                                + ". Please choose a time from tomorrow on."));
+                return Optional.of(new Problem(ErrorCode.SAME_DAY_CUTOFF_PASSED, ClinicMessages.class,
+                        m -> m.sameDayCutoff(policy.sameDayCutoff().toString(), zone.getId())));
             }
         }
         if (start.isBefore(now.plus(policy.minAdvance()))) {
-            return Optional.of(new Problem(ErrorCode.TOO_SOON, "Appointments must be booked at least "
-                    + Durations.words(policy.minAdvanceMinutes()) + " ahead. Please choose a later time."));
+            return Optional.of(Problem.worded(ErrorCode.TOO_SOON, locale -> Language.bundle(ClinicMessages.class, locale)
+                    .tooSoon(Durations.words(policy.minAdvanceMinutes(), locale))));
         }
         if (start.isAfter(latest(now, zone, policy))) {
-            return Optional.of(new Problem(ErrorCode.TOO_FAR_AHEAD, "Appointments can be booked at most "
-                    + policy.maxAdvanceDays() + " days ahead. Please choose an earlier day."));
+            return Optional.of(new Problem(ErrorCode.TOO_FAR_AHEAD, ClinicMessages.class,
+                    m -> m.tooFarAhead(policy.maxAdvanceDays())));
         }
         return Optional.empty();
     }

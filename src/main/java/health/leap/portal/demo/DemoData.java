@@ -159,7 +159,9 @@ public class DemoData {
                     (4, 1, 'Noah Williams', '+44 7700 900004', 'noah@example.com'),
                     (11, 2, 'Maya Johnson', '+1 617 555 0111', 'maya@example.com'),
                     (12, 2, 'Ethan Rivera', '+1 617 555 0112', 'ethan@example.com'),
-                    (13, 2, 'Chloe Martin', '+1 312 555 0113', 'chloe@example.com')""");
+                    (13, 2, 'Chloe Martin', '+1 312 555 0113', 'chloe@example.com'),
+                    (14, 2, 'Lucía Ramírez', '+1 617 555 0114', 'lucia@example.com'),
+                    (15, 2, 'Sofia Torres', '+1 617 555 0115', 'sofia@example.com')""");
     }
 
     private void packages(Instant now) {

@@ -32,11 +32,11 @@ public class DoctorService {
         Instant now = clock.instant();
         List<Centre> centres = catalog.centres(tenantId);
         if (filter.centreId() != null && centres.stream().noneMatch(c -> c.id() == filter.centreId())) {
-            throw Problem.notFound("centre");
+            throw Problem.notFound(DoctorMessages.class, DoctorMessages::centreNotFound);
         }
         ClinicCatalog.Choices choices = withChoices || filter.serviceId() != null ? catalog.choices(tenantId) : null;
         if (filter.serviceId() != null && choices.services().stream().noneMatch(s -> s.id() == filter.serviceId())) {
-            throw Problem.notFound("service");
+            throw Problem.notFound(DoctorMessages.class, DoctorMessages::serviceNotFound);
         }
         return new DoctorBrowsing(filter, centres, choices,
                 directory.listWithNextFreeSlot(tenantId, centres, filter, now));
@@ -49,9 +49,9 @@ public class DoctorService {
     public SlotPicker picker(long tenantId, long doctorId, Long centreId, Long serviceId, LocalDate date,
                              boolean withDays) {
         Instant now = clock.instant();
-        DoctorProfile doctor = directory.profile(doctorId).orElseThrow(() -> Problem.notFound("doctor"));
+        DoctorProfile doctor = directory.profile(doctorId).orElseThrow(() -> Problem.notFound(DoctorMessages.class, DoctorMessages::doctorNotFound));
         if (doctor.tenantId() != tenantId) {
-            throw Problem.forbidden("doctor");
+            throw Problem.forbidden(DoctorMessages.class, DoctorMessages::doctorNotYours);
         }
         if (doctor.offers().isEmpty()) {
             return new SlotPicker(doctor, null, null, List.of(), null, List.of());
@@ -60,20 +60,20 @@ public class DoctorService {
         List<Centre> candidates = serviceId == null ? doctor.centres()
                 : doctor.centres().stream().filter(c -> doctor.offer(c.id(), serviceId).isPresent()).toList();
         if (candidates.isEmpty()) {
-            throw new Problem(ErrorCode.NOT_FOUND, doctor.name() + " does not offer that service.");
+            throw new Problem(ErrorCode.NOT_FOUND, DoctorMessages.class, m -> m.doesNotOffer(doctor.name()));
         }
         Centre centre = centreId == null ? candidates.get(0)
                 : doctor.centres().stream().filter(c -> c.id() == centreId).findFirst()
-                .orElseThrow(() -> new Problem(ErrorCode.NOT_FOUND, doctor.name() + " does not see patients at that centre."));
+                .orElseThrow(() -> new Problem(ErrorCode.NOT_FOUND, DoctorMessages.class, m -> m.notAtCentre(doctor.name())));
         List<ClinicService> services = doctor.servicesAt(centre.id());
         ClinicService service = serviceId == null ? services.get(0)
                 : services.stream().filter(s -> s.id() == serviceId).findFirst()
-                .orElseThrow(() -> new Problem(ErrorCode.NOT_FOUND,
-                        doctor.name() + " does not offer that service at " + centre.name() + "."));
+                .orElseThrow(() -> new Problem(ErrorCode.NOT_FOUND, DoctorMessages.class,
+                        m -> m.doesNotOfferThere(doctor.name(), centre.name())));
         LocalDate today = now.atZone(centre.zone()).toLocalDate();
         LocalDate lastDay = BookingWindow.lastDay(now, centre.zone(), centre.policy());
         if (date != null && (date.isBefore(today) || date.isAfter(lastDay))) {
-            throw Problem.badRequest("Please pick a day between " + today + " and " + lastDay + ".");
+            throw Problem.badRequest(DoctorMessages.class, m -> m.pickADay(today.toString(), lastDay.toString()));
         }
         List<FreeDay> days = withDays || date == null ? directory.freeDays(doctor.id(), centre, now) : List.of();
         LocalDate day = date != null ? date
@@ -87,7 +87,7 @@ public class DoctorService {
         }
         SlotPlace place = directory.slotPlace(slotId, tenantId,
                 rs -> new SlotPlace(rs.getLong("doctor_id"), rs.getLong("centre_id"), rs.instant("starts_at"),
-                        rs.getString("timezone"))).orElseThrow(() -> Problem.notFound("time slot"));
+                        rs.getString("timezone"))).orElseThrow(() -> Problem.notFound(DoctorMessages.class, DoctorMessages::timeNotFound));
         LocalDate day = place.startsAt().atZone(ZoneId.of(place.zone())).toLocalDate();
         LocalDate today = clock.instant().atZone(ZoneId.of(place.zone())).toLocalDate();
         return picker(tenantId, place.doctorId(), place.centreId(), serviceId, day.isBefore(today) ? null : day, false);

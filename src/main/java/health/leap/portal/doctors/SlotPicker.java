@@ -3,6 +3,7 @@ package health.leap.portal.doctors;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicService;
 import health.leap.portal.web.Formats;
+import health.leap.portal.web.Language;
 import io.quarkus.qute.TemplateData;
 
 import java.time.LocalDate;
@@ -36,7 +37,7 @@ public record SlotPicker(DoctorProfile doctor, Centre centre, ClinicService serv
      * The booking and the move pages both list them.
      */
     public List<PickerTime> times() {
-        String longDay = Formats.longDay(day);
+        String longDay = Formats.longDay(day, Language.current());
         return slots.stream().map(slot -> new PickerTime(slot.id(), Formats.time(slot.startsAt(), centre.zone()), longDay))
                 .toList();
     }

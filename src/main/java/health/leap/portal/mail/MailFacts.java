@@ -10,16 +10,18 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * What a message says about a booking, read in one statement in the transaction of the change: the
- * visit, its clinic, the patient's address and choices, the time it was moved from, and any refund.
+ * What a message says about a booking, read in one statement when it goes: the visit, its clinic, the
+ * patient's address and choices, the time it was moved from, any refund, and the language to word it
+ * in ({@code language}: the patient's choice, else that of the request that queued the message, else en).
  */
 record MailFacts(long id, long tenantId, long leadId, AppointmentStatus status, Instant startsAt, Instant endsAt,
                  Instant createdAt, String cancelReason, long doctorId, String doctorName, String centreName,
                  String centreAddress, ZoneId zone, String serviceName, String clinicName, String patientName,
                  String email, boolean reminders, boolean changeNotices, Instant movedFrom, BigDecimal refundAmount,
-                 String refundCurrency, boolean sessionGivenBack) {
+                 String refundCurrency, boolean sessionGivenBack, String language) {
 
-    static Optional<MailFacts> of(long appointmentId) {
+    /** The facts of booking {@code appointmentId} for outbox message {@code messageId}. */
+    static Optional<MailFacts> of(long appointmentId, long messageId) {
         return NativeSql.one("""
                 select a.id, a.tenant_id, a.lead_id, a.status, a.starts_at, a.ends_at, a.created_at, a.cancel_reason,
                        d.id as doctor_id, d.name as doctor, c.name as centre, c.address, c.timezone, s.name as service,
@@ -27,7 +29,8 @@ record MailFacts(long id, long tenantId, long leadId, AppointmentStatus status, 
                        coalesce(mp.reminders, true) as reminders, coalesce(mp.change_notices, true) as change_notices,
                        o.starts_at as moved_from, r.amount as refund_amount, r.currency as refund_currency,
                        exists (select 1 from package_redemption pr
-                               where pr.appointment_id = a.id and pr.reversed_at is not null) as session_back
+                               where pr.appointment_id = a.id and pr.reversed_at is not null) as session_back,
+                       coalesce(mp.language, mo.language, 'en') as language
                 from appointment a
                 join doctor d on d.id = a.doctor_id
                 join centre c on c.id = a.centre_id
@@ -37,7 +40,8 @@ record MailFacts(long id, long tenantId, long leadId, AppointmentStatus status, 
                 left join mail_preference mp on mp.lead_id = a.lead_id and mp.tenant_id = a.tenant_id
                 left join appointment o on o.id = a.rescheduled_from_id
                 left join refund r on r.payment_id = a.payment_id
-                where a.id = ?""", MailFacts::read, appointmentId);
+                left join mail_outbox mo on mo.id = ? and mo.appointment_id = a.id
+                where a.id = ?""", MailFacts::read, messageId, appointmentId);
     }
 
     private static MailFacts read(Row rs) {
@@ -48,7 +52,7 @@ record MailFacts(long id, long tenantId, long leadId, AppointmentStatus status, 
                 rs.getString("centre"), rs.getString("address"), ZoneId.of(rs.getString("timezone")), rs.getString("service"),
                 rs.getString("clinic"), rs.getString("patient"), rs.getString("email"), rs.getBoolean("reminders"),
                 rs.getBoolean("change_notices"), rs.instant("moved_from"), rs.getBigDecimal("refund_amount"),
-                currency == null ? null : currency.trim(), rs.getBoolean("session_back"));
+                currency == null ? null : currency.trim(), rs.getBoolean("session_back"), rs.getString("language"));
     }
 
     boolean hasAddress() {

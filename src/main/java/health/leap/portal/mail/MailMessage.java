@@ -49,6 +49,8 @@ public class MailMessage extends TenantEntity {
     @Column(name = "body_text")
     public String bodyText;
     public String calendar;
+    /** The language tag of the patient's request that caused the message (en, es); null when no such request did. */
+    public String language;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
@@ -66,15 +68,18 @@ public class MailMessage extends TenantEntity {
     /**
      * Queues a message about booking {@code appointmentId} (its tenant and patient read from it) in the
      * caller's transaction; false when one with the same key is already queued (a reminder another
-     * instance queued first), which then stays the only one.
+     * instance queued first), which then stays the only one. {@code language} is the language tag of the
+     * patient's request that caused it, or null.
      */
-    static boolean queue(long appointmentId, MailKind kind, ActorType actor, String dedupeKey, String messageId, Instant now) {
+    static boolean queue(long appointmentId, MailKind kind, ActorType actor, String dedupeKey, String messageId,
+                         String language, Instant now) {
         return NativeSql.update("""
-                insert into mail_outbox (tenant_id, lead_id, appointment_id, kind, actor, dedupe_key, message_id, status,
-                                         attempts, next_attempt_at, created_at)
-                select a.tenant_id, a.lead_id, a.id, ?, ?, ?, ?, 'PENDING', 0, ?, ? from appointment a where a.id = ?
+                insert into mail_outbox (tenant_id, lead_id, appointment_id, kind, actor, dedupe_key, message_id, language,
+                                         status, attempts, next_attempt_at, created_at)
+                select a.tenant_id, a.lead_id, a.id, ?, ?, ?, ?, cast(? as text), 'PENDING', 0, ?, ? from appointment a
+                where a.id = ?
                 on conflict (dedupe_key) do nothing""",
-                kind, actor, dedupeKey, messageId, now, now, appointmentId) == 1;
+                kind, actor, dedupeKey, messageId, language, now, now, appointmentId) == 1;
     }
 
     /** A message claimed for sending: locked by the claiming transaction until it commits. */

@@ -5,8 +5,12 @@ import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.BookingChanged;
 import health.leap.portal.appointments.CalendarExport;
 import health.leap.portal.appointments.RefundSettled;
+import health.leap.portal.patient.Caller;
 import health.leap.portal.platform.PortalConfig;
 import health.leap.portal.web.Formats;
+import health.leap.portal.web.Language;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +21,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -25,7 +30,8 @@ import java.util.Optional;
  * lifecycle's events are synchronous), so a change that rolls back sends nothing and one that
  * commits is never without its message. Queueing is one statement on the patient's request; the
  * sender words the message when it goes ({@link #render}), in the centre's timezone with the zone
- * named, to the address and by the choices the patient has then.
+ * named, to the address and by the choices the patient has then, and in the patient's language: the
+ * one they chose, else that of their own request that caused the message, else English.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -39,11 +45,13 @@ public class Notices {
     }
 
     private final CalendarExport calendars;
+    private final Caller caller;
     private final String publicUrl;
     private final String messageIdDomain;
 
-    public Notices(CalendarExport calendars, PortalConfig config) {
+    public Notices(CalendarExport calendars, Caller caller, PortalConfig config) {
         this.calendars = calendars;
+        this.caller = caller;
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
         String host = URI.create(publicUrl).getHost();
         this.messageIdDomain = host == null ? "leaphealth-portal" : host;
@@ -67,7 +75,20 @@ public class Notices {
     private boolean queue(MailKind kind, long tenantId, long appointmentId, ActorType actor, String dedupeKey, Instant now) {
         String messageId = "<" + dedupeKey.toLowerCase().replace('_', '-').replace(':', '.') + "." + tenantId
                 + "@" + messageIdDomain + ">";
-        return MailMessage.queue(appointmentId, kind, actor, dedupeKey, messageId, now);
+        return MailMessage.queue(appointmentId, kind, actor, dedupeKey, messageId, requestLanguage(), now);
+    }
+
+    /**
+     * The language tag of the request that causes a message, when that request is the patient's own;
+     * null in a scheduled job, which has no request, and on a staff member's or a payment gateway's
+     * request, whose language is not the patient's.
+     */
+    private String requestLanguage() {
+        ManagedContext context = Arc.container().requestContext();
+        if (context == null || !context.isActive() || !caller.isPatient() || caller.isPreview()) {
+            return null;
+        }
+        return Language.ofRequest().map(Locale::toLanguageTag).orElse(null);
     }
 
     /**
@@ -75,7 +96,7 @@ public class Notices {
      * such mail off since, or the visit a reminder was for is no longer going ahead.
      */
     Optional<MailMessage.Rendered> render(MailMessage.Due message) {
-        Optional<MailFacts> read = MailFacts.of(message.appointmentId());
+        Optional<MailFacts> read = MailFacts.of(message.appointmentId(), message.id());
         if (read.isEmpty()) {
             return Optional.empty();
         }
@@ -85,12 +106,20 @@ public class Notices {
                 || kind == MailKind.REMINDER && facts.status() != AppointmentStatus.CONFIRMED) {
             return Optional.empty();
         }
-        MailContent content = content(kind, facts, message.actor());
-        // a calendar entry only for a visit going ahead: not for one waiting for approval or cancelled meanwhile
-        String calendar = kind.calendar && facts.status() == AppointmentStatus.CONFIRMED ? calendars.ics(facts.id(), facts.startsAt(), facts.endsAt(), facts.zone(),
-                facts.serviceName(), facts.doctorName(), facts.centreName(), facts.centreAddress()) : null;
-        return Optional.of(new MailMessage.Rendered(facts.email(), content.subject(), Templates.message(content).render(),
-                Templates.messageText(content).render(), calendar));
+        // coalesce(the patient's choice, the language of the request that queued it, 'en'), read with the facts
+        Locale locale = Language.supported(facts.language());
+        if (locale == null) {
+            locale = Language.ENGLISH;
+        }
+        MailContent content = content(kind, facts, message.actor(), locale);
+        // a calendar entry only for a visit going ahead: not for one waiting for approval or cancelled meanwhile;
+        // the same file the booking's page offers, its title and description in the patient's language
+        String calendar = kind.calendar && facts.status() == AppointmentStatus.CONFIRMED
+                ? calendars.ics(facts.id(), facts.startsAt(), facts.endsAt(), facts.zone(), facts.serviceName(),
+                facts.doctorName(), facts.centreName(), facts.centreAddress(), locale) : null;
+        return Optional.of(new MailMessage.Rendered(facts.email(), content.subject(),
+                Templates.message(content).setLocale(locale).render(),
+                Templates.messageText(content).setLocale(locale).render(), calendar));
     }
 
     /** Which message a timeline line is, if any: a released hold, a check-in or a note by itself tells the patient nothing. */
@@ -116,116 +145,105 @@ public class Notices {
         });
     }
 
-    MailContent content(MailKind kind, MailFacts f, ActorType actor) {
-        String when = Formats.local(f.startsAt(), f.zone());
+    /** The message in the patient's language: {@code locale} words its sentences, times and amounts. */
+    MailContent content(MailKind kind, MailFacts f, ActorType actor, Locale locale) {
+        MailMessages words = Language.bundle(MailMessages.class, locale);
+        String when = Formats.local(f.startsAt(), f.zone(), locale);
+        String refund = f.refundAmount() == null ? null : Formats.money(f.refundAmount(), f.refundCurrency(), locale);
         String booking = publicUrl + "/appointments/" + f.id();
-        String visit = f.serviceName() + " with " + f.doctorName();
+        String service = f.serviceName();
+        String patient = f.patientName();
         List<String> says = new ArrayList<>();
         String subject;
         String heading;
-        String linkLabel = "View your booking";
+        String linkLabel = words.viewBooking();
         String link = booking;
         switch (kind) {
             case CONFIRMED -> {
-                subject = "Booking confirmed: " + f.serviceName() + ", " + when;
-                heading = "Your booking is confirmed";
-                says.add("Dear " + f.patientName() + ", your visit is booked. The calendar file attached adds it to your calendar.");
-                says.add("If you cannot come, cancel or move it from your booking's page so that someone else can have the time.");
+                subject = words.subjectConfirmed(service, when);
+                heading = words.headingConfirmed();
+                says.add(words.saysConfirmed(patient));
+                says.add(words.ifCannotCome());
             }
             case AWAITING_APPROVAL -> {
-                subject = "Booking request received: " + f.serviceName() + ", " + when;
-                heading = "Your booking is waiting for the clinic's approval";
-                says.add("Dear " + f.patientName() + ", " + f.clinicName() + " approves this kind of visit before it is booked. "
-                        + "The time is kept for you meanwhile, and we will email you when the clinic decides.");
+                subject = words.subjectAwaiting(service, when);
+                heading = words.headingAwaiting();
+                says.add(words.saysAwaiting(patient, f.clinicName()));
             }
             case APPROVED -> {
-                subject = "Booking approved: " + f.serviceName() + ", " + when;
-                heading = "The clinic approved your booking";
-                says.add("Dear " + f.patientName() + ", " + f.clinicName() + " approved your visit: it is booked. "
-                        + "The calendar file attached adds it to your calendar.");
+                subject = words.subjectApproved(service, when);
+                heading = words.headingApproved();
+                says.add(words.saysApproved(patient, f.clinicName()));
             }
             case DECLINED -> {
-                subject = "Booking declined: " + f.serviceName() + ", " + when;
-                heading = "The clinic could not accept your booking";
-                says.add("Dear " + f.patientName() + ", " + f.clinicName() + " declined this booking"
-                        + (f.cancelReason() == null ? "." : ". Their reason: " + f.cancelReason()));
-                givenBack(f, says);
-                linkLabel = "Choose another time";
+                subject = words.subjectDeclined(service, when);
+                heading = words.headingDeclined();
+                says.add(words.saysDeclined(patient, f.clinicName(), f.cancelReason()));
+                givenBack(f, refund, words, says);
+                linkLabel = words.chooseAnotherTime();
                 link = publicUrl + "/doctors/" + f.doctorId();
             }
             case CANCELLED -> {
-                subject = "Booking cancelled: " + f.serviceName() + ", " + when;
-                heading = "Your booking is cancelled";
-                says.add("Dear " + f.patientName() + ", " + switch (actor) {
-                    case PATIENT -> "you cancelled this booking";
-                    case STAFF -> f.clinicName() + " cancelled this booking";
-                    case SYSTEM -> "this booking was cancelled because the clinic did not approve it before its time";
-                } + (f.cancelReason() == null || actor == ActorType.SYSTEM ? "." : ". Reason: " + f.cancelReason()));
-                givenBack(f, says);
+                subject = words.subjectCancelled(service, when);
+                heading = words.headingCancelled();
+                says.add(words.saysCancelled(patient, actor.name(), f.clinicName(),
+                        actor == ActorType.SYSTEM ? null : f.cancelReason()));
+                givenBack(f, refund, words, says);
             }
             case MOVED -> {
-                subject = "Booking moved: " + f.serviceName() + ", now " + when;
-                heading = "Your booking has moved";
-                says.add("Dear " + f.patientName() + ", your visit has moved"
-                        + (f.movedFrom() == null ? "." : " from " + Formats.local(f.movedFrom(), f.zone()) + " to " + when + ".")
-                        + (f.status() == AppointmentStatus.PENDING_APPROVAL
-                        ? " The new time waits for the clinic's approval; we will email you when it decides."
-                        : " The calendar file attached has the new time."));
+                subject = words.subjectMoved(service, when);
+                heading = words.headingMoved();
+                says.add(words.saysMoved(patient, f.movedFrom() == null ? null : Formats.local(f.movedFrom(), f.zone(), locale),
+                        when, f.status() == AppointmentStatus.PENDING_APPROVAL));
             }
             case HOLD_EXPIRED -> {
-                subject = "Your held time was released: " + f.serviceName() + ", " + when;
-                heading = "We released the time we held for you";
-                says.add("Dear " + f.patientName() + ", we held this time for you, but the booking was not finished in time, "
-                        + "so the time was released and nothing was booked"
-                        + (f.refundAmount() != null ? "." : ". Nothing was charged."));
-                givenBack(f, says);
-                linkLabel = "See " + f.doctorName() + "'s free times";
+                subject = words.subjectHoldExpired(service, when);
+                heading = words.headingHoldExpired();
+                says.add(words.saysHoldExpired(patient, f.refundAmount() != null));
+                givenBack(f, refund, words, says);
+                linkLabel = words.seeFreeTimes(f.doctorName());
                 link = publicUrl + "/doctors/" + f.doctorId();
             }
             case REMINDER -> {
-                subject = "Reminder: " + f.serviceName() + ", " + when;
-                heading = "Your visit is coming up";
-                says.add("Dear " + f.patientName() + ", this is a reminder of your visit. "
-                        + "If you cannot come, cancel or move it from your booking's page.");
+                subject = words.subjectReminder(service, when);
+                heading = words.headingReminder();
+                says.add(words.saysReminder(patient));
             }
             case REFUND_COMPLETED -> {
-                subject = "Refund completed: " + Formats.money(f.refundAmount(), f.refundCurrency());
-                heading = "Your refund is complete";
-                says.add("Dear " + f.patientName() + ", the refund of " + Formats.money(f.refundAmount(), f.refundCurrency())
-                        + " for this booking is complete. Your bank may take a few days to show it.");
+                subject = words.subjectRefundCompleted(refund);
+                heading = words.headingRefundCompleted();
+                says.add(words.saysRefundCompleted(patient, refund));
             }
             case REFUND_FAILED -> {
-                subject = "Refund failed: " + Formats.money(f.refundAmount(), f.refundCurrency());
-                heading = "Your refund did not go through";
-                says.add("Dear " + f.patientName() + ", the refund of " + Formats.money(f.refundAmount(), f.refundCurrency())
-                        + " for this booking failed at the payment provider. " + f.clinicName()
-                        + " will contact you to pay it back another way.");
+                subject = words.subjectRefundFailed(refund);
+                heading = words.headingRefundFailed();
+                says.add(words.saysRefundFailed(patient, refund, f.clinicName()));
             }
             default -> throw new IllegalArgumentException(kind.name());
         }
         List<MailContent.Fact> facts = new ArrayList<>();
-        facts.add(new MailContent.Fact(kind == MailKind.MOVED ? "New time" : "When", when));
+        facts.add(new MailContent.Fact(kind == MailKind.MOVED ? words.factNewTime() : words.factWhen(), when));
         if (kind == MailKind.MOVED && f.movedFrom() != null) {
-            facts.add(new MailContent.Fact("Was", Formats.local(f.movedFrom(), f.zone())));
+            facts.add(new MailContent.Fact(words.factWas(), Formats.local(f.movedFrom(), f.zone(), locale)));
         }
-        facts.add(new MailContent.Fact("Visit", visit));
-        facts.add(new MailContent.Fact("Where", f.centreName() + ", " + f.centreAddress()));
-        if (f.refundAmount() != null && (kind == MailKind.CANCELLED || kind == MailKind.DECLINED
+        facts.add(new MailContent.Fact(words.factVisit(), words.visit(service, f.doctorName())));
+        facts.add(new MailContent.Fact(words.factWhere(), f.centreName() + ", " + f.centreAddress()));
+        if (refund != null && (kind == MailKind.CANCELLED || kind == MailKind.DECLINED
                 || kind == MailKind.REFUND_COMPLETED || kind == MailKind.REFUND_FAILED || kind == MailKind.HOLD_EXPIRED)) {
-            facts.add(new MailContent.Fact("Refund", Formats.money(f.refundAmount(), f.refundCurrency())));
+            facts.add(new MailContent.Fact(words.factRefund(), refund));
         }
-        facts.add(new MailContent.Fact("Reference", "Booking #" + f.id()));
+        facts.add(new MailContent.Fact(words.factReference(), words.bookingReference(f.id())));
         String preferences = kind.choice == MailKind.Choice.ALWAYS ? null : publicUrl + "/profile";
-        return new MailContent(subject, heading, says, facts, linkLabel, link, f.clinicName(), preferences);
+        return new MailContent(subject, heading, says, facts, linkLabel, link, f.clinicName(), preferences,
+                locale.toLanguageTag());
     }
 
-    private static void givenBack(MailFacts f, List<String> says) {
-        if (f.refundAmount() != null) {
-            says.add("A refund of " + Formats.money(f.refundAmount(), f.refundCurrency())
-                    + " is on its way to the card you paid with; we will email you when it completes.");
+    private static void givenBack(MailFacts f, String refund, MailMessages words, List<String> says) {
+        if (refund != null) {
+            says.add(words.refundOnItsWay(refund));
         }
         if (f.sessionGivenBack()) {
-            says.add("The package session this booking used is back in your package.");
+            says.add(words.sessionBack());
         }
     }
 }

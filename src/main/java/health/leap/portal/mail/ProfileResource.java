@@ -2,6 +2,8 @@ package health.leap.portal.mail;
 
 import health.leap.portal.patient.Caller;
 import health.leap.portal.platform.NativeSql;
+import health.leap.portal.web.Language;
+import health.leap.portal.web.PageMessages;
 import health.leap.portal.web.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -20,19 +22,32 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The patient's profile: their name, email and phone as the clinic holds them, and which emails they
- * want. Confirmations, decisions, cancellations and refunds always go; reminders and change notices
- * (a booking moved, a held time released) are theirs to turn off. Staff see it read-only in a preview.
+ * want, in which language. Confirmations, decisions, cancellations and refunds always go; reminders and
+ * change notices (a booking moved, a held time released) are theirs to turn off. Staff see it read-only
+ * in a preview.
  */
 @Path("/profile")
 @RolesAllowed("patient")
 @Produces(MediaType.TEXT_HTML)
 public class ProfileResource {
 
-    /** The patient as the clinic's records have them. */
-    public record Profile(String name, String email, String phone, MailPreference.Choices choices, boolean saved) {
+    /**
+     * The patient as the clinic's records have them; {@code shownLanguage} is the language the form
+     * offers first: the one chosen, else the page's own.
+     */
+    public record Profile(String name, String email, String phone, MailPreference.Choices choices, boolean saved,
+                          String shownLanguage, List<Language.Choice> languages) {
+
+        /** The chosen language, named in itself: English, Español. */
+        public String languageName() {
+            return languages.stream().filter(l -> l.tag().equals(choices.language())).map(Language.Choice::name)
+                    .findFirst().orElse(choices.language());
+        }
     }
 
     @CheckedTemplate(basePath = "mail")
@@ -51,13 +66,16 @@ public class ProfileResource {
         return Templates.profile(read(saved != null));
     }
 
+    /** The choices; a form without a language (an older page) keeps the one chosen before. */
     @POST
     @Path("mail")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
-    public Response choose(@FormParam("reminders") String reminders, @FormParam("changes") String changes) {
+    public Response choose(@FormParam("reminders") String reminders, @FormParam("changes") String changes,
+                           @FormParam("language") String language) {
+        String chosen = language == null ? null : emailLanguage(language);
         MailPreference.save(caller.tenantId(), caller.leadId(),
-                new MailPreference.Choices(ticked(reminders), ticked(changes)), clock.instant());
+                new MailPreference.Choices(ticked(reminders), ticked(changes), chosen), clock.instant());
         return Response.seeOther(URI.create("/profile?saved=1")).build();
     }
 
@@ -69,12 +87,29 @@ public class ProfileResource {
         };
     }
 
+    /** One of the portal's languages, exactly as the form names it (en, es); anything else is refused. */
+    private static String emailLanguage(String value) {
+        return Language.SUPPORTED.stream().map(Locale::toLanguageTag).filter(tag -> tag.equals(value)).findFirst()
+                .orElseThrow(() -> Problem.badRequest(PageMessages.class, PageMessages::languageUnknown));
+    }
+
+    /** Each language the portal writes, named in itself. */
+    private static List<Language.Choice> languages() {
+        return Language.SUPPORTED.stream().map(l -> {
+            String name = l.getDisplayLanguage(l);
+            return new Language.Choice(l.toLanguageTag(), Character.toUpperCase(name.charAt(0)) + name.substring(1));
+        }).toList();
+    }
+
     private Profile read(boolean saved) {
         record Lead(String name, String email, String phone) {
         }
         Lead lead = NativeSql.one("select name, email, phone from lead where id = ? and tenant_id = ?",
                 rs -> new Lead(rs.getString("name"), rs.getString("email"), rs.getString("phone")),
-                caller.leadId(), caller.tenantId()).orElseThrow(() -> Problem.notFound("patient"));
-        return new Profile(lead.name(), lead.email(), lead.phone(), MailPreference.of(caller.tenantId(), caller.leadId()), saved);
+                caller.leadId(), caller.tenantId())
+                .orElseThrow(() -> Problem.notFound(MailMessages.class, MailMessages::patientNotFound));
+        MailPreference.Choices choices = MailPreference.of(caller.tenantId(), caller.leadId());
+        String shown = choices.language() != null ? choices.language() : Language.current().toLanguageTag();
+        return new Profile(lead.name(), lead.email(), lead.phone(), choices, saved, shown, languages());
     }
 }

@@ -2,6 +2,7 @@ package health.leap.portal.mail;
 
 import health.leap.portal.patient.Caller;
 import health.leap.portal.platform.PortalConfig;
+import health.leap.portal.web.Language;
 import health.leap.portal.web.Params;
 import health.leap.portal.web.Problem;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,24 +40,25 @@ public class QaReminders {
     @Produces(MediaType.TEXT_PLAIN)
     public String remindAt(@FormParam("appointment") String appointment, @FormParam("at") String at) {
         if (!config.qa().endpoints()) {
-            throw Problem.notFound("page");
+            throw Problem.notFound(MailMessages.class, MailMessages::pageNotFound);
         }
         long id = Params.id("appointment", appointment);
         Instant when = instant(at);
+        MailMessages words = Language.bundle(MailMessages.class);
         return reminders.queueDueFor(caller.tenantId(), id, when)
-                ? "Reminder of booking #" + id + " queued as at " + when + "."
-                : "No reminder of booking #" + id + " is due at " + when + ".";
+                ? words.qaQueued(id, when.toString())
+                : words.qaNotDue(id, when.toString());
     }
 
     private static Instant instant(String value) {
         if (value == null || value.isBlank()) {
-            throw Problem.badRequest("Please give the time the reminder job runs at, such as 2026-03-02T08:00:00Z.");
+            throw Problem.badRequest(MailMessages.class, MailMessages::qaNoTime);
         }
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw Problem.badRequest("The time \"" + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
-                    + "\" is not one such as 2026-03-02T08:00:00Z.");
+            String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+            throw Problem.badRequest(MailMessages.class, m -> m.qaBadTime(shown));
         }
     }
 }

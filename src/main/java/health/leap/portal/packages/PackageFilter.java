@@ -19,8 +19,9 @@ public record PackageFilter(Set<PackageStatus> statuses) {
             try {
                 chosen.add(PackageStatus.valueOf(status.trim()));
             } catch (IllegalArgumentException e) {
-                throw Problem.badRequest("\"" + shorten(status) + "\" is not a package status. Choose from "
-                        + EnumSet.allOf(PackageStatus.class).stream().map(Enum::name).collect(Collectors.joining(", ")) + ".");
+                String value = shorten(status);
+                String choices = EnumSet.allOf(PackageStatus.class).stream().map(Enum::name).collect(Collectors.joining(", "));
+                throw Problem.badRequest(PackageMessages.class, m -> m.notAStatus(value, choices));
             }
         }
         return new PackageFilter(chosen);

@@ -36,9 +36,9 @@ public class PatientPackages {
     public ApplicablePage applicable(long tenantId, long leadId, ZoneId tenantZone, long serviceId, long centreId) {
         VisitChoice choices = queries.servicesAndCentres(tenantId);
         String service = choices.services().stream().filter(s -> s.id() == serviceId).findFirst()
-                .orElseThrow(() -> Problem.notFound("service")).name();
+                .orElseThrow(() -> Problem.notFound(PackageMessages.class, PackageMessages::serviceNotFound)).name();
         String centre = choices.centres().stream().filter(c -> c.id() == centreId).findFirst()
-                .orElseThrow(() -> Problem.notFound("centre")).name();
+                .orElseThrow(() -> Problem.notFound(PackageMessages.class, PackageMessages::centreNotFound)).name();
         return new ApplicablePage(serviceId, service, centreId, centre,
                 redemptions.applicable(tenantId, leadId, serviceId, centreId), tenantZone, choices.choosing(serviceId, centreId));
     }
@@ -56,9 +56,9 @@ public class PatientPackages {
 
     private PatientPackage owned(long tenantId, long leadId, long patientPackageId) {
         PackageQueries.Owned owned = queries.byId(patientPackageId, clock.instant())
-                .orElseThrow(() -> Problem.notFound("package"));
+                .orElseThrow(() -> Problem.notFound(PackageMessages.class, PackageMessages::packageNotFound));
         if (owned.tenantId() != tenantId || owned.leadId() != leadId) {
-            throw Problem.forbidden("package");
+            throw Problem.forbidden(PackageMessages.class, PackageMessages::packageNotYours);
         }
         return owned.pkg();
     }

@@ -43,14 +43,13 @@ public class Redemptions {
         Instant now = clock.instant();
         PackagePurchase purchase = PackagePurchase.findById(patientPackageId);
         if (purchase == null) {
-            throw Problem.notFound("package");
+            throw Problem.notFound(PackageMessages.class, PackageMessages::packageNotFound);
         }
         if (purchase.tenantId != tenantId || purchase.leadId != leadId) {
-            throw Problem.forbidden("package");
+            throw Problem.forbidden(PackageMessages.class, PackageMessages::packageNotYours);
         }
         if (!PackagePurchase.takeSession(patientPackageId, serviceId, centreId, now)) {
-            throw new Problem(ErrorCode.PACKAGE_NOT_APPLICABLE, "That package cannot pay for this visit: it has no sessions "
-                    + "left, has expired, or does not cover this service at this centre. Choose another way to pay.");
+            throw new Problem(ErrorCode.PACKAGE_NOT_APPLICABLE, PackageMessages.class, PackageMessages::notApplicable);
         }
         PackageRedemption.record(tenantId, patientPackageId, appointmentId, serviceId, centreId, now);
     }

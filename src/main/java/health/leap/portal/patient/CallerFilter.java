@@ -116,8 +116,6 @@ public class CallerFilter {
     }
 
     private static Problem notLinked() {
-        return new Problem(ErrorCode.ACCOUNT_NOT_LINKED,
-                "Your login is not linked to a patient record at this clinic. Please contact the clinic's front desk, "
-                        + "or log out and sign in with the account they gave you.");
+        return new Problem(ErrorCode.ACCOUNT_NOT_LINKED, PatientMessages.class, PatientMessages::notLinked);
     }
 }

@@ -38,14 +38,14 @@ public class PreviewRouting {
             return;
         }
         if (!identity.hasRole("staff")) {
-            throw new Problem(ErrorCode.FORBIDDEN, "Only clinic staff can preview a patient's portal.");
+            throw new Problem(ErrorCode.FORBIDDEN, PatientMessages.class, PatientMessages::previewStaffOnly);
         }
         if (!READS.contains(request.getMethod())) {
-            throw new Problem(ErrorCode.PREVIEW_READ_ONLY, "This is a preview of the patient's portal: nothing can be changed here.");
+            throw new Problem(ErrorCode.PREVIEW_READ_ONLY, PatientMessages.class, PatientMessages::previewReadOnly);
         }
         String page = preview.group(2) == null ? "/" : preview.group(2);
         if (!PAGES.matcher(page).matches()) {
-            throw Problem.notFound("page");
+            throw Problem.notFound(PatientMessages.class, PatientMessages::pageNotFound);
         }
         caller.requestPreview(preview.group(1));
         request.setRequestUri(UriBuilder.fromUri(request.getUriInfo().getRequestUri()).replacePath(page).build());

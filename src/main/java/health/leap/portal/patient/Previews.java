@@ -34,9 +34,9 @@ public class Previews {
                 from lead l join tenant t on t.id = l.tenant_id
                 where l.id = ?""", rs -> new Previewed(rs.getLong("tenant_id"), rs.getString("tenant"),
                 rs.getString("timezone"), rs.getString("lead")), leadId)
-                .orElseThrow(() -> Problem.notFound("patient"));
+                .orElseThrow(() -> Problem.notFound(PatientMessages.class, PatientMessages::patientNotFound));
         if (previewed.tenantId() != staffTenantId) {
-            throw new Problem(ErrorCode.FORBIDDEN, "This patient is not a patient of your clinic.");
+            throw new Problem(ErrorCode.FORBIDDEN, PatientMessages.class, PatientMessages::notYourPatient);
         }
         PreviewAudit.record(staffTenantId, staffUser, leadId, page(), clock.instant());
         caller.resolvePreview(previewed.tenantId(), previewed.tenantName(), ZoneId.of(previewed.zone()), leadId,
@@ -58,6 +58,6 @@ public class Previews {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw Problem.badRequest("That is not a patient number.");
+        throw Problem.badRequest(PatientMessages.class, PatientMessages::notAPatientNumber);
     }
 }

@@ -90,8 +90,7 @@ public class Gateways {
     static final class NoGateway implements PaymentGateway {
 
         private static Problem unavailable() {
-            return new Problem(ErrorCode.PAYMENT_UNAVAILABLE,
-                    "Payments are not available at this clinic online; please contact the clinic.");
+            return new Problem(ErrorCode.PAYMENT_UNAVAILABLE, PaymentMessages.class, PaymentMessages::paymentsUnavailable);
         }
 
         @Override

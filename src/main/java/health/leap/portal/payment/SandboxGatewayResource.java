@@ -75,7 +75,7 @@ public class SandboxGatewayResource {
         try {
             chosen = PaymentGateway.Outcome.valueOf(String.valueOf(outcome));
         } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("Choose pay, fail or cancel.");
+            throw Problem.badRequest(PaymentMessages.class, PaymentMessages::chooseOutcome);
         }
         return Response.seeOther(gateway.answer(order.returnTo(), order.reference(), chosen)).build();
     }
@@ -106,11 +106,11 @@ public class SandboxGatewayResource {
             chosen = PaymentGateway.RefundOutcome.PENDING;
         }
         if (chosen == PaymentGateway.RefundOutcome.PENDING) {
-            throw Problem.badRequest("Choose to complete the refund or to make it fail.");
+            throw Problem.badRequest(PaymentMessages.class, PaymentMessages::chooseRefundOutcome);
         }
         String ref = Params.optionalText("reference", reference, 100);
         if (ref == null || gateway.openRefunds(caller.tenantId()).stream().noneMatch(r -> r.reference().equals(ref))) {
-            throw new Problem(ErrorCode.NOT_FOUND, "No refund of your clinic with that reference is waiting at the sandbox.");
+            throw new Problem(ErrorCode.NOT_FOUND, PaymentMessages.class, PaymentMessages::noSuchRefund);
         }
         gateway.settleRefund(ref, chosen);
         answered.fire(new PaymentGateway.RefundAnswered(ref));
@@ -122,7 +122,7 @@ public class SandboxGatewayResource {
         if (reference == null || amount == null || currency == null || returnTo == null
                 || !returnTo.startsWith("/") || returnTo.startsWith("//")
                 || !gateway.isGenuineOrder(reference, amount, currency, returnTo, signature)) {
-            throw new Problem(ErrorCode.PAYMENT_UNVERIFIED, "This payment request was not signed by the portal.");
+            throw new Problem(ErrorCode.PAYMENT_UNVERIFIED, PaymentMessages.class, PaymentMessages::notSigned);
         }
         return new SandboxOrder(reference, amount, currency, description == null ? "" : description, returnTo, signature);
     }
@@ -130,7 +130,7 @@ public class SandboxGatewayResource {
     /** Where the sandbox is not the chosen gateway its pages do not exist. */
     private void requireChosen() {
         if (!gateways.sandbox()) {
-            throw new Problem(ErrorCode.NOT_FOUND, "There is no sandbox payment gateway here.");
+            throw new Problem(ErrorCode.NOT_FOUND, PaymentMessages.class, PaymentMessages::noSandbox);
         }
     }
 }

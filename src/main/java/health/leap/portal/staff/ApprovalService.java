@@ -4,6 +4,7 @@ import health.leap.portal.appointments.Appointment;
 import health.leap.portal.appointments.AppointmentLifecycle;
 import health.leap.portal.appointments.AppointmentLifecycle.Actor;
 import health.leap.portal.appointments.AppointmentStatus;
+import health.leap.portal.appointments.TimelineDetail;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
@@ -48,7 +49,7 @@ public class ApprovalService {
         Appointment appointment = pending(tenantId, appointmentId);
         if (appointment.status != AppointmentStatus.PENDING_APPROVAL
                 || !lifecycle.transition(appointment, AppointmentStatus.CONFIRMED, clock.instant(), Actor.staff(staffUser),
-                "Approved by the clinic")) {
+                TimelineDetail.approved())) {
             throw alreadyDecided();
         }
     }
@@ -61,10 +62,10 @@ public class ApprovalService {
             throw alreadyDecided();
         }
         if (reason == null) {
-            throw new Problem(ErrorCode.REASON_REQUIRED, "Please tell the patient why the booking is declined.");
+            throw new Problem(ErrorCode.REASON_REQUIRED, StaffMessages.class, StaffMessages::reasonRequired);
         }
         if (lifecycle.cancel(appointment, reason, clock.instant(), Actor.staff(staffUser),
-                "Declined by the clinic: " + reason).isEmpty()) {
+                TimelineDetail.declined(reason)).isEmpty()) {
             throw alreadyDecided();
         }
     }
@@ -72,15 +73,15 @@ public class ApprovalService {
     private Appointment pending(long tenantId, long appointmentId) {
         Appointment appointment = Appointment.findById(appointmentId);
         if (appointment == null) {
-            throw Problem.notFound("appointment");
+            throw Problem.notFound(StaffMessages.class, StaffMessages::appointmentNotFound);
         }
         if (appointment.tenantId != tenantId) {
-            throw Problem.forbidden("appointment");
+            throw Problem.forbidden(StaffMessages.class, StaffMessages::appointmentNotYours);
         }
         return appointment;
     }
 
     private static Problem alreadyDecided() {
-        return new Problem(ErrorCode.INVALID_STATE, "This booking is no longer waiting for approval. Reload the queue to see where it stands.");
+        return new Problem(ErrorCode.INVALID_STATE, StaffMessages.class, StaffMessages::alreadyDecided);
     }
 }

@@ -5,14 +5,12 @@ import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.payment.PaymentStatus;
 import health.leap.portal.payment.RefundStatus;
-import health.leap.portal.web.Formats;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 
 /** A centre's visits on one day, in the centre's zone, as the front desk works through them. */
 public record DayList(List<Centre> centres, Centre centre, List<ClinicCatalog.Named> doctors, Long doctorId,
@@ -49,19 +47,28 @@ public record DayList(List<Centre> centres, Centre centre, List<ClinicCatalog.Na
             return status == AppointmentStatus.CHECKED_IN;
         }
 
-        /** What the patient has paid, or still owes, in the desk's words. */
-        public String payment() {
+        /**
+         * What the patient has paid, or still owes, as the desk's words need it ({@code staff:payment}):
+         * PACKAGE (a package session paid it), FREE (nothing to pay online), PAID or DUE.
+         */
+        public String paymentKind() {
             if (packageName != null) {
-                return "Package: " + packageName;
+                return "PACKAGE";
             }
             if (amountDue.signum() == 0) {
-                return "Nothing to pay online";
+                return "FREE";
             }
-            String amount = Formats.money(paid == null ? amountDue : paid, currency);
-            if (paymentStatus == PaymentStatus.SUCCEEDED) {
-                return "Paid online: " + amount + (refundStatus == null ? "" : ", refund " + refundStatus.name().toLowerCase(Locale.UK));
-            }
-            return "Not paid: " + amount + " due";
+            return paymentStatus == PaymentStatus.SUCCEEDED ? "PAID" : "DUE";
+        }
+
+        /** The amount paid, or else the amount due. */
+        public BigDecimal amount() {
+            return paid == null ? amountDue : paid;
+        }
+
+        /** The refund's status code, or null where nothing was refunded. */
+        public String refund() {
+            return refundStatus == null ? null : refundStatus.name();
         }
     }
 }

@@ -4,6 +4,7 @@ import health.leap.portal.appointments.Appointment;
 import health.leap.portal.appointments.AppointmentLifecycle;
 import health.leap.portal.appointments.AppointmentQueries;
 import health.leap.portal.appointments.AppointmentStatus;
+import health.leap.portal.appointments.TimelineDetail;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.payment.PaymentStatus;
@@ -41,7 +42,7 @@ public class FrontDeskService {
     public DayList day(long tenantId, Long centreId, Long doctorId, LocalDate date) {
         List<Centre> centres = catalog.centres(tenantId);
         if (centres.isEmpty()) {
-            throw Problem.notFound("centre");
+            throw Problem.notFound(StaffMessages.class, StaffMessages::centreNotFound);
         }
         Centre centre = centreId == null ? centres.get(0)
                 : centres.stream().filter(c -> c.id() == centreId).findFirst().orElseThrow(() -> centreOutside(centreId));
@@ -97,9 +98,9 @@ public class FrontDeskService {
         Centre centre = catalog.centre(visit.centreId);
         LocalDate day = visit.startsAt.atZone(centre.zone()).toLocalDate();
         if (visit.status == AppointmentStatus.CONFIRMED && !day.equals(now.atZone(centre.zone()).toLocalDate())) {
-            throw new Problem(ErrorCode.NOT_THE_VISIT_DAY, "A patient can be checked in on the day of their visit only.");
+            throw new Problem(ErrorCode.NOT_THE_VISIT_DAY, StaffMessages.class, StaffMessages::notTheVisitDay);
         }
-        mark(visit, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN, staffUser, now, "Checked in at the front desk");
+        mark(visit, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN, staffUser, now, TimelineDetail.checkedIn());
         return new Marked(centre.id(), day);
     }
 
@@ -108,7 +109,7 @@ public class FrontDeskService {
     public Marked complete(long tenantId, String staffUser, long appointmentId) {
         Instant now = clock.instant();
         Appointment visit = visitOf(tenantId, appointmentId);
-        mark(visit, AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED, staffUser, now, "Visit completed");
+        mark(visit, AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED, staffUser, now, TimelineDetail.completed());
         Centre centre = catalog.centre(visit.centreId);
         return new Marked(centre.id(), visit.startsAt.atZone(centre.zone()).toLocalDate());
     }
@@ -117,19 +118,18 @@ public class FrontDeskService {
                       String detail) {
         if (visit.status != from || !lifecycle.transition(visit, to, now, AppointmentLifecycle.Actor.staff(staffUser), detail)) {
             AppointmentStatus current = visit.status == from ? lifecycle.currentStatus(visit.id) : visit.status;
-            throw new Problem(ErrorCode.INVALID_STATE, "This visit is " + current.name().toLowerCase().replace('_', ' ')
-                    + ", so it cannot be " + (to == AppointmentStatus.CHECKED_IN ? "checked in" : "completed")
-                    + ". Reload the day list to see where it stands.");
+            boolean checkIn = to == AppointmentStatus.CHECKED_IN;
+            throw new Problem(ErrorCode.INVALID_STATE, StaffMessages.class, m -> m.visitCannot(current.name(), checkIn));
         }
     }
 
     private Appointment visitOf(long tenantId, long appointmentId) {
         Appointment visit = Appointment.findById(appointmentId);
         if (visit == null) {
-            throw Problem.notFound("appointment");
+            throw Problem.notFound(StaffMessages.class, StaffMessages::appointmentNotFound);
         }
         if (visit.tenantId != tenantId) {
-            throw Problem.forbidden("appointment");
+            throw Problem.forbidden(StaffMessages.class, StaffMessages::appointmentNotYours);
         }
         return visit;
     }
@@ -137,6 +137,7 @@ public class FrontDeskService {
     /** A centre of another clinic is not the caller's to see; one that exists nowhere is not found. */
     private Problem centreOutside(long centreId) {
         return NativeSql.one("select 1 from centre where id = ?", rs -> true, centreId).isPresent()
-                ? Problem.forbidden("centre") : Problem.notFound("centre");
+                ? Problem.forbidden(StaffMessages.class, StaffMessages::centreNotYours)
+                : Problem.notFound(StaffMessages.class, StaffMessages::centreNotFound);
     }
 }

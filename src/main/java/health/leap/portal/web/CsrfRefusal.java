@@ -28,8 +28,7 @@ public class CsrfRefusal {
                 || routing.get(VERIFIED) != null) {
             return;
         }
-        String page = errorPages.page(400, ErrorCode.CSRF_TOKEN_INVALID, "This form has expired or did not come from this portal. "
-                + "Please reload the page and try again.").render();
+        String page = errorPages.page(400, ErrorCode.CSRF_TOKEN_INVALID, PageMessages::csrfExpired).render();
         response.setEntity(page, null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }
 }

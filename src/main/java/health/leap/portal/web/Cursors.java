@@ -37,7 +37,7 @@ public class Cursors {
 
     /** The position, or a 400 when the cursor is malformed, edited, or from another query. */
     public Position decode(String cursor, String query) {
-        Problem forged = Problem.badRequest("This page link is not valid any more. Please start again from the first page.");
+        Problem forged = Problem.badRequest(PageMessages.class, PageMessages::pageLinkInvalid);
         if (cursor.length() > 200) {
             throw forged;
         }

@@ -21,6 +21,8 @@ public enum ErrorCode {
     DRAFT_OPEN(409),
     OVERLAPPING_BOOKING(409),
     HOLD_EXPIRED(409),
+    /** The hold was already kept longer as often as the clinic allows. */
+    HOLD_EXTENSION_USED(409),
     INVALID_STATE(409),
     PAYMENT_REQUIRED(409),
     NOTHING_TO_PAY(409),

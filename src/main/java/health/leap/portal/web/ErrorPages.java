@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Every refusal becomes a page, or under htmx a fragment, with a sentence and its code. */
 public class ErrorPages {
@@ -40,34 +41,36 @@ public class ErrorPages {
     HttpServerRequest request;
     @Inject
     DatabaseOutages outages;
+    @Inject
+    Language language;
 
     @ServerExceptionMapper
     public Response problem(Problem problem) {
-        return render(problem.code(), problem.getMessage());
+        return render(problem.code(), problem.sentence(language.locale()));
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return render(ErrorCode.FORBIDDEN, "Your account may not open this page.");
+        return render(ErrorCode.FORBIDDEN, PageMessages::forbiddenPage);
     }
 
     @ServerExceptionMapper(priority = 4000)
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (e instanceof NotFoundException) {
-            return render(ErrorCode.NOT_FOUND, "There is no such page.");
+            return render(ErrorCode.NOT_FOUND, PageMessages::noSuchPage);
         }
         if (e instanceof NotAllowedException) {
-            return render(ErrorCode.METHOD_NOT_ALLOWED, "That action is not available here.");
+            return render(ErrorCode.METHOD_NOT_ALLOWED, PageMessages::notAvailableHere);
         }
         if (status >= 500) {
             if (DatabaseOutages.isOutage(e)) {
                 return databaseUnavailable(e);
             }
             LOG.error("Request failed", e);
-            return render(ErrorCode.INTERNAL, "Something went wrong on our side. Please try again in a moment.");
+            return render(ErrorCode.INTERNAL, PageMessages::internal);
         }
-        return render(status, ErrorCode.BAD_REQUEST, "We could not understand that request. Please go back and try again.");
+        return render(status, ErrorCode.BAD_REQUEST, PageMessages::notUnderstood);
     }
 
     /** A form the framework cannot percent-decode is the sender's mistake; any other IllegalArgumentException is ours. */
@@ -75,7 +78,7 @@ public class ErrorPages {
     public Response undecodable(IllegalArgumentException e) {
         StackTraceElement[] trace = e.getStackTrace();
         if (trace.length > 0 && trace[0].getClassName().equals(URLUtils.class.getName())) {
-            return render(ErrorCode.BAD_REQUEST, "Part of this request was garbled on the way. Please go back and try again.");
+            return render(ErrorCode.BAD_REQUEST, PageMessages::garbled);
         }
         return unexpected(e);
     }
@@ -86,7 +89,7 @@ public class ErrorPages {
             return databaseUnavailable(e);
         }
         LOG.error("Request failed", e);
-        return render(ErrorCode.INTERNAL, "Something went wrong on our side. Please try again in a moment.");
+        return render(ErrorCode.INTERNAL, PageMessages::internal);
     }
 
     /**
@@ -96,12 +99,17 @@ public class ErrorPages {
      */
     private Response databaseUnavailable(RuntimeException e) {
         outages.seen(e);
-        return Response.fromResponse(render(ErrorCode.DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE))
+        return Response.fromResponse(render(ErrorCode.DATABASE_UNAVAILABLE, PageMessages::databaseUnavailable))
                 .header("Retry-After", DatabaseOutages.RETRY_AFTER.toSeconds()).build();
     }
 
-    static final String DATABASE_UNAVAILABLE = "We cannot reach the clinic's booking records just now. Please try again in a few "
-            + "seconds. If you were booking, look at My appointments first: what was saved is shown there.";
+    private Response render(ErrorCode code, Function<PageMessages, String> sentence) {
+        return render(code.status(), code, sentence);
+    }
+
+    private Response render(int status, ErrorCode code, Function<PageMessages, String> sentence) {
+        return render(status, code, sentence.apply(Language.bundle(PageMessages.class, language.locale())));
+    }
 
     private Response render(ErrorCode code, String message) {
         return render(code.status(), code, message);
@@ -111,6 +119,11 @@ public class ErrorPages {
     private Response render(int status, ErrorCode code, String message) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(page(status, code, message)).build();
+    }
+
+    /** The error page in the request's language, or under htmx its message fragment. */
+    TemplateInstance page(int status, ErrorCode code, Function<PageMessages, String> sentence) {
+        return page(status, code, sentence.apply(Language.bundle(PageMessages.class, language.locale())));
     }
 
     /** The error page, or under htmx its message fragment. */

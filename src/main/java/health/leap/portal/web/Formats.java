@@ -2,8 +2,11 @@ package health.leap.portal.web;
 
 import health.leap.portal.platform.Money;
 import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateExtension.TemplateAttribute;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,15 +14,38 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
 
-/** How the pages write times, days and money: always in the centre's zone, with the zone named. */
+/**
+ * How the pages write times, days and money: always in the centre's zone, with the zone named, and in
+ * the reader's language (the template's {@code locale}: weekday and month names, the order of day and
+ * month, the decimal mark). Java callers pass the language.
+ */
 @TemplateExtension
 public class Formats {
 
     private static final Locale[] ZONE_NAME_LOCALES = {Locale.UK, Locale.US};
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
-    private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
+
+    /** Each language's patterns: English "Tue 3 Mar 2026, 09:30", Spanish "mar 3 mar 2026, 09:30". */
+    private record Patterns(DateTimeFormatter day, DateTimeFormatter longDay, DateTimeFormatter dateTime,
+                            DecimalFormatSymbols numbers, boolean currencyFirst) {
+        static Patterns of(Locale locale) {
+            boolean spanish = locale.getLanguage().equals(Language.SPANISH.getLanguage());
+            Locale l = spanish ? Language.SPANISH : Locale.UK;
+            return new Patterns(
+                    DateTimeFormatter.ofPattern(spanish ? "d MMM" : "d MMM", l),
+                    DateTimeFormatter.ofPattern(spanish ? "EEEE d 'de' MMMM 'de' yyyy" : "EEEE d MMMM yyyy", l),
+                    DateTimeFormatter.ofPattern(spanish ? "EEE d MMM yyyy, HH:mm" : "EEE d MMM yyyy, HH:mm", l),
+                    DecimalFormatSymbols.getInstance(spanish ? Language.SPANISH : Locale.UK),
+                    !spanish);
+        }
+    }
+
+    private static final Patterns ENGLISH = Patterns.of(Language.ENGLISH);
+    private static final Patterns SPANISH = Patterns.of(Language.SPANISH);
+
+    private static Patterns patterns(Object locale) {
+        return locale instanceof Locale l && l.getLanguage().equals(Language.SPANISH.getLanguage()) ? SPANISH : ENGLISH;
+    }
 
     /** 09:30 */
     public static String time(Instant instant, ZoneId zone) {
@@ -27,8 +53,8 @@ public class Formats {
     }
 
     /** Tue 3 Mar 2026, 09:30 GMT (Europe/London); refusals that name a booking's time write it so too. */
-    public static String local(Instant instant, ZoneId zone) {
-        return DATE_TIME.format(instant.atZone(zone)) + " " + zoneName(zone, instant);
+    public static String local(Instant instant, ZoneId zone, @TemplateAttribute("locale") Object locale) {
+        return patterns(locale).dateTime().format(instant.atZone(zone)) + " " + zoneName(zone, instant);
     }
 
     /** The zone's short name at that instant, with its id: GMT (Europe/London). */
@@ -49,27 +75,34 @@ public class Formats {
     }
 
     /** 3 Mar */
-    static String dayLabel(LocalDate date) {
-        return DAY.format(date);
+    static String dayLabel(LocalDate date, @TemplateAttribute("locale") Object locale) {
+        return patterns(locale).day().format(date);
     }
 
-    /** Tuesday 3 March 2026 */
-    public static String longDay(LocalDate date) {
-        return LONG_DAY.format(date);
+    /** Tuesday 3 March 2026; martes 3 de marzo de 2026 */
+    public static String longDay(LocalDate date, @TemplateAttribute("locale") Object locale) {
+        return patterns(locale).longDay().format(date);
     }
 
-    static String weekday(LocalDate date) {
-        return date.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.UK);
+    static String weekday(LocalDate date, @TemplateAttribute("locale") Object locale) {
+        return date.getDayOfWeek().getDisplayName(TextStyle.SHORT, locale instanceof Locale l ? l : Locale.UK);
     }
 
-    /** GBP 12.50: the amount at the currency's minor unit; timeline lines and the day list write it so too. */
-    public static String money(BigDecimal amount, String currency) {
-        return currency.trim() + " " + Money.atMinorUnit(amount, currency).toPlainString();
+    /**
+     * GBP 12.50 in English, 12,50 GBP in Spanish: the amount at the currency's minor unit; timeline lines
+     * and the day list write it so too.
+     */
+    public static String money(BigDecimal amount, String currency, @TemplateAttribute("locale") Object locale) {
+        Patterns p = patterns(locale);
+        BigDecimal exact = Money.atMinorUnit(amount, currency);
+        DecimalFormat format = new DecimalFormat(exact.scale() > 0 ? "#,##0." + "0".repeat(exact.scale()) : "#,##0", p.numbers());
+        format.setGroupingUsed(false);
+        String number = format.format(exact);
+        return p.currencyFirst() ? currency.trim() + " " + number : number + " " + currency.trim();
     }
 
-    /** PENDING_APPROVAL → Pending approval */
-    static String statusLabel(String status) {
-        String words = status.replace('_', ' ').toLowerCase(Locale.UK);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    /** PENDING_APPROVAL → Pending approval; Pendiente de aprobación */
+    static String statusLabel(String status, @TemplateAttribute("locale") Object locale) {
+        return Language.bundle(PageMessages.class, locale instanceof Locale l ? l : Language.ENGLISH).status(status);
     }
 }

@@ -18,16 +18,16 @@ public final class Params {
 
     public static long id(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw Problem.badRequest("Please choose " + ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name + ".");
+            throw Problem.badRequest(PageMessages.class, m -> m.chooseField(name));
         }
         try {
             long id = Long.parseLong(value.trim());
             if (id <= 0) {
-                throw Problem.badRequest("The " + name + " \"" + shorten(value) + "\" is not a valid id.");
+                throw Problem.badRequest(PageMessages.class, m -> m.notAnId(m.field(name), shorten(value)));
             }
             return id;
         } catch (NumberFormatException e) {
-            throw Problem.badRequest("The " + name + " \"" + shorten(value) + "\" is not a valid id.");
+            throw Problem.badRequest(PageMessages.class, m -> m.notAnId(m.field(name), shorten(value)));
         }
     }
 
@@ -43,12 +43,12 @@ public final class Params {
         try {
             date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw Problem.badRequest("The " + name + " \"" + shorten(value) + "\" is not a date like 2026-03-31.");
+            throw Problem.badRequest(PageMessages.class, m -> m.notADate(m.field(name), shorten(value)));
         }
         // a year such as -300000 parses, and is past what the database or a time zone can hold
         if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
-            throw Problem.badRequest("The " + name + " \"" + shorten(value) + "\" is not between " + FIRST_DATE
-                    + " and " + LAST_DATE + ".");
+            throw Problem.badRequest(PageMessages.class,
+                    m -> m.dateOutOfRange(m.field(name), shorten(value), FIRST_DATE.toString(), LAST_DATE.toString()));
         }
         return date;
     }
@@ -58,11 +58,11 @@ public final class Params {
             return null;
         }
         if (value.length() > maxLength) {
-            throw Problem.badRequest("The " + name + " can be at most " + maxLength + " characters long.");
+            throw Problem.badRequest(PageMessages.class, m -> m.tooLong(m.field(name), maxLength));
         }
         // the database cannot store it, and no keyboard types it
         if (value.indexOf('\0') >= 0) {
-            throw Problem.badRequest("The " + name + " contains a character that cannot be stored. Please type it again.");
+            throw Problem.badRequest(PageMessages.class, m -> m.unstorable(m.field(name)));
         }
         return value.trim();
     }
@@ -75,7 +75,7 @@ public final class Params {
         if (value == null || value.isBlank()) {
             return DEFAULT_PAGE_SIZE;
         }
-        Problem refused = Problem.badRequest("The page size must be a whole number from 1 to " + MAX_PAGE_SIZE + ".");
+        Problem refused = Problem.badRequest(PageMessages.class, m -> m.pageSize(MAX_PAGE_SIZE));
         int size;
         try {
             size = Integer.parseInt(value.trim());

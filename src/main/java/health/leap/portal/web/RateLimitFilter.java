@@ -46,8 +46,7 @@ public class RateLimitFilter {
                     throw e;
                 }
                 LOG.warn("The rate limiter could not decide; refusing the write", e);
-                throw refusal(ErrorCode.RATE_LIMIT_UNAVAILABLE, Duration.ofSeconds(5),
-                        "We could not take that action just now. Please try again in a few seconds.");
+                throw refusal(ErrorCode.RATE_LIMIT_UNAVAILABLE, Duration.ofSeconds(5), PageMessages::rateLimiterUnavailable);
             }
             if (!write.allowed()) {
                 metrics.rateLimited("write");
@@ -71,13 +70,12 @@ public class RateLimitFilter {
 
     private Problem tooFast(Duration wait) {
         long seconds = seconds(wait);
-        return refusal(ErrorCode.RATE_LIMITED, wait, "You are going faster than the portal allows. Please wait "
-                + seconds + (seconds == 1 ? " second" : " seconds") + " and try again.");
+        return refusal(ErrorCode.RATE_LIMITED, wait, m -> m.rateLimited(seconds));
     }
 
-    private Problem refusal(ErrorCode code, Duration wait, String message) {
+    private Problem refusal(ErrorCode code, Duration wait, java.util.function.Function<PageMessages, String> sentence) {
         response.putHeader("Retry-After", Long.toString(seconds(wait)));
-        return new Problem(code, message);
+        return new Problem(code, PageMessages.class, sentence);
     }
 
     private static long seconds(Duration wait) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Cancel and reschedule rules from every state and at each edge, with the SPEC defaults (24 h, 12 h, 2 moves). */
+@io.quarkus.test.junit.QuarkusTest
 class ManageRulesTest {
 
     static final Instant START = Instant.parse("2026-03-20T10:00:00Z");

@@ -19,7 +19,7 @@ class BookingWindowTest {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     static final BookingPolicy DEFAULTS = BookingPolicy.DEFAULTS;
-    static final BookingPolicy NO_SAME_DAY = new BookingPolicy(10, 3, 120, 30, false, LocalTime.NOON, 1440, 720, 2);
+    static final BookingPolicy NO_SAME_DAY = new BookingPolicy(10, 3, 120, 30, false, LocalTime.NOON, 1440, 720, 2, 1);
 
     static Optional<String> refusal(String now, ZoneId zone, BookingPolicy policy, String start) {
         return BookingWindow.refusal(Instant.parse(now), zone, policy, Instant.parse(start)).map(p -> p.code().name());

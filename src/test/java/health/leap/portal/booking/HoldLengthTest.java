@@ -40,12 +40,4 @@ class HoldLengthTest {
         assertThrows(IllegalArgumentException.class, () -> new HoldLength(Optional.of(Duration.ZERO), Optional.empty()));
         assertThrows(IllegalArgumentException.class, () -> new HoldLength(Optional.of(Duration.ofSeconds(-5)), Optional.empty()));
     }
-
-    @Test
-    void theTimelineSaysHowLongInWords() {
-        assertEquals("10 minutes", HoldLength.words(Duration.ofMinutes(10)));
-        assertEquals("1 hour", HoldLength.words(Duration.ofMinutes(60)));
-        assertEquals("20 seconds", HoldLength.words(TWENTY_SECONDS));
-        assertEquals("90 seconds", HoldLength.words(Duration.ofSeconds(90)));
-    }
 }

@@ -114,7 +114,7 @@ class MoneySettlesTest {
                         containsString("Refund of GBP 20.00 completed</li>"), not(containsString("Cancelled → Cancelled")));
         // settled once: asking again changes nothing
         settlement.settleBatch(RefundSettlement.BATCH);
-        assertEquals(1, sql.one("select count(*) from appointment_event where appointment_id = ? and detail like 'Refund of%'",
+        assertEquals(1, sql.one("select count(*) from appointment_event where appointment_id = ? and detail like 'refund-completed:%'",
                 rs -> rs.getInt(1), id).orElseThrow());
     }
 

@@ -202,6 +202,8 @@ class AuthorizationMatrixTest {
         ROUTES.put("GET /staff/patients", new Expectation(null, "", staff(200)));
         // QA's test clock of the reminder rule (on in the tests): the owner's completed visit has no reminder due
         ROUTES.put("POST /qa/reminders", new Expectation(null, "?appointment=503&at=2026-03-02T08:00:00Z", staff(200)));
+        // anyone signed in may choose the language of their pages (a preview only changes the staff member's own)
+        ROUTES.put("POST /language", new Expectation(null, "?lang=es&return=/", signedIn(303)));
         // anyone signed in sees the sign-out button, and the button signs them out (a bearer caller has no session)
         ROUTES.put("GET /logout", new Expectation(null, "", signedIn(200)));
         ROUTES.put("POST /logout", new Expectation(null, "", signedIn(303)));

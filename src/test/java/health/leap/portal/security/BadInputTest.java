@@ -143,7 +143,7 @@ class BadInputTest {
                 Map.of("path:id", Kind.ID, "query:cursor", Kind.CURSOR, "query:limit", Kind.LIMIT)));
         ROUTES.put("GET /profile", new Route(OWNER, "/profile", Map.of(), 200, Map.of("query:saved", Kind.IGNORED)));
         ROUTES.put("POST /profile/mail", new Route(OWNER, "/profile/mail", Map.of("form:reminders", "on", "form:changes", "on"),
-                303, Map.of("form:reminders", Kind.FLAG, "form:changes", Kind.FLAG)));
+                303, Map.of("form:reminders", Kind.FLAG, "form:changes", Kind.FLAG, "form:language", Kind.CHOICE)));
         ROUTES.put("GET /payments/return", new Route(OWNER, "/payments/return",
                 Map.of("query:reference", "PAY-1", "query:outcome", "SUCCEEDED", "query:signature", "abc"), 400,
                 Map.of("query:reference", Kind.SIGNED, "query:outcome", Kind.SIGNED, "query:signature", Kind.SIGNED)));
@@ -181,6 +181,9 @@ class BadInputTest {
         ROUTES.put("POST /qa/reminders", new Route(STAFF, "/qa/reminders",
                 Map.of("form:appointment", "503", "form:at", "2026-03-02T08:00:00Z"), 200,
                 Map.of("form:appointment", Kind.ID, "form:at", Kind.SIGNED)));
+        // a language the portal does not speak is refused; the page to go back to is never another site, so any is taken
+        ROUTES.put("POST /language", new Route(OWNER, "/language", Map.of("form:lang", "es", "form:return", "/"), 303,
+                Map.of("form:lang", Kind.CHOICE, JUNK_QUERY, Kind.IGNORED)));
         // signing out takes no parameter: whatever else comes along, a bearer caller is sent home
         ROUTES.put("GET /logout", new Route(OWNER, "/logout", Map.of(), 200, Map.of()));
         ROUTES.put("POST /logout", new Route(OWNER, "/logout", Map.of(), 303, Map.of(JUNK_QUERY, Kind.IGNORED)));

@@ -54,7 +54,7 @@ class FrontDeskTest {
         given().when().post("/staff/day/" + visit + "/check-in").then().statusCode(303)
                 .header("Location", containsString("/staff/day?centre=1&date=2026-03-17"));
         assertEquals("CHECKED_IN", fixtures.status(visit));
-        assertEquals("STAFF staff.harbour Checked in at the front desk", lastEvent(visit));
+        assertEquals("STAFF staff.harbour checked-in", lastEvent(visit));
         // a second click, or a second desk, changes nothing
         given().when().post("/staff/day/" + visit + "/check-in").then().statusCode(409)
                 .body(containsString("data-error-code=\"INVALID_STATE\""));
@@ -63,7 +63,7 @@ class FrontDeskTest {
                 .body(not(containsString("<html")), containsString("id=\"day-visits\""), containsString("Completed"),
                         not(containsString("Complete Test patient 6911's visit")));
         assertEquals("COMPLETED", fixtures.status(visit));
-        assertEquals("STAFF staff.harbour Visit completed", lastEvent(visit));
+        assertEquals("STAFF staff.harbour completed", lastEvent(visit));
         given().when().post("/staff/day/" + visit + "/complete").then().statusCode(409);
     }
 

@@ -7,27 +7,27 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** axe-core on the page as it is now: a serious or critical violation fails the journey. */
+/**
+ * axe-core on the page as it is now, with the WCAG 2.0, 2.1 and 2.2 A and AA rules: any violation,
+ * whatever its impact, fails the journey.
+ */
 final class Accessibility {
 
-    private static final Set<String> BLOCKING = Set.of("serious", "critical");
+    static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     private Accessibility() {
     }
 
-    static void assertNoSeriousViolations(Page page) {
-        AxeResults results = new AxeBuilder(page).analyze();
+    static void assertNoViolations(Page page) {
+        AxeResults results = new AxeBuilder(page).withTags(WCAG_22_AA).analyze();
         if (results.getError() != null || results.getErrorMessage() != null) {
             fail("axe could not check " + page.url() + ": " + results.getErrorMessage());
         }
-        List<Rule> blocking = results.getViolations().stream()
-                .filter(rule -> BLOCKING.contains(rule.getImpact()))
-                .toList();
+        List<Rule> blocking = results.getViolations();
         if (!blocking.isEmpty()) {
             fail("Accessibility violations on " + page.url() + ":\n"
                     + blocking.stream().map(Accessibility::describe).collect(Collectors.joining("\n")));

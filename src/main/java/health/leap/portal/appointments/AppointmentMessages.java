@@ -1,0 +1,292 @@
+package health.leap.portal.appointments;
+
+import io.quarkus.qute.i18n.MessageBundle;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * What the appointment pages (home, history, one booking, moving it, the staff's start page), their
+ * refusals, the calendar file and the booking's timeline say. The words are in
+ * {@code messages/appts_en.properties} and {@code appts_es.properties}.
+ */
+@MessageBundle(value = "appts", locale = "en")
+public interface AppointmentMessages {
+
+    // refusals
+    String appointmentNotFound();
+
+    String appointmentNotYours();
+
+    String slotNotFound();
+
+    String slotNotYours();
+
+    String changedMeanwhile();
+
+    String slotTakenNotMoved();
+
+    String calendarOnlyConfirmed();
+
+    /** {@code window}: a {@link #span}. */
+    String cancelWindowClosed(String window);
+
+    /** {@code status}: a {@link #statusWord}. */
+    String notCancellable(String status);
+
+    String moveWindowClosed(String window);
+
+    String notMovable(String status);
+
+    String moveLimit(int count);
+
+    String serviceNotOffered();
+
+    String sameSlot();
+
+    String packageNotValidThere(String packageName, String centre);
+
+    String overlaps(String doctor, Instant at, ZoneId zone);
+
+    String notAStatus(String value, String choices);
+
+    String rangeBackwards();
+
+    String notEpoch(String name);
+
+    /** A length of time: {@link Span}'s amount and unit (day, hour, minute, second). */
+    String span(long amount, String unit);
+
+    /** A booking's status in the middle of a sentence: "checked in", "pending approval". */
+    String statusWord(String status);
+
+    // the calendar file
+    String calendarSummary(String service, String doctor);
+
+    String calendarDescription(long id, String centre);
+
+    // the timeline ({@link TimelineDetail} words its lines)
+    /** {@code actor}: PATIENT, STAFF or SYSTEM. */
+    String eventBy(String actor);
+
+    String eventHeldFor(String length);
+
+    String eventHoldExtended(String length);
+
+    String holdWarn2();
+
+    String holdWarn1();
+
+    String holdKeep(String length);
+
+    String eventReleasedForAnother();
+
+    String eventAwaitingApproval();
+
+    String eventPaidWithPackage();
+
+    String eventApproved();
+
+    String eventDeclined();
+
+    String eventCheckedIn();
+
+    String eventCompleted();
+
+    String eventCompletedUnmarked();
+
+    String eventMovedTo(long id);
+
+    String eventMovedFrom(long id);
+
+    String eventHoldExpired();
+
+    String eventHoldReleased();
+
+    String eventCancelled();
+
+    String eventNotDecided();
+
+    /** On the timeline and in the booking's refund note: "Refund of GBP 240.00 completed". */
+    String refundCompleted(String amount);
+
+    String eventRefundFailed(String amount);
+
+    String eventPaidTooLate();
+
+    String flagAwaitingApproval();
+
+    String flagPaidWithPackage();
+
+    String flagRefunding();
+
+    String flagSessionBack();
+
+    /** A line and the words a person typed: "Cancelled: Feeling better". */
+    String eventReason(String line, String reason);
+
+    /** A line and what adds to it: "Hold expired; the payment is being refunded". */
+    String eventAnd(String line, String more);
+
+    // one booking
+    String detailTitle();
+
+    String heldHeading();
+
+    String statusLine();
+
+    String when();
+
+    String doctor();
+
+    String where();
+
+    String service();
+
+    String toPayOnline();
+
+    String nothingToPay();
+
+    String payment(String status, String reference);
+
+    String paidWith(String name);
+
+    String refundOnItsWay(String amount);
+
+    String completedOn();
+
+    String refundFailed(String amount);
+
+    String declined(String reason);
+
+    String notApprovedInTime();
+
+    String holdUntil();
+
+    String holdLeft();
+
+    String holdRanOut();
+
+    String chooseAgain();
+
+    String payWithPackage();
+
+    String sessionsLeft(int left, int total);
+
+    String confirmWithPackage();
+
+    String asksForPayment(String amount);
+
+    String lastPaymentFailed();
+
+    String payAndConfirm(String amount);
+
+    String confirmBooking();
+
+    String holdOnThisTimeRanOut();
+
+    String confirmed();
+
+    String awaitingApproval();
+
+    String addToMyCalendar();
+
+    String replaces();
+
+    String bookingNumber(Long id);
+
+    String wasMoved();
+
+    String moveToAnotherTime();
+
+    String releaseThisTime();
+
+    String cancelReasonLabel();
+
+    String cancelBooking();
+
+    String historyHeading();
+
+    // the history
+    String historyTitle();
+
+    String filterLabel();
+
+    String status();
+
+    String centre();
+
+    String anyDoctor();
+
+    String anyCentre();
+
+    String dateFrom();
+
+    String dateTo();
+
+    String show();
+
+    String appointmentsLabel();
+
+    String noMatch();
+
+    String visitLine(String service, String doctor, String centre);
+
+    String loadOlder();
+
+    // home
+    String homeTitle();
+
+    String hello(String name);
+
+    String bookAppointment();
+
+    String upcomingHeading();
+
+    String noUpcoming();
+
+    String heldForYou();
+
+    String finishBooking();
+
+    String viewMoveCancel();
+
+    String addToCalendar();
+
+    String allMyAppointments();
+
+    // moving a booking
+    String moveTitle();
+
+    String moveNow(String service, String doctor, String centre);
+
+    String keepIt();
+
+    String showTimes();
+
+    String timesAreIn(String zone);
+
+    String days();
+
+    String freeTimesOn(String day);
+
+    String noFreeTimes();
+
+    String moveToTime(String time, String day);
+
+    // the staff's start page
+    String staffTitle();
+
+    String staffOf(String clinic);
+
+    String staffDay();
+
+    String staffApprovals();
+
+    String staffPatients();
+
+    String staffSandboxRefunds();
+
+    /** The line a printed booking starts with. */
+    String printReference(long id);
+}

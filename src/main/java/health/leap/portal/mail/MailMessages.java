@@ -1,0 +1,175 @@
+package health.leap.portal.mail;
+
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * What the emails, the profile page and the QA reminder clock say; the words are in
+ * {@code messages/mail_en.properties} and {@code mail_es.properties}. An email is worded in its
+ * recipient's language ({@link Notices#render}), not in the language of whoever is sending it; the
+ * calendar entry it carries is worded by {@code appointments/CalendarExport}, in the same language.
+ */
+@MessageBundle(value = "mail", locale = "en")
+public interface MailMessages {
+
+    // a message about a booking: its subject, heading and sentences, by kind
+    String subjectConfirmed(String service, String when);
+
+    String headingConfirmed();
+
+    String saysConfirmed(String patient);
+
+    String ifCannotCome();
+
+    String subjectAwaiting(String service, String when);
+
+    String headingAwaiting();
+
+    String saysAwaiting(String patient, String clinic);
+
+    String subjectApproved(String service, String when);
+
+    String headingApproved();
+
+    String saysApproved(String patient, String clinic);
+
+    String subjectDeclined(String service, String when);
+
+    String headingDeclined();
+
+    String saysDeclined(String patient, String clinic, String reason);
+
+    String subjectCancelled(String service, String when);
+
+    String headingCancelled();
+
+    /** {@code actor}: PATIENT, STAFF or SYSTEM; {@code reason} null when none is to be shown. */
+    String saysCancelled(String patient, String actor, String clinic, String reason);
+
+    String subjectMoved(String service, String when);
+
+    String headingMoved();
+
+    /** {@code from} null when the earlier time is not known; {@code pending} when the new time waits for approval. */
+    String saysMoved(String patient, String from, String when, boolean pending);
+
+    String subjectHoldExpired(String service, String when);
+
+    String headingHoldExpired();
+
+    String saysHoldExpired(String patient, boolean refunded);
+
+    String subjectReminder(String service, String when);
+
+    String headingReminder();
+
+    String saysReminder(String patient);
+
+    String subjectRefundCompleted(String amount);
+
+    String headingRefundCompleted();
+
+    String saysRefundCompleted(String patient, String amount);
+
+    String subjectRefundFailed(String amount);
+
+    String headingRefundFailed();
+
+    String saysRefundFailed(String patient, String amount, String clinic);
+
+    String refundOnItsWay(String amount);
+
+    String sessionBack();
+
+    // the link to act on
+    String viewBooking();
+
+    String chooseAnotherTime();
+
+    String seeFreeTimes(String doctor);
+
+    // the visit's facts
+    String factWhen();
+
+    String factNewTime();
+
+    String factWas();
+
+    String factVisit();
+
+    String factWhere();
+
+    String factRefund();
+
+    String factReference();
+
+    String visit(String service, String doctor);
+
+    String bookingReference(long id);
+
+    // the frame of every message
+    String portalLine(String clinic);
+
+    String whyYouGetThis(String clinic);
+
+    String turnOffOn();
+
+    String yourProfile();
+
+    String turnOffAt(String url);
+
+    // the profile page
+    String profileTitle();
+
+    String saved();
+
+    String yourDetails();
+
+    String labelName();
+
+    String labelEmail();
+
+    String labelPhone();
+
+    String noEmail();
+
+    String noPhone();
+
+    String detailsHeld(String clinic);
+
+    String emailsHeading();
+
+    String alwaysEmail();
+
+    String remindersFact();
+
+    String changesFact();
+
+    String choiceOn();
+
+    String choiceOff();
+
+    String alsoEmailMe();
+
+    String reminderChoice();
+
+    String changesChoice();
+
+    String emailLanguage();
+
+    String languageNotChosen();
+
+    String saveChoices();
+
+    String patientNotFound();
+
+    // the QA reminder clock
+    String pageNotFound();
+
+    String qaQueued(long id, String at);
+
+    String qaNotDue(long id, String at);
+
+    String qaNoTime();
+
+    String qaBadTime(String value);
+}

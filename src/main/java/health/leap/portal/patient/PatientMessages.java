@@ -1,0 +1,42 @@
+package health.leap.portal.patient;
+
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * What signing in and out, and the staff preview's refusals, say; the words are in
+ * {@code messages/patient_en.properties} and {@code patient_es.properties}.
+ */
+@MessageBundle(value = "patient", locale = "en")
+public interface PatientMessages {
+
+    // refusals
+    String notLinked();
+
+    String previewStaffOnly();
+
+    String previewReadOnly();
+
+    String pageNotFound();
+
+    String patientNotFound();
+
+    String notYourPatient();
+
+    String notAPatientNumber();
+
+    // the sign-in unavailable page
+    String signInUnavailableTitle();
+
+    String signInUnavailableHeading();
+
+    String signInNotAnswering();
+
+    String signInTryLater();
+
+    String tryAgain();
+
+    // the sign-out page
+    String logOut();
+
+    String logOutQuestion();
+}

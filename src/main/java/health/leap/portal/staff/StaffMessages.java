@@ -1,0 +1,118 @@
+package health.leap.portal.staff;
+
+import io.quarkus.qute.i18n.MessageBundle;
+
+import java.math.BigDecimal;
+
+/**
+ * What the staff pages (approvals, day list, patient finder) and their refusals say; the words are in
+ * {@code messages/staff_en.properties} and {@code staff_es.properties}.
+ */
+@MessageBundle(value = "staff", locale = "en")
+public interface StaffMessages {
+
+    // refusals
+    String appointmentNotFound();
+
+    String appointmentNotYours();
+
+    String centreNotFound();
+
+    String centreNotYours();
+
+    String reasonRequired();
+
+    String alreadyDecided();
+
+    String notTheVisitDay();
+
+    /** A visit in another status than the mark needs: {@code status} is its code, CONFIRMED, CANCELLED. */
+    String visitCannot(String status, boolean checkIn);
+
+    // the approval queue
+    String approvalsTitle();
+
+    String approvalsQueueLabel();
+
+    String noneWaiting();
+
+    String serviceWithAt(String service, String doctor, String centre);
+
+    String paidIfDeclined(BigDecimal amount, String currency);
+
+    String approveLabel(String patient);
+
+    String approve();
+
+    String declineReason();
+
+    String declineLabel(String patient);
+
+    String decline();
+
+    // the day list
+    String dayTitle(String centre);
+
+    String dayHeading(String centre);
+
+    String dayFilters();
+
+    String centre();
+
+    String doctor();
+
+    String allDoctors();
+
+    String day();
+
+    String showDay();
+
+    String otherDays();
+
+    String previousDay();
+
+    String today();
+
+    String nextDay();
+
+    String todayMark();
+
+    String zoneNote(String address, String zone);
+
+    String noVisits();
+
+    String serviceWith(String service, String doctor);
+
+    String statusLabel();
+
+    /**
+     * What the patient has paid, or still owes: {@code kind} PACKAGE, FREE, PAID or DUE; {@code refund}
+     * the refund's status code (INITIATED, COMPLETED, FAILED), or null.
+     */
+    String payment(String kind, String packageName, BigDecimal amount, String currency, String refund);
+
+    String checkInLabel(String patient);
+
+    String checkIn();
+
+    String completeLabel(String patient);
+
+    String complete();
+
+    // the patient finder
+    String patientsTitle();
+
+    String patientsOf(String clinic);
+
+    String findPatient();
+
+    String name();
+
+    String find();
+
+    String noPatientMatches();
+
+    String previewPortal(String patient);
+
+    String showingFirst(int shown);
+}
