@@ -2,6 +2,7 @@ package health.leap.portal.patient;
 
 import health.leap.portal.web.Language;
 import health.leap.portal.web.PageMessages;
+import health.leap.portal.web.Params;
 import health.leap.portal.web.Problem;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.event.Event;
@@ -38,6 +39,7 @@ public class LanguageResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response choose(@FormParam("lang") String lang, @FormParam("return") String returnTo) {
+        String back = Params.optionalText("return", returnTo, 2000);
         Locale language = Language.supported(lang);
         if (language == null) {
             throw Problem.badRequest(PageMessages.class, PageMessages::languageUnknown);
@@ -48,6 +50,6 @@ public class LanguageResource {
         NewCookie cookie = new NewCookie.Builder(Language.COOKIE).value(language.toLanguageTag()).path("/")
                 .maxAge((int) REMEMBERED.toSeconds()).sameSite(NewCookie.SameSite.LAX).httpOnly(true)
                 .secure("https".equals(request.scheme())).build();
-        return Response.seeOther(URI.create(Language.safeReturn(returnTo))).cookie(cookie).build();
+        return Response.seeOther(URI.create(Language.safeReturn(back))).cookie(cookie).build();
     }
 }

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@io.quarkus.test.junit.QuarkusTest
 class BookingWindowTest {
 
     static final ZoneId LONDON = ZoneId.of("Europe/London");

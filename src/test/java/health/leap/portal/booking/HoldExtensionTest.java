@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * No surprise timeouts: the held time's page carries the two warnings (two minutes and one minute
  * before the end) for a polite live region, and offers to keep the time once more when the clinic
  * allows it. Keeping it is a compare-and-set: once per allowance, never after the hold has passed.
- * Doctor 204 at London Bridge (centre 1), Monday 23 March afternoon; patients 7311 and 7312.
+ * Doctor 204 at London Bridge (centre 1), Friday 27 March afternoon; patients 7311 and 7312.
  */
 @QuarkusTest
 class HoldExtensionTest {
@@ -71,7 +71,7 @@ class HoldExtensionTest {
     @TestSecurity(user = "p7311", roles = "patient")
     @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "7311")})
     void theHeldTimeWarnsAndIsKeptOnceMore() {
-        long id = fixtures.hold(1, LEAD, 204, 101, "2026-03-23T14:00:00Z");
+        long id = fixtures.hold(1, LEAD, 204, 101, "2026-03-27T14:00:00Z");
         Instant until = expiry(id);
         given().when().get("/appointments/" + id).then().statusCode(200)
                 .body(allOf(containsString("data-hold-announce"), containsString("aria-live=\"polite\""),
@@ -102,7 +102,7 @@ class HoldExtensionTest {
     @TestSecurity(user = "p7311", roles = "patient")
     @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "7311")})
     void aHoldThatHasPassedIsNotKept() {
-        long id = fixtures.hold(1, LEAD, 204, 101, "2026-03-23T14:30:00Z");
+        long id = fixtures.hold(1, LEAD, 204, 101, "2026-03-27T14:30:00Z");
         Instant until = expiry(id);
         clock.advance(Duration.ofMinutes(10).plusSeconds(1));
         given().when().post("/appointments/" + id + "/extend").then().statusCode(409)
@@ -118,7 +118,7 @@ class HoldExtensionTest {
         sql.update("""
                 insert into centre_booking_policy (centre_id, tenant_id, hold_extensions) values (1, 1, 0)
                 on conflict (centre_id) do update set hold_extensions = 0""");
-        long id = fixtures.hold(1, LEAD, 204, 101, "2026-03-23T15:00:00Z");
+        long id = fixtures.hold(1, LEAD, 204, 101, "2026-03-27T15:00:00Z");
         Instant until = expiry(id);
         given().when().get("/appointments/" + id).then().statusCode(200)
                 .body(containsString("data-warn-text=\"60\""), not(containsString("/appointments/" + id + "/extend")));
@@ -131,7 +131,7 @@ class HoldExtensionTest {
     @TestSecurity(user = "p7312", roles = "patient")
     @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "7312")})
     void nobodyKeepsSomeoneElsesHold() {
-        long id = fixtures.hold(1, LEAD, 204, 101, "2026-03-23T15:30:00Z");
+        long id = fixtures.hold(1, LEAD, 204, 101, "2026-03-27T15:30:00Z");
         Instant until = expiry(id);
         given().when().post("/appointments/" + id + "/extend").then().statusCode(403);
         assertEquals(until, expiry(id));
@@ -139,7 +139,7 @@ class HoldExtensionTest {
 
     @Test
     void twoClicksAtOnceKeepTheTimeOnce() throws Exception {
-        long id = fixtures.hold(1, LEAD, 204, 101, "2026-03-23T16:00:00Z");
+        long id = fixtures.hold(1, LEAD, 204, 101, "2026-03-27T16:00:00Z");
         Instant until = expiry(id);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         Callable<String> click = () -> {

@@ -174,6 +174,8 @@ class AuthorizationMatrixTest {
         ROUTES.put("GET /appointments/{id}", new Expectation("appointment", "", owned(200)));
         ROUTES.put("GET /appointments/{id}/calendar.ics", new Expectation("appointment", "", owned(200)));
         ROUTES.put("POST /appointments/{id}/confirm", new Expectation("appointment", "", owned(409)));
+        // the owner's completed visit holds nothing to keep longer: refused as a hold that has passed
+        ROUTES.put("POST /appointments/{id}/extend", new Expectation("appointment", "", owned(409)));
         ROUTES.put("POST /appointments/{id}/payment", new Expectation("appointment", "", owned(409)));
         ROUTES.put("POST /appointments/{id}/cancel", new Expectation("appointment", "", owned(409)));
         ROUTES.put("GET /appointments/{id}/reschedule", new Expectation("appointment", "", owned(409)));

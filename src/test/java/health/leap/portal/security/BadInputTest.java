@@ -122,6 +122,8 @@ class BadInputTest {
         // the owner's writes name her completed visit 503: whatever passes the parsing is refused by its state
         ROUTES.put("POST /appointments/{id}/confirm", new Route(OWNER, "/appointments/{id}/confirm",
                 Map.of("path:id", "503"), 409, Map.of("path:id", Kind.ID, "form:package", Kind.OPTIONAL_ID)));
+        ROUTES.put("POST /appointments/{id}/extend", new Route(OWNER, "/appointments/{id}/extend",
+                Map.of("path:id", "503"), 409, Map.of("path:id", Kind.ID)));
         ROUTES.put("POST /appointments/{id}/payment", new Route(OWNER, "/appointments/{id}/payment",
                 Map.of("path:id", "503"), 409, Map.of("path:id", Kind.ID)));
         ROUTES.put("POST /appointments/{id}/cancel", new Route(OWNER, "/appointments/{id}/cancel",
@@ -183,7 +185,7 @@ class BadInputTest {
                 Map.of("form:appointment", Kind.ID, "form:at", Kind.SIGNED)));
         // a language the portal does not speak is refused; the page to go back to is never another site, so any is taken
         ROUTES.put("POST /language", new Route(OWNER, "/language", Map.of("form:lang", "es", "form:return", "/"), 303,
-                Map.of("form:lang", Kind.CHOICE, JUNK_QUERY, Kind.IGNORED)));
+                Map.of("form:lang", Kind.CHOICE, "form:return", Kind.TEXT, JUNK_QUERY, Kind.IGNORED)));
         // signing out takes no parameter: whatever else comes along, a bearer caller is sent home
         ROUTES.put("GET /logout", new Route(OWNER, "/logout", Map.of(), 200, Map.of()));
         ROUTES.put("POST /logout", new Route(OWNER, "/logout", Map.of(), 303, Map.of(JUNK_QUERY, Kind.IGNORED)));
