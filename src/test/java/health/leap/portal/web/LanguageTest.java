@@ -84,10 +84,12 @@ class LanguageTest {
     @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "7301"),
             @Claim(key = "locale", value = "es")})
     void theIdentityProvidersLocaleComesBeforeTheBrowserAndTheChoiceBeforeBoth() {
+        // the words follow the claim too, not only the page's lang: the bundles read the instance's locale
         given().header("Accept-Language", "en-GB").when().get("/").then().statusCode(200)
-                .body(containsString("<html lang=\"es\">"));
+                .body(containsString("<html lang=\"es\">"), containsString(">Buscar un médico</a>"),
+                        not(containsString(">Find a doctor</a>")));
         given().cookie(Language.COOKIE, "en").header("Accept-Language", "es").when().get("/").then().statusCode(200)
-                .body(containsString("<html lang=\"en\">"));
+                .body(containsString("<html lang=\"en\">"), containsString(">Find a doctor</a>"));
         // a cookie naming no supported language is ignored
         given().cookie(Language.COOKIE, "tlh").when().get("/").then().statusCode(200)
                 .body(containsString("<html lang=\"es\">"));

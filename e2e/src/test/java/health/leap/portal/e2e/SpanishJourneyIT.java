@@ -116,28 +116,25 @@ class SpanishJourneyIT {
 
     /** Picks the first day with free times from {@code earliest} on, then its first free time that holds. */
     private static void holdFirstFreeTime(Visitor visitor, LocalDate earliest) {
-        Page page = visitor.page();
-        openDayFrom(visitor, earliest);
-        Locator times = page.locator("#main button[name=slot]");
-        for (int nth = 0; nth < 8; nth++) {
-            Locator choice = times.nth(nth);
-            Response answer = page.waitForResponse(
-                    r -> r.request().method().equals("POST") && r.url().endsWith("/appointments"), choice::click);
-            if (answer.status() != 409 || !answer.text().contains("OVERLAPPING_BOOKING")) {
-                return;
-            }
-        }
-        throw new AssertionError("Every time tried overlaps another booking, at " + page.url());
+        takeFirstFreeTime(visitor, earliest, "/appointments");
     }
 
     private static void moveToFirstFreeTime(Visitor visitor, LocalDate earliest) {
+        takeFirstFreeTime(visitor, earliest, "/reschedule");
+    }
+
+    /**
+     * Clicks the day's free times in turn until one is taken (the form posts to an address ending in
+     * {@code posting}): a time that overlaps another booking of hers is refused, and she takes the next.
+     */
+    private static void takeFirstFreeTime(Visitor visitor, LocalDate earliest, String posting) {
         Page page = visitor.page();
         openDayFrom(visitor, earliest);
         Locator times = page.locator("#main button[name=slot]");
         for (int nth = 0; nth < 8; nth++) {
             Locator choice = times.nth(nth);
             Response answer = page.waitForResponse(
-                    r -> r.request().method().equals("POST") && r.url().endsWith("/reschedule"), choice::click);
+                    r -> r.request().method().equals("POST") && r.url().endsWith(posting), choice::click);
             if (answer.status() != 409 || !answer.text().contains("OVERLAPPING_BOOKING")) {
                 return;
             }
