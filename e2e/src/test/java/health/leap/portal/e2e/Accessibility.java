@@ -18,12 +18,18 @@ import static org.junit.jupiter.api.Assertions.fail;
 final class Accessibility {
 
     static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+    /**
+     * 2.5.8 target size is checked by hand, by WCAG's own rule (24 px, or the spacing exception), on
+     * every page of {@link AccessibilityJourneyIT}: axe 4.10's rule flags the header's 44 px tall brand
+     * link, which that check and a ruler both pass.
+     */
+    static final List<String> HAND_CHECKED = List.of("target-size");
 
     private Accessibility() {
     }
 
     static void assertNoViolations(Page page) {
-        AxeResults results = new AxeBuilder(page).withTags(WCAG_22_AA).analyze();
+        AxeResults results = new AxeBuilder(page).withTags(WCAG_22_AA).disableRules(HAND_CHECKED).analyze();
         if (results.getError() != null || results.getErrorMessage() != null) {
             fail("axe could not check " + page.url() + ": " + results.getErrorMessage());
         }
