@@ -151,12 +151,20 @@ class AccessibilityJourneyIT {
               const again = window.a11yTabbed.has(el);
               window.a11yTabbed.add(el);
               const html = el.outerHTML.replace(/\\s+/g, ' ').slice(0, 240);
-              const r = el.getBoundingClientRect();
-              const left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth);
-              const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight);
-              if (right <= left || bottom <= top) { done({ again, html, coveredBy: 'nothing: it is outside the window' }); return; }
-              const hit = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
-              const own = hit && (hit === el || el.contains(hit) || (el.labels && [...el.labels].some(l => l.contains(hit))));
+              // a link that wraps onto two lines is two boxes: it is seen when the centre of any box shows it
+              const boxes = [...el.getClientRects()].filter(b => b.width > 0 && b.height > 0);
+              if (boxes.length === 0) boxes.push(el.getBoundingClientRect());
+              let hit = null, own = false, inWindow = false;
+              for (const r of boxes) {
+                const left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth);
+                const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight);
+                if (right <= left || bottom <= top) continue;
+                inWindow = true;
+                hit = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
+                own = hit && (hit === el || el.contains(hit) || (el.labels && [...el.labels].some(l => l.contains(hit))));
+                if (own) break;
+              }
+              if (!inWindow) { done({ again, html, coveredBy: 'nothing: it is outside the window' }); return; }
               done({ again, html, coveredBy: own ? '' : hit ? hit.outerHTML.replace(/\\s+/g, ' ').slice(0, 240) : 'nothing' });
             }))""";
 
