@@ -48,8 +48,8 @@ public interface PageMessages {
 
     String footer();
 
-    /** The same help on every page (WCAG 3.2.6): whom to call. */
-    String help(String tenantName);
+    /** The same help, word for word, on every page (WCAG 3.2.6), a refusal given before the caller is known included. */
+    String help();
 
     String language();
 
