@@ -130,6 +130,8 @@ class ArchitectureTest {
             Map.entry("package_redemption", "packages/PackageRedemption"),
             Map.entry("slot", "doctors/Slot"),
             Map.entry("preview_audit", "patient/PreviewAudit"),
+            Map.entry("family_link", "patient/FamilyLinks"),
+            Map.entry("family_link_audit", "patient/FamilyLinks"),
             Map.entry("rate_limit", "web/RateLimits"),
             Map.entry("mail_outbox", "mail/MailMessage"),
             Map.entry("mail_preference", "mail/MailPreference"));
@@ -145,6 +147,8 @@ class ArchitectureTest {
             Map.entry("packages/PackageRedemption", "package_redemption"),
             Map.entry("doctors/Slot", "slot"),
             Map.entry("patient/PreviewAudit", "preview_audit"),
+            Map.entry("patient/FamilyLink", "family_link"),
+            Map.entry("patient/FamilyLinkAudit", "family_link_audit"),
             Map.entry("mail/MailMessage", "mail_outbox"),
             Map.entry("mail/MailPreference", "mail_preference"));
 

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +38,18 @@ public class AppointmentEvent extends TenantEntity {
     public AppointmentStatus toStatus;
 
     public String detail;
+
+    /** The guardian's name on a GUARDIAN line, read with the timeline for its page; not stored. */
+    @Transient
+    private String actorName;
+
+    public String getActorName() {
+        return actorName;
+    }
+
+    void nameActor(String name) {
+        this.actorName = name;
+    }
 
 
     public static List<AppointmentEvent> timelineOf(long appointmentId) {

@@ -1,9 +1,11 @@
 package health.leap.portal.appointments;
 
+import health.leap.portal.patient.Caller;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.Row;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -38,10 +40,12 @@ public class AppointmentLifecycle {
 
     private final Cancellations cancellations;
     private final Event<BookingChanged> changed;
+    private final Caller caller;
 
-    public AppointmentLifecycle(Cancellations cancellations, Event<BookingChanged> changed) {
+    public AppointmentLifecycle(Cancellations cancellations, Event<BookingChanged> changed, Caller caller) {
         this.cancellations = cancellations;
         this.changed = changed;
+        this.caller = caller;
     }
 
     /** Who made a change, as the timeline names them. */
@@ -54,6 +58,11 @@ public class AppointmentLifecycle {
 
         public static Actor staff(String user) {
             return new Actor(ActorType.STAFF, user);
+        }
+
+        /** A guardian (their lead id) who acted for the patient under the clinic's family link. */
+        public static Actor guardian(long guardianLeadId) {
+            return new Actor(ActorType.GUARDIAN, String.valueOf(guardianLeadId));
         }
     }
 
@@ -273,6 +282,7 @@ public class AppointmentLifecycle {
 
     private void record(long tenantId, long appointmentId, Instant at, Actor actor, AppointmentStatus from,
                         AppointmentStatus to, String detail) {
+        actor = actingFor(actor);
         AppointmentEvent event = new AppointmentEvent();
         event.tenantId = tenantId;
         event.appointmentId = appointmentId;
@@ -284,5 +294,17 @@ public class AppointmentLifecycle {
         event.detail = detail;
         event.persist();
         changed.fire(new BookingChanged(tenantId, appointmentId, at, actor, from, to, detail));
+    }
+
+    /**
+     * The patient's own change made by their guardian, when the request is a guardian's acting for
+     * that patient (the link checked in the database on this request): the timeline names the guardian.
+     */
+    private Actor actingFor(Actor actor) {
+        if (actor.type() != ActorType.PATIENT || !Arc.container().requestContext().isActive()) {
+            return actor;
+        }
+        Long guardian = caller.isPatient() ? caller.guardianLeadId() : null;
+        return guardian != null && actor.id().equals(String.valueOf(caller.leadId())) ? Actor.guardian(guardian) : actor;
     }
 }

@@ -289,4 +289,9 @@ public interface AppointmentMessages {
 
     /** The line a printed booking starts with. */
     String printReference(long id);
+
+    // booking for the family: who acted, on the timeline
+    String eventByGuardian(String guardian, String patient);
+
+    String eventByPatient(String patient);
 }

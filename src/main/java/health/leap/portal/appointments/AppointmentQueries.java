@@ -61,6 +61,7 @@ public class AppointmentQueries {
     public AppointmentDetail detail(long appointmentId) {
         Instant now = clock.instant();
         List<AppointmentEvent> timeline = AppointmentEvent.timelineOf(appointmentId);
+        nameGuardians(timeline);
         record Read(AppointmentDetail detail, long tenantId, long leadId, long serviceId, long centreId) {
         }
         Read read = NativeSql.one("""
@@ -94,6 +95,19 @@ public class AppointmentQueries {
         return read.detail().isHeld()
                 ? read.detail().withPackages(redemptions.applicable(read.tenantId(), read.leadId(), read.serviceId(), read.centreId()))
                 : read.detail();
+    }
+
+    /** Names the guardians who acted on these lines (the timeline says "by Amelia Hart for Leo Hart"). */
+    private static void nameGuardians(List<AppointmentEvent> timeline) {
+        List<Long> guardians = timeline.stream().filter(e -> e.actorType == ActorType.GUARDIAN && e.actorId != null)
+                .map(e -> Long.valueOf(e.actorId)).distinct().toList();
+        if (guardians.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        NativeSql.list("select id, name from lead where id in (" + String.join(", ", Collections.nCopies(guardians.size(), "?")) + ")",
+                rs -> names.put(String.valueOf(rs.getLong("id")), rs.getString("name")), guardians.toArray());
+        timeline.forEach(e -> e.nameActor(e.actorType == ActorType.GUARDIAN ? names.get(e.actorId) : null));
     }
 
     /**

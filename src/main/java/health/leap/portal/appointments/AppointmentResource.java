@@ -120,7 +120,7 @@ public class AppointmentResource {
         cancellations.cancel(caller.tenantId(), caller.leadId(), appointmentId, Params.optionalText("reason", reason, 500));
         metrics.cancelled();
         if (!htmx.isHtmx()) {
-            return Response.seeOther(URI.create("/appointments/" + appointmentId)).build();
+            return Response.seeOther(URI.create(caller.getBase() + "/appointments/" + appointmentId)).build();
         }
         return Response.ok(Templates.detail$card(queries.detail(appointmentId))).build();
     }
@@ -155,9 +155,9 @@ public class AppointmentResource {
         }
         metrics.rescheduled();
         if (!htmx.isHtmx()) {
-            return Response.seeOther(URI.create("/appointments/" + moved)).build();
+            return Response.seeOther(URI.create(caller.getBase() + "/appointments/" + moved)).build();
         }
-        htmx.pushUrl("/appointments/" + moved);
+        htmx.pushUrl(caller.getBase() + "/appointments/" + moved);
         return Response.ok(Templates.detail$card(queries.detail(moved))).build();
     }
 

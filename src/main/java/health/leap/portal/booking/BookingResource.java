@@ -107,7 +107,7 @@ public class BookingResource {
 
     /** The appointment card under htmx; a redirect to its page otherwise. */
     private Response show(long appointmentId, Response.Status status) {
-        String location = "/appointments/" + appointmentId;
+        String location = caller.getBase() + "/appointments/" + appointmentId;
         if (!htmx.isHtmx()) {
             return Response.seeOther(URI.create(location)).build();
         }

@@ -27,7 +27,7 @@ public class PaymentResource {
     @POST
     @Path("{id}/payment")
     public Response start(@PathParam("id") String id) {
-        URI gateway = payments.start(caller.tenantId(), caller.leadId(), Params.id("appointment", id));
+        URI gateway = payments.start(caller.tenantId(), caller.leadId(), Params.id("appointment", id), caller.getBase());
         if (htmx.isHtmx()) {
             // the gateway is a page of its own, never a fragment
             htmx.redirect(gateway.toString());

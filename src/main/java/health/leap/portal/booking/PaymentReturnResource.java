@@ -32,6 +32,6 @@ public class PaymentReturnResource {
         callback.put("outcome", Params.optionalText("outcome", outcome, 20));
         callback.put("signature", Params.optionalText("signature", signature, 200));
         long appointmentId = payments.complete(caller.tenantId(), caller.leadId(), callback);
-        return Response.seeOther(URI.create("/appointments/" + appointmentId)).build();
+        return Response.seeOther(URI.create(caller.getBase() + "/appointments/" + appointmentId)).build();
     }
 }

@@ -49,9 +49,13 @@ public class PaymentService {
         this.lifecycle = lifecycle;
     }
 
-    /** Starts paying for the patient's held DRAFT; returns the gateway page to send the patient to. */
+    /**
+     * Starts paying for the patient's held DRAFT; returns the gateway page to send the patient to.
+     * The gateway sends them back under {@code base}, the pages they paid from (a dependant's under
+     * their guardian's {@code /family/{lead}}).
+     */
     @Transactional
-    public URI start(long tenantId, long leadId, long appointmentId) {
+    public URI start(long tenantId, long leadId, long appointmentId, String base) {
         Instant now = clock.instant();
         Appointment appointment = ownership.appointment(tenantId, leadId, appointmentId);
         if (appointment.status != AppointmentStatus.DRAFT) {
@@ -71,7 +75,7 @@ public class PaymentService {
         long paymentId = Payment.start(tenantId, leadId, appointmentId, amount, appointment.currency, reference, now);
         lifecycle.attachPayment(appointmentId, paymentId, now);
         return gateway.checkout(new PaymentGateway.Order(reference, amount, appointment.currency,
-                "Appointment " + appointmentId, URI.create("/payments/return")));
+                "Appointment " + appointmentId, URI.create(base + "/payments/return")));
     }
 
     /**

@@ -26,10 +26,14 @@ import java.time.temporal.ChronoUnit;
  * the identity provider's users and the tests name them:
  * <ul>
  *   <li>tenants 1 Harbour Health (London) and 2 Sunrise Clinics (New York); centres 1–3 and 11–12;
- *       services 101–105 and 111–115; doctors 201–206 and 211–216; patients (leads) 1–4 and 11–13;</li>
- *   <li>appointments 501–512 Amelia (lead 1), 521–523 Oliver (lead 2), 524 Isla (lead 3, an open
- *       hold), 531–535 Maya (lead 11), 541 Chloe (lead 13, too close to cancel); payments 601–605, refund 701;</li>
- *   <li>packages 301–303 and 311; patient packages 401–406; redemptions 801–808.</li>
+ *       services 101–105 and 111–115; doctors 201–206 and 211–216; patients (leads) 1–7 and 11–16;</li>
+ *   <li>appointments 501–512 Amelia (lead 1), 513–514 her daughter Mia (lead 6, booked by Amelia),
+ *       521–523 Oliver (lead 2), 524 Isla (lead 3, an open hold), 531–535 Maya (lead 11), 536 Robert
+ *       (lead 16, booked by his son Ethan, lead 12), 541 Chloe (lead 13, too close to cancel); payments
+ *       601–605, refund 701;</li>
+ *   <li>packages 301–303 and 311; patient packages 401–407 (407 is Leo's, lead 5); redemptions 801–808;</li>
+ *   <li>family links 901–906: Amelia for Leo (5) and Mia (6), Oliver for Jack (7, ended at 18), Ethan for
+ *       Robert (16); ended by the front desk, Isla for Noah and Maya for Lucía.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -65,6 +69,7 @@ public class DemoData {
         clinics();
         doctors();
         patients();
+        families(now);
         packages(now);
         // far enough back for the oldest visit of the history below
         slots.generate(today.minusDays(120), today.plusDays(slots.daysAhead()));
@@ -162,6 +167,42 @@ public class DemoData {
                     (13, 2, 'Chloe Martin', '+1 312 555 0113', 'chloe@example.com'),
                     (14, 2, 'Lucía Ramírez', '+1 617 555 0114', 'lucia@example.com'),
                     (15, 2, 'Sofia Torres', '+1 617 555 0115', 'sofia@example.com')""");
+        // the families: Amelia's two children (no address of their own: their emails go to her), Oliver's son
+        // who turned 18 last year (his link ended then), and Ethan's father, who also signs in himself
+        NativeSql.update("""
+                insert into lead (id, tenant_id, name, phone, email, date_of_birth) values
+                    (5, 1, 'Leo Hart', null, null, date '2017-04-09'),
+                    (6, 1, 'Mia Hart', null, null, date '2013-09-21'),
+                    (7, 1, 'Jack Brooks', '+44 7700 900007', 'jack@example.com', date '2007-06-02'),
+                    (16, 2, 'Robert Rivera', '+1 617 555 0116', 'robert@example.com', date '1948-11-30')""");
+    }
+
+    /** Who may book for whom, as the clinic's front desk linked them: each link made, audited, by "front-desk". */
+    private void families(Instant now) {
+        NativeSql.update("""
+                insert into family_link (id, tenant_id, guardian_lead_id, dependant_lead_id, relationship, ends_on, linked_by, linked_at)
+                overriding system value
+                values (901, 1, 1, 5, 'CHILD', date '2035-04-09', 'front-desk', ?),
+                       (902, 1, 1, 6, 'CHILD', date '2031-09-21', 'front-desk', ?),
+                       (903, 1, 2, 7, 'CHILD', date '2025-06-02', 'front-desk', ?),
+                       (904, 2, 12, 16, 'PARENT', null, 'front-desk', ?)""",
+                now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(900)),
+                now.minus(Duration.ofDays(120)));
+        // links the front desk ended, one per clinic: Isla once booked for her partner Noah, Maya for Lucía
+        NativeSql.update("""
+                insert into family_link (id, tenant_id, guardian_lead_id, dependant_lead_id, relationship, ends_on, linked_by, linked_at,
+                                         ended_by, ended_at)
+                overriding system value
+                values (905, 1, 3, 4, 'PARTNER', null, 'front-desk', ?, 'front-desk', ?),
+                       (906, 2, 11, 14, 'OTHER', null, 'front-desk', ?, 'front-desk', ?)""",
+                now.minus(Duration.ofDays(300)), now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(200)),
+                now.minus(Duration.ofDays(20)));
+        NativeSql.update("""
+                insert into family_link_audit (tenant_id, link_id, staff_user, action, ends_on, at)
+                select tenant_id, id, linked_by, 'LINKED', ends_on, linked_at from family_link where tenant_id in (1, 2)
+                union all
+                select tenant_id, id, ended_by, 'ENDED', ends_on, ended_at from family_link
+                where tenant_id in (1, 2) and ended_at is not null""");
     }
 
     private void packages(Instant now) {
@@ -181,6 +222,8 @@ public class DemoData {
         patientPackage(now, 404, 1, 301, PackageStatus.CANCELLED, 5, 0, -90, 90);
         patientPackage(now, 405, 11, 311, PackageStatus.ACTIVE, 6, 2, -50, 70);
         patientPackage(now, 406, 2, 303, PackageStatus.ACTIVE, 4, 0, -5, 85);
+        // Leo's own physiotherapy, bought by his mother: his sessions, not hers
+        patientPackage(now, 407, 5, 301, PackageStatus.ACTIVE, 5, 0, -10, 170);
     }
 
     private void patientPackage(Instant now, long id, long leadId, long packageId, PackageStatus status,
@@ -218,6 +261,8 @@ public class DemoData {
             noah();
             maya();
             chloe();
+            mia();
+            robert();
             // a timeline's last event is when its appointment last changed
             NativeSql.update("""
                     update appointment a set updated_at = (select max(e.at) from appointment_event e where e.appointment_id = a.id)
@@ -315,6 +360,19 @@ public class DemoData {
         private void chloe() {
             confirmed(paid(605, book(541, 13, firstSlotFrom(212, now.plus(Duration.ofHours(1))), 112, AppointmentStatus.CONFIRMED,
                     now.minus(Duration.ofDays(1)))));
+        }
+
+        /** Booked by her mother, Amelia, for a week from now; a check-up last month. */
+        private void mia() {
+            attended(book(513, 6, slotAround(201, 1, -30), 101, AppointmentStatus.COMPLETED));
+            confirmed(book(514, 6, slotAround(201, 1, 7), 101, AppointmentStatus.CONFIRMED, now.minus(Duration.ofDays(2))));
+            NativeSql.update("update appointment_event set actor_type = 'GUARDIAN', actor_id = '1' where appointment_id in (513, 514) and actor_type = 'PATIENT'");
+        }
+
+        /** Booked by his son, Ethan, in Chicago next week. */
+        private void robert() {
+            confirmed(book(536, 16, slotAround(215, 12, 6), 111, AppointmentStatus.CONFIRMED, now.minus(Duration.ofDays(1))));
+            NativeSql.update("update appointment_event set actor_type = 'GUARDIAN', actor_id = '12' where appointment_id = 536 and actor_type = 'PATIENT'");
         }
 
         /**
@@ -451,6 +509,7 @@ public class DemoData {
                            String detail) {
             String actorId = switch (actorType) {
                 case PATIENT -> String.valueOf(b.leadId());
+                case GUARDIAN -> throw new IllegalArgumentException("a guardian's line names the guardian");
                 case STAFF -> "front-desk";
                 case SYSTEM -> null;
             };

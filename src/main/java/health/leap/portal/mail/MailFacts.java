@@ -18,19 +18,24 @@ record MailFacts(long id, long tenantId, long leadId, AppointmentStatus status, 
                  Instant createdAt, String cancelReason, long doctorId, String doctorName, String centreName,
                  String centreAddress, ZoneId zone, String serviceName, String clinicName, String patientName,
                  String email, boolean reminders, boolean changeNotices, Instant movedFrom, BigDecimal refundAmount,
-                 String refundCurrency, boolean sessionGivenBack, String language) {
+                 String refundCurrency, boolean sessionGivenBack, String language, String guardianName) {
 
-    /** The facts of booking {@code appointmentId} for outbox message {@code messageId}. */
-    static Optional<MailFacts> of(long appointmentId, long messageId) {
+    /**
+     * The facts of booking {@code appointmentId} for outbox message {@code messageId} at {@code now}. A
+     * patient with no address of their own is written to at their guardian's: the earliest-made family
+     * link in force then whose guardian has one ({@code guardianName} set, null otherwise).
+     */
+    static Optional<MailFacts> of(long appointmentId, long messageId, Instant now) {
         return NativeSql.one("""
                 select a.id, a.tenant_id, a.lead_id, a.status, a.starts_at, a.ends_at, a.created_at, a.cancel_reason,
                        d.id as doctor_id, d.name as doctor, c.name as centre, c.address, c.timezone, s.name as service,
-                       t.name as clinic, l.name as patient, l.email,
+                       t.name as clinic, l.name as patient, coalesce(nullif(btrim(l.email), ''), g.email) as email,
+                       g.name as guardian,
                        coalesce(mp.reminders, true) as reminders, coalesce(mp.change_notices, true) as change_notices,
                        o.starts_at as moved_from, r.amount as refund_amount, r.currency as refund_currency,
                        exists (select 1 from package_redemption pr
                                where pr.appointment_id = a.id and pr.reversed_at is not null) as session_back,
-                       coalesce(mp.language, mo.language, 'en') as language
+                       coalesce(mp.language, g.language, mo.language, 'en') as language
                 from appointment a
                 join doctor d on d.id = a.doctor_id
                 join centre c on c.id = a.centre_id
@@ -38,10 +43,20 @@ record MailFacts(long id, long tenantId, long leadId, AppointmentStatus status, 
                 join tenant t on t.id = a.tenant_id
                 join lead l on l.id = a.lead_id and l.tenant_id = a.tenant_id
                 left join mail_preference mp on mp.lead_id = a.lead_id and mp.tenant_id = a.tenant_id
+                left join lateral (
+                    select gl.name, gl.email, gp.language
+                    from family_link fl
+                    join lead gl on gl.id = fl.guardian_lead_id and gl.tenant_id = fl.tenant_id
+                    left join mail_preference gp on gp.lead_id = gl.id and gp.tenant_id = gl.tenant_id
+                    where fl.tenant_id = a.tenant_id and fl.dependant_lead_id = a.lead_id and fl.ended_at is null
+                      and (fl.ends_on is null or fl.ends_on > cast((cast(? as timestamptz) at time zone t.timezone) as date))
+                      and nullif(btrim(gl.email), '') is not null
+                    order by fl.linked_at, fl.id
+                    limit 1) g on nullif(btrim(l.email), '') is null
                 left join appointment o on o.id = a.rescheduled_from_id
                 left join refund r on r.payment_id = a.payment_id
                 left join mail_outbox mo on mo.id = ? and mo.appointment_id = a.id
-                where a.id = ?""", MailFacts::read, messageId, appointmentId);
+                where a.id = ?""", MailFacts::read, now, messageId, appointmentId);
     }
 
     private static MailFacts read(Row rs) {
@@ -52,7 +67,13 @@ record MailFacts(long id, long tenantId, long leadId, AppointmentStatus status, 
                 rs.getString("centre"), rs.getString("address"), ZoneId.of(rs.getString("timezone")), rs.getString("service"),
                 rs.getString("clinic"), rs.getString("patient"), rs.getString("email"), rs.getBoolean("reminders"),
                 rs.getBoolean("change_notices"), rs.instant("moved_from"), rs.getBigDecimal("refund_amount"),
-                currency == null ? null : currency.trim(), rs.getBoolean("session_back"), rs.getString("language"));
+                currency == null ? null : currency.trim(), rs.getBoolean("session_back"), rs.getString("language"),
+                rs.getString("guardian"));
+    }
+
+    /** The message goes to the guardian of a patient with no address of their own. */
+    boolean toGuardian() {
+        return guardianName != null;
     }
 
     boolean hasAddress() {

@@ -42,7 +42,7 @@ public interface MailMessages {
 
     String headingCancelled();
 
-    /** {@code actor}: PATIENT, STAFF or SYSTEM; {@code reason} null when none is to be shown. */
+    /** {@code actor}: PATIENT, GUARDIAN, STAFF or SYSTEM; {@code reason} null when none is to be shown. */
     String saysCancelled(String patient, String actor, String clinic, String reason);
 
     String subjectMoved(String service, String when);
@@ -172,4 +172,11 @@ public interface MailMessages {
     String qaNoTime();
 
     String qaBadTime(String value);
+
+    // to a guardian, for a patient with no address of their own
+    String toGuardian(String guardian, String patient);
+
+    String subjectFor(String subject, String patient);
+
+    String factPatient();
 }

@@ -18,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +50,12 @@ public class Notices {
     private final String publicUrl;
     private final String messageIdDomain;
 
-    public Notices(CalendarExport calendars, Caller caller, PortalConfig config) {
+    private final Clock clock;
+
+    public Notices(CalendarExport calendars, Caller caller, PortalConfig config, Clock clock) {
         this.calendars = calendars;
         this.caller = caller;
+        this.clock = clock;
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
         String host = URI.create(publicUrl).getHost();
         this.messageIdDomain = host == null ? "leaphealth-portal" : host;
@@ -96,7 +100,7 @@ public class Notices {
      * such mail off since, or the visit a reminder was for is no longer going ahead.
      */
     Optional<MailMessage.Rendered> render(MailMessage.Due message) {
-        Optional<MailFacts> read = MailFacts.of(message.appointmentId(), message.id());
+        Optional<MailFacts> read = MailFacts.of(message.appointmentId(), message.id(), clock.instant());
         if (read.isEmpty()) {
             return Optional.empty();
         }
@@ -150,7 +154,9 @@ public class Notices {
         MailMessages words = Language.bundle(MailMessages.class, locale);
         String when = Formats.local(f.startsAt(), f.zone(), locale);
         String refund = f.refundAmount() == null ? null : Formats.money(f.refundAmount(), f.refundCurrency(), locale);
-        String booking = publicUrl + "/appointments/" + f.id();
+        // to a guardian: addressed to them, about the patient, with links to the patient's pages in their login
+        String pages = publicUrl + (f.toGuardian() ? "/family/" + f.leadId() : "");
+        String booking = pages + "/appointments/" + f.id();
         String service = f.serviceName();
         String patient = f.patientName();
         List<String> says = new ArrayList<>();
@@ -181,7 +187,7 @@ public class Notices {
                 says.add(words.saysDeclined(patient, f.clinicName(), f.cancelReason()));
                 givenBack(f, refund, words, says);
                 linkLabel = words.chooseAnotherTime();
-                link = publicUrl + "/doctors/" + f.doctorId();
+                link = pages + "/doctors/" + f.doctorId();
             }
             case CANCELLED -> {
                 subject = words.subjectCancelled(service, when);
@@ -202,7 +208,7 @@ public class Notices {
                 says.add(words.saysHoldExpired(patient, f.refundAmount() != null));
                 givenBack(f, refund, words, says);
                 linkLabel = words.seeFreeTimes(f.doctorName());
-                link = publicUrl + "/doctors/" + f.doctorId();
+                link = pages + "/doctors/" + f.doctorId();
             }
             case REMINDER -> {
                 subject = words.subjectReminder(service, when);
@@ -221,7 +227,14 @@ public class Notices {
             }
             default -> throw new IllegalArgumentException(kind.name());
         }
+        if (f.toGuardian()) {
+            says.add(0, words.toGuardian(f.guardianName(), patient));
+            subject = words.subjectFor(subject, patient);
+        }
         List<MailContent.Fact> facts = new ArrayList<>();
+        if (f.toGuardian()) {
+            facts.add(new MailContent.Fact(words.factPatient(), patient));
+        }
         facts.add(new MailContent.Fact(kind == MailKind.MOVED ? words.factNewTime() : words.factWhen(), when));
         if (kind == MailKind.MOVED && f.movedFrom() != null) {
             facts.add(new MailContent.Fact(words.factWas(), Formats.local(f.movedFrom(), f.zone(), locale)));
@@ -233,7 +246,7 @@ public class Notices {
             facts.add(new MailContent.Fact(words.factRefund(), refund));
         }
         facts.add(new MailContent.Fact(words.factReference(), words.bookingReference(f.id())));
-        String preferences = kind.choice == MailKind.Choice.ALWAYS ? null : publicUrl + "/profile";
+        String preferences = kind.choice == MailKind.Choice.ALWAYS ? null : pages + "/profile";
         return new MailContent(subject, heading, says, facts, linkLabel, link, f.clinicName(), preferences,
                 locale.toLanguageTag());
     }

@@ -76,7 +76,7 @@ public class ProfileResource {
         String chosen = language == null ? null : emailLanguage(language);
         MailPreference.save(caller.tenantId(), caller.leadId(),
                 new MailPreference.Choices(ticked(reminders), ticked(changes), chosen), clock.instant());
-        return Response.seeOther(URI.create("/profile?saved=1")).build();
+        return Response.seeOther(URI.create(caller.getBase() + "/profile?saved=1")).build();
     }
 
     /** A checkbox: a browser sends "on" for a ticked box and nothing for an unticked one; nothing else ticks it. */

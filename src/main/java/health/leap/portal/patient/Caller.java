@@ -4,6 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Who is calling, from the token: the tenant, and for a patient the lead. The only source of
@@ -23,6 +25,11 @@ public class Caller {
     private ZoneId tenantZone;
     private String previewLead;
     private boolean preview;
+    private String familyLead;
+    private Long guardianLeadId;
+    private String guardianName;
+    private Relationship relationship;
+    private List<Family.Dependant> dependants = List.of();
 
     void resolve(long tenantId, String tenantName, ZoneId tenantZone, Long leadId, String name, boolean staff, String userName) {
         this.resolved = true;
@@ -54,9 +61,81 @@ public class Caller {
         return preview;
     }
 
-    /** Where this caller's pages live: the patient's own routes, or their preview under the staff's path. */
+    /** A guardian asked to act for dependant {@code lead} (set before the caller is resolved). */
+    void requestFamily(String lead) {
+        this.familyLead = lead;
+    }
+
+    String requestedFamily() {
+        return familyLead;
+    }
+
+    /** The guardian's pages, and those of the dependants they may act for (the header's switcher). */
+    void family(List<Family.Dependant> dependants) {
+        this.dependants = dependants;
+    }
+
+    /**
+     * The signed-in guardian acts for a dependant, whose link {@link CallerFilter} found in force on
+     * this request: from here on the caller is that dependant, and the guardian is who acted.
+     */
+    void actFor(long dependantLeadId, String dependantName, Relationship relationship) {
+        this.guardianLeadId = leadId;
+        this.guardianName = name;
+        this.leadId = dependantLeadId;
+        this.name = dependantName;
+        this.relationship = relationship;
+    }
+
+    /** True while a guardian acts for one of their dependants. */
+    public boolean isActingForFamily() {
+        return guardianLeadId != null;
+    }
+
+    /** The guardian acting for the patient, or null when the patient acts for themselves. */
+    public Long guardianLeadId() {
+        return guardianLeadId;
+    }
+
+    public String getGuardianName() {
+        return guardianName;
+    }
+
+    /** What the patient is to the guardian acting for them (CHILD, PARENT, …), or null. */
+    public Relationship getRelationship() {
+        return relationship;
+    }
+
+    /**
+     * Whom the header lets this caller switch to: the signed-in patient first, then their dependants;
+     * empty unless they may act for someone. In a preview each entry is that patient's preview.
+     */
+    public List<Family.Member> getFamily() {
+        if (dependants.isEmpty()) {
+            return List.of();
+        }
+        long self = guardianLeadId != null ? guardianLeadId : leadId;
+        List<Family.Member> members = new ArrayList<>(dependants.size() + 1);
+        members.add(new Family.Member(self, guardianName != null ? guardianName : name, null, preview ? PreviewRouting.PREFIX + self + "/" : "/",
+                self == leadId));
+        for (Family.Dependant d : dependants) {
+            String href = (preview ? PreviewRouting.PREFIX : FamilyRouting.PREFIX) + d.leadId() + "/";
+            members.add(new Family.Member(d.leadId(), d.name(), d.relationship(), href, d.leadId() == leadId));
+        }
+        return members;
+    }
+
+    /** The name the header says is signed in: the staff member in a preview, the guardian acting for a dependant. */
+    public String getSignedInName() {
+        return preview ? userName : guardianName != null ? guardianName : name;
+    }
+
+    /**
+     * Where this caller's pages live: the patient's own routes, a dependant's under the guardian's
+     * {@code /family/{lead}}, or their preview under the staff's path.
+     */
     public String getBase() {
-        return preview ? PreviewRouting.PREFIX + leadId : "";
+        return preview ? PreviewRouting.PREFIX + leadId : guardianLeadId != null ? FamilyRouting.PREFIX + leadId : "";
     }
 
     public boolean isLoggedIn() {

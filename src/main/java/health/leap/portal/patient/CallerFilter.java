@@ -6,6 +6,7 @@ import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.json.JsonNumber;
@@ -14,8 +15,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Reads the tenant and lead from the token's claims and checks them against the database once per
@@ -35,8 +38,11 @@ public class CallerFilter {
 
     @Inject
     ClaimNames claims;
+    @Inject
+    Clock clock;
 
-    record Names(String tenant, String zone, String lead) {
+    /** What the header shows; the dependants only offer a switch, which is checked again when it is used. */
+    record Names(String tenant, String zone, String lead, List<Family.Dependant> dependants) {
     }
 
     /**
@@ -72,8 +78,12 @@ public class CallerFilter {
             names = NativeSql.one("""
                     select t.name as tenant, t.timezone, l.name as lead
                     from tenant t left join lead l on l.id = ? and l.tenant_id = t.id
-                    where t.id = ?""", rs -> new Names(rs.getString("tenant"), rs.getString("timezone"), rs.getString("lead")),
+                    where t.id = ?""", rs -> new Names(rs.getString("tenant"), rs.getString("timezone"), rs.getString("lead"), List.of()),
                     lead, tenantId).orElseThrow(CallerFilter::notLinked);
+            if (lead != null && names.lead() != null) {
+                names = new Names(names.tenant(), names.zone(), names.lead(),
+                        Family.dependantsOf(tenantId, lead, clock.instant()));
+            }
             if (staff || names.lead() != null) {
                 known.put(tenantId + "/" + lead, names);
             }
@@ -84,6 +94,20 @@ public class CallerFilter {
         String displayName = names.lead() != null ? names.lead() : displayName(token);
         caller.resolve(tenantId, names.tenant(), ZoneId.of(names.zone()), lead, displayName, staff,
                 identity.getPrincipal().getName());
+        caller.family(names.dependants());
+        if (caller.requestedFamily() != null) {
+            if (lead == null) {
+                throw new Problem(ErrorCode.FORBIDDEN, PatientMessages.class, PatientMessages::familyPatientsOnly);
+            }
+            // never from the cache: a link staff ended is refused on the very next request
+            Family.Dependant dependant = Family.actingFor(tenantId, lead, caller.requestedFamily(), clock.instant());
+            caller.actFor(dependant.leadId(), dependant.name(), dependant.relationship());
+        }
+    }
+
+    /** Staff changed a guardian's links: their switcher is read again on their next page. */
+    void familyChanged(@Observes FamilyChanged changed) {
+        known.invalidate(changed.tenantId() + "/" + changed.guardianLeadId());
     }
 
     private static String displayName(JsonWebToken token) {

@@ -39,4 +39,25 @@ public interface PatientMessages {
     String logOut();
 
     String logOutQuestion();
+
+    // booking for the family
+    String notYourDependant();
+
+    String familyLinkEnded(String name, String date);
+
+    String familyPatientsOnly();
+
+    String familySelf();
+
+    String familyChildNeedsEnd();
+
+    String familyLinkExists();
+
+    String familyExtendLater();
+
+    String familyLinkNotFound();
+
+    String familyLinkAlreadyEnded();
+
+    String familyEndInPast();
 }

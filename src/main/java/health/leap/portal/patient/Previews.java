@@ -41,6 +41,8 @@ public class Previews {
         PreviewAudit.record(staffTenantId, staffUser, leadId, page(), clock.instant());
         caller.resolvePreview(previewed.tenantId(), previewed.tenantName(), ZoneId.of(previewed.zone()), leadId,
                 previewed.leadName(), staffUser);
+        // the staff member sees the switcher the patient sees, each entry another preview
+        caller.family(Family.dependantsOf(previewed.tenantId(), leadId, clock.instant()));
     }
 
     /** The page as the staff member asked for it, preview path and query included, bounded for the log. */

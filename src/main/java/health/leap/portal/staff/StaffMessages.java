@@ -115,4 +115,79 @@ public interface StaffMessages {
     String previewPortal(String patient);
 
     String showingFirst(int shown);
+
+    // the family links page
+    String familyTitle(String name);
+
+    String patientNumber(long id);
+
+    String bornOn(String date);
+
+    String familySaved(String saved);
+
+    String familyExplain();
+
+    String actsFor(String name);
+
+    String noDependants(String name);
+
+    String linkDependantLabel(String name);
+
+    String dependantNumber();
+
+    String dependantNumberHint();
+
+    String relationshipLabel(String name);
+
+    String relationship(String r);
+
+    String linkEnds();
+
+    String linkEndsHint();
+
+    String linkDependant();
+
+    String actingFor(String name);
+
+    String noGuardians(String name);
+
+    String linkChanges();
+
+    String noLinkChanges();
+
+    String linkChange(String action, String staff, String guardian, String dependant);
+
+    String endsOn(String date);
+
+    String noEnd();
+
+    String linkSummary(String relationship, String guardian, String dependant);
+
+    String endedBy(String at, String staff);
+
+    String endedOn(String date);
+
+    String inForceUntil(String date);
+
+    String inForceNoEnd();
+
+    String linkedBy(String at, String staff);
+
+    String extendLabel(String dependant);
+
+    String newEnd();
+
+    String newEndHint();
+
+    String extend();
+
+    String endLabel(String guardian, String dependant);
+
+    String endLink();
+
+    String unknownRelationship();
+
+    String familyLinks();
+
+    String familyLinksOf(String patient);
 }

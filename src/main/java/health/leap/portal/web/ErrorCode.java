@@ -15,6 +15,10 @@ public enum ErrorCode {
     FORBIDDEN(403),
     ACCOUNT_NOT_LINKED(403),
     PREVIEW_READ_ONLY(403),
+    /** A patient asked to act for someone the clinic has not linked to them. */
+    NOT_YOUR_DEPENDANT(403),
+    /** The clinic's link that let a guardian act for this dependant has ended (at 18, or by staff). */
+    FAMILY_LINK_ENDED(403),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
     SLOT_TAKEN(409),
@@ -24,6 +28,8 @@ public enum ErrorCode {
     /** The hold was already kept longer as often as the clinic allows. */
     HOLD_EXTENSION_USED(409),
     INVALID_STATE(409),
+    /** The two patients are already linked. */
+    FAMILY_LINK_EXISTS(409),
     PAYMENT_REQUIRED(409),
     NOTHING_TO_PAY(409),
     ALREADY_PAID(409),

@@ -114,4 +114,17 @@ public interface PageMessages {
 
     /** A status of a booking, payment, refund or package: CONFIRMED, SUCCEEDED, EXHAUSTED. */
     String status(String code);
+
+    // booking for the family: the header's switcher and the banner
+    String familyLabel();
+
+    String familyYou(String name);
+
+    String actingLabel();
+
+    String actingFor(String name);
+
+    String actingExplain(String name);
+
+    String backToOwn();
 }

@@ -55,6 +55,8 @@ class AuthorizationMatrixTest {
             "package", Map.of(Id.OWN, "401", Id.NEIGHBOURS, "406", Id.OTHER_CLINICS, "405", Id.UNKNOWN, "999999"),
             "doctor", Map.of(Id.OWN, "201", Id.NEIGHBOURS, "202", Id.OTHER_CLINICS, "211", Id.UNKNOWN, "999999"),
             "lead", Map.of(Id.OWN, "1", Id.NEIGHBOURS, "2", Id.OTHER_CLINICS, "11", Id.UNKNOWN, "999999"),
+            // family links the front desk ended (so a staff write is refused by state): Harbour's 905, Sunrise's 906
+            "link", Map.of(Id.OWN, "905", Id.NEIGHBOURS, "905", Id.OTHER_CLINICS, "906", Id.UNKNOWN, "999999"),
             // a sandbox refund reference no refund of any clinic waits under
             "refund", Map.of(Id.OWN, "SBX-RF-NONE", Id.NEIGHBOURS, "SBX-RF-NONE", Id.OTHER_CLINICS, "SBX-RF-NONE",
                     Id.UNKNOWN, "SBX-RF-NONE"));
@@ -202,6 +204,23 @@ class AuthorizationMatrixTest {
         ROUTES.put("GET /sandbox-gateway/refunds", new Expectation(null, "", staff(200)));
         ROUTES.put("POST /sandbox-gateway/refunds/{id}", new Expectation("refund", "?outcome=FAILED", staff(404)));
         ROUTES.put("GET /staff/patients", new Expectation(null, "", staff(200)));
+        // Amelia's family page: her clinic's staff see it, another clinic's are refused
+        ROUTES.put("GET /staff/family", new Expectation(null, "?patient=1", (who, id) -> switch (who) {
+            case ANONYMOUS -> LOGIN;
+            case OWNER, NEIGHBOUR, STRANGER -> 403;
+            case STAFF -> 200;
+            case OTHER_STAFF -> 403;
+        }));
+        // Amelia is already linked to Leo: refused as a link that exists, after the clinic is checked
+        ROUTES.put("POST /staff/family/links", new Expectation(null, "?guardian=1&dependant=5&relationship=CHILD",
+                (who, id) -> switch (who) {
+                    case ANONYMOUS -> LOGIN;
+                    case OWNER, NEIGHBOUR, STRANGER -> 403;
+                    case STAFF -> 409;
+                    case OTHER_STAFF -> 403;
+                }));
+        ROUTES.put("POST /staff/family/links/{id}/extend", new Expectation("link", "?ends=", staffOnAppointment(409)));
+        ROUTES.put("POST /staff/family/links/{id}/end", new Expectation("link", "", staffOnAppointment(409)));
         // QA's test clock of the reminder rule (on in the tests): the owner's completed visit has no reminder due
         ROUTES.put("POST /qa/reminders", new Expectation(null, "?appointment=503&at=2026-03-02T08:00:00Z", staff(200)));
         // anyone signed in may choose the language of their pages (a preview only changes the staff member's own)
@@ -278,6 +297,54 @@ class AuthorizationMatrixTest {
         }
         assertEquals(List.of(), wrong, calls + " calls");
         assertEquals(before, Snapshot.of(sql), "no call of the matrix changed an appointment, payment or package");
+    }
+
+    /**
+     * Booking for the family: who may act for whom under {@code /family/{lead}/…}. Amelia for her
+     * children Leo (5) and Mia (6); Oliver's link to his son Jack (7) ended at 18; Ethan (Sunrise) for
+     * his father Robert (16), who also signs in himself. Writes name Mia's completed visit 513, so
+     * an allowed one is refused by its state and changes nothing.
+     */
+    static final List<String> FAMILY = List.of(
+            "amelia GET /family/5/ 200", "amelia GET /family/5/doctors 200", "amelia GET /family/5/appointments 200",
+            "amelia GET /family/5/packages 200", "amelia GET /family/5/packages/407 200", "amelia GET /family/5/profile 200",
+            "amelia GET /family/6/appointments/513 200", "amelia POST /family/6/appointments/513/cancel 409",
+            // her own booking is not her daughter's, her daughter's is not her son's nor her own
+            "amelia GET /family/6/appointments/503 403", "amelia GET /family/5/appointments/513 403",
+            "amelia GET /appointments/513 403", "amelia GET /packages/407 403",
+            // someone else's dependant, an ended link, another clinic's patient, nobody
+            "amelia GET /family/7/ 403", "amelia GET /family/16/ 403", "amelia GET /family/999999/ 403",
+            "oliver GET /family/7/ 403", "oliver GET /family/5/ 403", "oliver POST /family/6/appointments/513/cancel 403",
+            "maya GET /family/5/ 403", "maya GET /family/6/appointments/513 403",
+            "ethan GET /family/16/ 200", "ethan GET /family/16/appointments/536 200", "ethan GET /appointments/536 403",
+            // the dependant's own login: their own pages only, never their guardian's
+            "robert GET /appointments/536 200", "robert GET /family/12/ 403", "robert GET /family/16/ 403",
+            // staff act for nobody; their preview shows a dependant's pages
+            "staff.harbour GET /family/5/ 403", "staff.harbour GET /staff/patients/5/ 200",
+            "staff.harbour GET /staff/patients/6/appointments 200", "staff.sunrise GET /staff/patients/5/ 403",
+            // only the patient pages exist under a family path
+            "amelia GET /family/5/staff/day 404", "amelia GET /family/abc/ 400",
+            "- GET /family/5/ 302");
+
+    @Test
+    void familyCallersAnswerAsTheSpecSays() {
+        String before = Snapshot.of(sql);
+        List<String> wrong = new ArrayList<>();
+        for (String line : FAMILY) {
+            String[] parts = line.split(" ");
+            String user = parts[0];
+            int expected = Integer.parseInt(parts[3]);
+            RequestSpecification request = Browser.given().urlEncodingEnabled(false);
+            if (!user.equals("-")) {
+                request = request.auth().oauth2(KeycloakServer.get().passwordToken(user, "demo"));
+            }
+            int actual = request.when().request(parts[1], parts[2]).then().extract().statusCode();
+            if (actual != expected) {
+                wrong.add(line + ": got " + actual);
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals(before, Snapshot.of(sql), "no family call changed an appointment, payment or package");
     }
 
     private int call(Who who, String method, String path) {

@@ -74,7 +74,10 @@ class BadInputTest {
             "POST /staff/day/{id}/check-in query:doctor", 409,
             "POST /staff/day/{id}/complete query:doctor", 409,
             // QA's reminder clock says no reminder is due for a booking it does not find, as for one not due
-            "POST /qa/reminders form:appointment", 200);
+            "POST /qa/reminders form:appointment", 200,
+            // the family page to go back to is only a redirect's target: the ended link is refused first
+            "POST /staff/family/links/{id}/extend form:back", 409,
+            "POST /staff/family/links/{id}/end form:back", 409);
 
     /** The parameters outside the route's own: unknown names in the query string, which a page ignores. */
     static final String JUNK_QUERY = "query:*";
@@ -179,6 +182,19 @@ class BadInputTest {
                 Map.of("path:id", "SBX-RF-NONE", "form:outcome", "FAILED"), 404,
                 Map.of("path:id", Kind.TEXT, "form:outcome", Kind.CHOICE)));
         ROUTES.put("GET /staff/patients", new Route(STAFF, "/staff/patients", Map.of(), 200, Map.of("query:q", Kind.TEXT)));
+        // Amelia's family page; what was saved is only ever one of three words, anything else is not said
+        ROUTES.put("GET /staff/family", new Route(STAFF, "/staff/family", Map.of("query:patient", "1"), 200,
+                Map.of("query:patient", Kind.ID, "query:saved", Kind.TEXT)));
+        // Amelia is already linked to her son Leo: the well-formed request is refused as an existing link
+        ROUTES.put("POST /staff/family/links", new Route(STAFF, "/staff/family/links",
+                Map.of("form:guardian", "1", "form:dependant", "5", "form:relationship", "CHILD"), 409,
+                Map.of("form:guardian", Kind.ID, "form:dependant", Kind.ID, "form:relationship", Kind.CHOICE,
+                        "form:ends", Kind.DATE)));
+        // link 905 was ended by the front desk: neither extended nor ended again
+        ROUTES.put("POST /staff/family/links/{id}/extend", new Route(STAFF, "/staff/family/links/{id}/extend",
+                Map.of("path:id", "905"), 409, Map.of("path:id", Kind.ID, "form:ends", Kind.DATE, "form:back", Kind.OPTIONAL_ID)));
+        ROUTES.put("POST /staff/family/links/{id}/end", new Route(STAFF, "/staff/family/links/{id}/end",
+                Map.of("path:id", "905"), 409, Map.of("path:id", Kind.ID, "form:back", Kind.OPTIONAL_ID)));
         // the time must be an ISO-8601 instant: anything else, empty included, is refused as a malformed signed value is
         ROUTES.put("POST /qa/reminders", new Route(STAFF, "/qa/reminders",
                 Map.of("form:appointment", "503", "form:at", "2026-03-02T08:00:00Z"), 200,
