@@ -294,4 +294,7 @@ public interface AppointmentMessages {
     String eventByGuardian(String guardian, String patient);
 
     String eventByPatient(String patient);
+
+    // booking for the family: a dependant's home page
+    String helloFor(String name);
 }

@@ -179,4 +179,7 @@ public interface MailMessages {
     String subjectFor(String subject, String patient);
 
     String factPatient();
+
+    // booking for the family: a dependant's profile
+    String noEmailFamily();
 }

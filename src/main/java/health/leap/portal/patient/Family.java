@@ -61,7 +61,7 @@ public final class Family {
      * linked to is refused without a word about them.
      */
     static Dependant actingFor(long tenantId, long guardianLeadId, String requested, Instant now) {
-        long dependantLeadId = leadId(requested);
+        long dependantLeadId = PatientPages.leadId(requested);
         Optional<Link> link = NativeSql.one("""
                 select d.name, fl.relationship, (%s) as in_force,
                        coalesce(cast((fl.ended_at at time zone t.timezone) as date), fl.ends_on) as ended_on
@@ -83,17 +83,5 @@ public final class Family {
                     .familyLinkEnded(found.dependantName(), Formats.longDay(found.endedOn(), locale)));
         }
         return new Dependant(dependantLeadId, found.dependantName(), found.relationship());
-    }
-
-    private static long leadId(String value) {
-        try {
-            long id = Long.parseLong(value);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw Problem.badRequest(PatientMessages.class, PatientMessages::notAPatientNumber);
     }
 }

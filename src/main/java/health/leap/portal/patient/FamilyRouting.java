@@ -5,7 +5,6 @@ import health.leap.portal.web.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.UriBuilder;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.regex.Matcher;
@@ -42,11 +41,7 @@ public class FamilyRouting {
         if (!identity.hasRole("patient")) {
             throw new Problem(ErrorCode.FORBIDDEN, PatientMessages.class, PatientMessages::familyPatientsOnly);
         }
-        String page = family.group(2) == null ? "/" : family.group(2);
-        if (!PAGES.matcher(page).matches()) {
-            throw Problem.notFound(PatientMessages.class, PatientMessages::pageNotFound);
-        }
+        PatientPages.serve(request, family, PAGES);
         caller.requestFamily(family.group(1));
-        request.setRequestUri(UriBuilder.fromUri(request.getUriInfo().getRequestUri()).replacePath(page).build());
     }
 }

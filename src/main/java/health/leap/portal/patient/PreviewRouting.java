@@ -5,7 +5,6 @@ import health.leap.portal.web.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.UriBuilder;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.Set;
@@ -43,12 +42,8 @@ public class PreviewRouting {
         if (!READS.contains(request.getMethod())) {
             throw new Problem(ErrorCode.PREVIEW_READ_ONLY, PatientMessages.class, PatientMessages::previewReadOnly);
         }
-        String page = preview.group(2) == null ? "/" : preview.group(2);
-        if (!PAGES.matcher(page).matches()) {
-            throw Problem.notFound(PatientMessages.class, PatientMessages::pageNotFound);
-        }
+        PatientPages.serve(request, preview, PAGES);
         caller.requestPreview(preview.group(1));
-        request.setRequestUri(UriBuilder.fromUri(request.getUriInfo().getRequestUri()).replacePath(page).build());
     }
 
     /** True for a read of a preview page, the only requests on which staff act as the patient. */

@@ -28,7 +28,7 @@ public class Previews {
     /** Resolves the previewed patient and records the page viewed, in a transaction of its own before the page's. */
     @Transactional
     void resolve(Caller caller, long staffTenantId, String staffUser) {
-        long leadId = leadId(caller.requestedPreview());
+        long leadId = PatientPages.leadId(caller.requestedPreview());
         Previewed previewed = NativeSql.one("""
                 select l.tenant_id, t.name as tenant, t.timezone, l.name as lead
                 from lead l join tenant t on t.id = l.tenant_id
@@ -49,17 +49,5 @@ public class Previews {
     private String page() {
         String uri = request.uri();
         return uri.length() > 500 ? uri.substring(0, 500) : uri;
-    }
-
-    private static long leadId(String value) {
-        try {
-            long id = Long.parseLong(value);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw Problem.badRequest(PatientMessages.class, PatientMessages::notAPatientNumber);
     }
 }

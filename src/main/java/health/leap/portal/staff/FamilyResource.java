@@ -40,6 +40,8 @@ public class FamilyResource {
         static native TemplateInstance family(FamilyLinks.Record family, List<Relationship> relationships, String saved);
     }
 
+    private static final List<String> SAVED = List.of("linked", "extended", "ended");
+
     @Inject
     Caller caller;
     @Inject
@@ -48,10 +50,8 @@ public class FamilyResource {
     @GET
     public TemplateInstance family(@QueryParam("patient") String patient, @QueryParam("saved") String saved) {
         long leadId = Params.id("patient", patient);
-        String done = Params.optionalText("saved", saved, 20);
-        if (done != null && !List.of("linked", "extended", "ended").contains(done)) {
-            done = null;
-        }
+        // only says what the last form did: anything but its three words is not said
+        String done = saved != null && SAVED.contains(saved) ? saved : null;
         return Templates.family(links.of(caller.tenantId(), leadId), List.of(Relationship.values()), done);
     }
 

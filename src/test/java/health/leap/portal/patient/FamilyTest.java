@@ -61,6 +61,7 @@ class FamilyTest {
     void setUp() {
         for (long lead : List.of(GUARDIAN, CHILD, SECOND, OTHER_GUARDIAN)) {
             fixtures.freshPatient(1, lead);
+            sql.update("delete from mail_preference where lead_id = ?", lead);
         }
         sql.update("update lead set name = 'Grace Guardian' where id = ?", GUARDIAN);
         sql.update("update lead set name = 'Theo Child', date_of_birth = date '2015-06-01' where id = ?", CHILD);
@@ -102,6 +103,7 @@ class FamilyTest {
                         containsString("Grace Guardian (you)"), not(containsString("You are booking for"))));
         given().when().get("/family/7402/").then().statusCode(200)
                 .body(allOf(containsString("You are booking for Theo Child."), containsString("href=\"/family/7402/doctors\""),
+                        containsString("<h1>Booking for Theo Child</h1>"),
                         containsString("aria-current=\"page\">Theo Child</a>"), containsString("<strong>Grace Guardian</strong>")));
 
         long id = holdThroughThePage("/family/7402", "2026-03-26T09:00:00Z");
@@ -125,6 +127,14 @@ class FamilyTest {
         given().when().get("/family/7402/appointments/" + own).then().statusCode(403);
         given().when().post("/family/7402/appointments/" + own + "/cancel").then().statusCode(403);
         assertEquals("CONFIRMED", fixtures.status(own));
+        // the child's email choices are the child's, saved from the child's profile
+        given().when().get("/family/7402/profile").then().statusCode(200)
+                .body(allOf(containsString("action=\"/family/7402/profile/mail\""),
+                        containsString("their emails go to a family member who books for them")));
+        given().formParam("changes", "on").when().post("/family/7402/profile/mail").then().statusCode(303)
+                .header("Location", containsString("/family/7402/profile?saved=1"));
+        assertEquals(List.of("7402 false"), sql.list("select lead_id || ' ' || reminders from mail_preference where lead_id in (?, ?)",
+                rs -> rs.getString(1), GUARDIAN, CHILD), "the child's reminders are off, the guardian's untouched");
         // cancelled for the child, from the child's page
         given().formParam("reason", "Feeling better").when().post("/family/7402/appointments/" + id + "/cancel")
                 .then().statusCode(303).header("Location", containsString("/family/7402/appointments/" + id));

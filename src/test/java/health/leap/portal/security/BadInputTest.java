@@ -184,7 +184,7 @@ class BadInputTest {
         ROUTES.put("GET /staff/patients", new Route(STAFF, "/staff/patients", Map.of(), 200, Map.of("query:q", Kind.TEXT)));
         // Amelia's family page; what was saved is only ever one of three words, anything else is not said
         ROUTES.put("GET /staff/family", new Route(STAFF, "/staff/family", Map.of("query:patient", "1"), 200,
-                Map.of("query:patient", Kind.ID, "query:saved", Kind.TEXT)));
+                Map.of("query:patient", Kind.ID, "query:saved", Kind.IGNORED)));
         // Amelia is already linked to her son Leo: the well-formed request is refused as an existing link
         ROUTES.put("POST /staff/family/links", new Route(STAFF, "/staff/family/links",
                 Map.of("form:guardian", "1", "form:dependant", "5", "form:relationship", "CHILD"), 409,

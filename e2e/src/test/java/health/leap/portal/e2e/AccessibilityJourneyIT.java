@@ -35,11 +35,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Spanish, and the three criteria axe cannot judge are checked by hand on each: target size (2.5.8),
  * focus not obscured (2.4.11) and consistent help (3.2.6).
  * <p>
- * Amelia walks through her pages, a doctor's free times, an empty history and the refusals (403,
+ * Amelia walks through her pages and her son's, a doctor's free times, an empty history and the refusals (403,
  * 404, 409, and the 400 and 422 a form can earn), also on a phone; Sofia, who has nothing booked,
  * sees her empty lists and then writes faster than the portal allows (429); Ethan holds a paid time
  * and looks at the sandbox gateway without paying; Sunrise's desk opens the sandbox's refunds, and
- * Harbour's desk its own pages and a preview of Amelia's portal. Then everyone chooses Español in
+ * Harbour's desk its own pages, Amelia's family links and a preview of Amelia's portal. Then everyone chooses Español in
  * the header and it all happens again, and at the end everyone chooses English again.
  * <p>
  * The pages' words differ by language, so nothing here reads them: the journey goes by address and
@@ -265,6 +265,14 @@ class AccessibilityJourneyIT {
         visit(amelia, pack + "/redemptions", 200, "the package's sessions");
 
         visit(amelia, "/profile", 200, "her profile");
+
+        // her son's pages, under the family path: the banner, the switcher with him as the current one
+        visit(amelia, "/family/5/", 200, "her son's home");
+        assertThat(page.locator(".family-banner")).isVisible();
+        assertThat(page.locator(".family-switch a[aria-current]")).hasAttribute("href", "/family/5/");
+        visit(amelia, "/family/5/appointments", 200, "her son's appointments");
+        visit(amelia, "/family/5/packages", 200, "her son's packages");
+        visit(amelia, "/family/5/profile", 200, "her son's profile");
         // a GET only asks whether to sign out; the button is not pressed
         visit(amelia, "/logout", 200, "the sign-out question");
         return offer;
@@ -287,6 +295,7 @@ class AccessibilityJourneyIT {
         refused(amelia, NO_SUCH_BOOKING, 404, "NOT_FOUND", "a booking that does not exist");
         refused(amelia, MAYAS_BOOKING, 403, "FORBIDDEN", "another clinic's patient's booking");
         refused(amelia, COMPLETED_VISIT + "/reschedule", 409, "INVALID_STATE", "a visit that cannot be moved");
+        refused(amelia, "/family/7/", 403, "NOT_YOUR_DEPENDANT", "someone else's son's pages");
 
         refusedForm(amelia, "/appointments", Map.of("slot", "abc"), true, 400, "BAD_REQUEST", "a time that is not a number");
         refusedForm(amelia, "/appointments", Map.of("slot", offer.slot(), "service", offer.service()), true,
@@ -362,6 +371,8 @@ class AccessibilityJourneyIT {
         visit(desk, "/staff/patients", 200, "patients");
         visit(desk, "/staff/patients?q=zzzz-nobody", 200, "no patient matches");
         assertThat(page.locator(".patient-list li")).hasCount(0);
+        visit(desk, "/staff/family?patient=1", 200, "Amelia's family links");
+        assertThat(page.locator(".family-links [data-link-state]")).hasCount(2);
 
         // the preview's banner sticks to the top of the window: what has focus must never hide under it
         preview(desk, "/", "Amelia's home in preview");

@@ -69,6 +69,7 @@ final class DataCheck {
     static String describe(Needs needs) {
         List<String> parts = new ArrayList<>();
         add(parts, "patients", needs.patients());
+        add(parts, "booking for", needs.dependants());
         add(parts, "staff", needs.staff());
         add(parts, "logins without a patient record", needs.unlinked());
         add(parts, "doctors", needs.doctors());

@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
  * What a journey relies on finding in the portal it runs against: the logins it signs in with, the
  * doctors and services it books, and what else of the demo data it reads. Against a deployment the
  * journeys did not start, a journey that cannot find one of them is skipped with a sentence naming
- * it ({@link DataCheck}); the patients named here are the ones {@link Tidy} leaves as the journey
- * found them. On a method it replaces the one on its class. README "Test it" lists what a staging
- * deployment must contain.
+ * it ({@link DataCheck}); the patients named here, and the people they book for, are the ones
+ * {@link Tidy} leaves as the journey found them. On a method it replaces the one on its class.
+ * README "Test it" lists what a staging deployment must contain.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,6 +19,13 @@ import java.lang.annotation.Target;
 
     /** Patients' logins: they book as themselves, and what they leave is cancelled. */
     String[] patients() default {};
+
+    /**
+     * People the patients book for from their own login, as the header's "Booking for" names them
+     * ("Leo Hart"): what they are left holding or booked is cancelled too, through the patient's
+     * {@code /family/{lead}/} pages.
+     */
+    String[] dependants() default {};
 
     /** Clinic staff's logins. */
     String[] staff() default {};

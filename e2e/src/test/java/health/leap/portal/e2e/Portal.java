@@ -62,7 +62,7 @@ final class Portal {
                 DataCheck.doctorsAndServices(this, visitor, needs);
             }
             patients.put(user, visitor);
-            Tidy.Outcome leftovers = Tidy.cancelLeftovers(this, visitor);
+            Tidy.Outcome leftovers = Tidy.cancelLeftovers(this, visitor, needs.dependants());
             // what cannot be cancelled may still leave the patient room to book: the journey goes on, and says so
             leftovers.leftBehind().forEach(sentence -> System.out.println(journey + ": left by an earlier run: " + sentence));
             if (leftovers.cancelled() > 0) {
@@ -97,7 +97,7 @@ final class Portal {
      */
     List<String> tidyUp() {
         List<String> leftBehind = new ArrayList<>();
-        patients.values().forEach(patient -> leftBehind.addAll(Tidy.cancelLeftovers(this, patient).leftBehind()));
+        patients.values().forEach(patient -> leftBehind.addAll(Tidy.cancelLeftovers(this, patient, needs.dependants()).leftBehind()));
         return leftBehind;
     }
 

@@ -11,9 +11,9 @@ import java.lang.annotation.Target;
 /**
  * A class of browser journeys through the running portal. Each carries the tag {@code journey}
  * ({@code -Dgroups=journey} runs them and no other test), and its journeys the tags of what they
- * do: {@code smoke}, {@code booking}, {@code manage}, {@code packages}, {@code staff},
- * {@code accessibility}, {@code slow}, and {@code once} for a journey that changes demo data no
- * patient can change back (README "Test it").
+ * do: {@code smoke}, {@code booking}, {@code manage}, {@code packages}, {@code family} (booking for
+ * someone else from one's own login), {@code staff}, {@code accessibility}, {@code slow}, and
+ * {@code once} for a journey that changes demo data no patient can change back (README "Test it").
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
