@@ -122,6 +122,10 @@ class FamilyTest {
         given().when().get("/appointments").then().statusCode(200).body(not(containsString("/appointments/" + id + "\"")));
         given().when().get("/family/7402/appointments").then().statusCode(200)
                 .body(containsString("/family/7402/appointments/" + id));
+        // what the child did themselves reads as theirs on the guardian's screen, not as "by you"
+        long childsOwn = fixtures.confirmed(1, CHILD, 201, 101, "2026-03-26T11:30:00Z");
+        given().when().get("/family/7402/appointments/" + childsOwn).then().statusCode(200)
+                .body(allOf(containsString("by Theo Child"), not(containsString("by you"))));
         // and the guardian's own booking is not the child's
         long own = fixtures.confirmed(1, GUARDIAN, 201, 101, "2026-03-26T10:00:00Z");
         given().when().get("/family/7402/appointments/" + own).then().statusCode(403);
