@@ -1,5 +1,6 @@
 package health.leap.portal.patient;
 
+import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
@@ -30,6 +31,7 @@ public class Caller {
     private String guardianName;
     private Relationship relationship;
     private List<Family.Dependant> dependants = List.of();
+    private Problem refusal;
 
     void resolve(long tenantId, String tenantName, ZoneId tenantZone, Long leadId, String name, boolean staff, String userName) {
         this.resolved = true;
@@ -85,6 +87,20 @@ public class Caller {
         this.leadId = dependantLeadId;
         this.name = dependantName;
         this.relationship = relationship;
+    }
+
+    /**
+     * The family path asked for is refused: the page's first read of the tenant or lead answers with
+     * {@code refused}, so no page runs for it.
+     */
+    void refuse(Problem refused) {
+        this.refusal = refused;
+    }
+
+    private void refuseIfAsked() {
+        if (refusal != null) {
+            throw refusal;
+        }
     }
 
     /** True while a guardian acts for one of their dependants. */
@@ -144,12 +160,14 @@ public class Caller {
 
     public long tenantId() {
         requireResolved();
+        refuseIfAsked();
         return tenantId;
     }
 
     /** The patient's lead id; only patients have one. */
     public long leadId() {
         requireResolved();
+        refuseIfAsked();
         if (leadId == null) {
             throw new IllegalStateException("the caller is not a patient");
         }

@@ -100,8 +100,14 @@ public class CallerFilter {
                 throw new Problem(ErrorCode.FORBIDDEN, PatientMessages.class, PatientMessages::familyPatientsOnly);
             }
             // never from the cache: a link staff ended is refused on the very next request
-            Family.Dependant dependant = Family.actingFor(tenantId, lead, caller.requestedFamily(), clock.instant());
-            caller.actFor(dependant.leadId(), dependant.name(), dependant.relationship());
+            try {
+                Family.Dependant dependant = Family.actingFor(tenantId, lead, caller.requestedFamily(), clock.instant());
+                caller.actFor(dependant.leadId(), dependant.name(), dependant.relationship());
+            } catch (Problem refused) {
+                // answered by the page's first read of the caller, after the CSRF filter: the refusal
+                // page's own header forms (sign out, language) then carry the token they need
+                caller.refuse(refused);
+            }
         }
     }
 
