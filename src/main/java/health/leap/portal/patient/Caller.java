@@ -29,7 +29,6 @@ public class Caller {
     private String familyLead;
     private Long guardianLeadId;
     private String guardianName;
-    private Relationship relationship;
     private List<Family.Dependant> dependants = List.of();
     private Problem refusal;
 
@@ -81,12 +80,11 @@ public class Caller {
      * The signed-in guardian acts for a dependant, whose link {@link CallerFilter} found in force on
      * this request: from here on the caller is that dependant, and the guardian is who acted.
      */
-    void actFor(long dependantLeadId, String dependantName, Relationship relationship) {
+    void actFor(long dependantLeadId, String dependantName) {
         this.guardianLeadId = leadId;
         this.guardianName = name;
         this.leadId = dependantLeadId;
         this.name = dependantName;
-        this.relationship = relationship;
     }
 
     /**
@@ -115,11 +113,6 @@ public class Caller {
 
     public String getGuardianName() {
         return guardianName;
-    }
-
-    /** What the patient is to the guardian acting for them (CHILD, PARENT, …), or null. */
-    public Relationship getRelationship() {
-        return relationship;
     }
 
     /**

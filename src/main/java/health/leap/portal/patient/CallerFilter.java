@@ -102,7 +102,7 @@ public class CallerFilter {
             // never from the cache: a link staff ended is refused on the very next request
             try {
                 Family.Dependant dependant = Family.actingFor(tenantId, lead, caller.requestedFamily(), clock.instant());
-                caller.actFor(dependant.leadId(), dependant.name(), dependant.relationship());
+                caller.actFor(dependant.leadId(), dependant.name());
             } catch (Problem refused) {
                 // answered by the page's first read of the caller, after the CSRF filter: the refusal
                 // page's own header forms (sign out, language) then carry the token they need
