@@ -210,6 +210,8 @@ public interface AppointmentMessages {
     // the history
     String historyTitle();
 
+    String historyTitleOf(String name);
+
     String filterLabel();
 
     String status();
@@ -297,4 +299,14 @@ public interface AppointmentMessages {
 
     // booking for the family: a dependant's home page
     String helloFor(String name);
+
+    String noUpcomingFor(String name);
+
+    String allAppointmentsOf(String name);
+
+    String familyUpcomingHeading();
+
+    String familyUpcomingHint();
+
+    String heldNotFinished();
 }

@@ -2,6 +2,7 @@ package health.leap.portal.appointments;
 
 import health.leap.portal.clinic.BookingPolicy;
 import health.leap.portal.packages.Redemptions;
+import health.leap.portal.patient.Family;
 import health.leap.portal.payment.PaymentStatus;
 import health.leap.portal.payment.RefundStatus;
 import health.leap.portal.platform.NativeSql;
@@ -55,6 +56,32 @@ public class AppointmentQueries {
                 rs.instant("starts_at"),
                 ZoneId.of(rs.getString("timezone")), rs.getString("doctor"), rs.getString("centre"),
                 rs.getString("service")), tenantId, leadId, clock.instant(), clock.instant(), limit);
+    }
+
+    /**
+     * The upcoming visits of everyone a guardian may book for now, soonest first, each with whose it
+     * is: the guardian's home lists them. A link is read in force at this moment, not from a cache.
+     */
+    public List<FamilyUpcoming> familyUpcoming(long tenantId, long guardianLeadId, int limit) {
+        Instant now = clock.instant();
+        return NativeSql.list("""
+                select a.id, a.status, a.starts_at, c.timezone, d.name as doctor, c.name as centre, s.name as service,
+                       l.id as lead_id, l.name as patient
+                from appointment a
+                join lead l on l.id = a.lead_id
+                join doctor d on d.id = a.doctor_id
+                join centre c on c.id = a.centre_id
+                join service s on s.id = a.service_id
+                where a.tenant_id = ? and a.lead_id in (""" + Family.DEPENDANT_IDS_IN_FORCE + """
+                )
+                  and (a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') or (a.status = 'DRAFT' and a.hold_expires_at > ?))
+                  and a.starts_at >= ?
+                order by a.starts_at, a.id
+                limit ?""", rs -> new FamilyUpcoming(rs.getLong("lead_id"), rs.getString("patient"), null,
+                new Upcoming(rs.getLong("id"), AppointmentStatus.valueOf(rs.getString("status")), rs.instant("starts_at"),
+                        ZoneId.of(rs.getString("timezone")), rs.getString("doctor"), rs.getString("centre"),
+                        rs.getString("service"))),
+                tenantId, tenantId, guardianLeadId, now, now, now, limit);
     }
 
     /** The appointment page's data; call only after ownership was checked. */

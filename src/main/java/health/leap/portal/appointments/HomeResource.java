@@ -12,14 +12,14 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
-/** The first page after login: what is coming up, and the way to book. */
+/** The first page after login: what is coming up (for the family too), and the way to book. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class HomeResource {
 
     @CheckedTemplate(basePath = "appointments")
     static class Templates {
-        static native TemplateInstance home(List<Upcoming> upcoming);
+        static native TemplateInstance home(List<Upcoming> upcoming, List<FamilyUpcoming> family);
 
         static native TemplateInstance staffHome();
     }
@@ -35,6 +35,12 @@ public class HomeResource {
         if (!caller.isPatient()) {
             return Templates.staffHome();
         }
-        return Templates.home(appointments.upcoming(caller.tenantId(), caller.leadId(), 5));
+        List<Upcoming> own = appointments.upcoming(caller.tenantId(), caller.leadId(), 5);
+        // a guardian's own home also lists what is coming up for those they book for; a dependant's does not
+        List<FamilyUpcoming> family = !caller.isActingForFamily() && caller.getFamily().size() > 1
+                ? appointments.familyUpcoming(caller.tenantId(), caller.leadId(), 10).stream()
+                        .map(visit -> visit.withBase(caller.baseOf(visit.leadId()))).toList()
+                : List.of();
+        return Templates.home(own, family);
     }
 }

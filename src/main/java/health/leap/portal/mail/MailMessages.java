@@ -120,6 +120,8 @@ public interface MailMessages {
     // the profile page
     String profileTitle();
 
+    String profileTitleOf(String name);
+
     String saved();
 
     String yourDetails();

@@ -25,6 +25,8 @@ public interface PackageMessages {
     // the list
     String listTitle();
 
+    String listTitleOf(String name);
+
     String filterLabel();
 
     String status();

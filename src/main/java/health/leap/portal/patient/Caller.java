@@ -128,10 +128,14 @@ public class Caller {
         members.add(new Family.Member(self, guardianName != null ? guardianName : name, null, preview ? PreviewRouting.PREFIX + self + "/" : "/",
                 self == leadId));
         for (Family.Dependant d : dependants) {
-            String href = (preview ? PreviewRouting.PREFIX : FamilyRouting.PREFIX) + d.leadId() + "/";
-            members.add(new Family.Member(d.leadId(), d.name(), d.relationship(), href, d.leadId() == leadId));
+            members.add(new Family.Member(d.leadId(), d.name(), d.relationship(), baseOf(d.leadId()) + "/", d.leadId() == leadId));
         }
         return members;
+    }
+
+    /** Where a dependant's pages live for this caller: under {@code /family}, or their own preview in a preview. */
+    public String baseOf(long dependantLeadId) {
+        return (preview ? PreviewRouting.PREFIX : FamilyRouting.PREFIX) + dependantLeadId;
     }
 
     /** The name the header says is signed in: the staff member in a preview, the guardian acting for a dependant. */

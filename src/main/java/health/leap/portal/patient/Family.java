@@ -39,6 +39,14 @@ public final class Family {
             fl.ended_at is null
             and (fl.ends_on is null or fl.ends_on > cast((cast(? as timestamptz) at time zone t.timezone) as date))""";
 
+    /**
+     * The ids of the leads a guardian may act for, as a subquery: binds the tenant, the guardian and
+     * the instant the links must be in force at, in that order.
+     */
+    public static final String DEPENDANT_IDS_IN_FORCE = """
+            select fl.dependant_lead_id from family_link fl join tenant t on t.id = fl.tenant_id
+            where fl.tenant_id = ? and fl.guardian_lead_id = ? and (%s)""".formatted(IN_FORCE);
+
     /** The dependants the guardian may act for at {@code now}, by name. */
     public static List<Dependant> dependantsOf(long tenantId, long guardianLeadId, Instant now) {
         return NativeSql.list("""

@@ -55,6 +55,8 @@ public interface PatientMessages {
 
     String familyExtendLater();
 
+    String familyExtendChoose();
+
     String familyLinkNotFound();
 
     String familyLinkAlreadyEnded();

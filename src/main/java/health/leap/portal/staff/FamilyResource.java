@@ -2,6 +2,7 @@ package health.leap.portal.staff;
 
 import health.leap.portal.patient.Caller;
 import health.leap.portal.patient.FamilyLinks;
+import health.leap.portal.patient.PatientMessages;
 import health.leap.portal.patient.Relationship;
 import health.leap.portal.web.Params;
 import health.leap.portal.web.Problem;
@@ -71,9 +72,14 @@ public class FamilyResource {
     @POST
     @Path("links/{id}/extend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response extend(@PathParam("id") String id, @FormParam("ends") String ends, @FormParam("back") String back) {
+    public Response extend(@PathParam("id") String id, @FormParam("ends") String ends, @FormParam("noEnd") String noEnd,
+                           @FormParam("back") String back) {
         long linkId = Params.id("link", id);
         LocalDate endsOn = Params.optionalDate("ends on", ends);
+        // no end date is said, never read from an empty field: a forgotten date must not make a link last for ever
+        if ((noEnd != null && !noEnd.isBlank()) == (endsOn != null)) {
+            throw Problem.badRequest(PatientMessages.class, PatientMessages::familyExtendChoose);
+        }
         Long page = Params.optionalId("patient", back);
         long guardian = links.extend(caller.tenantId(), caller.userName(), linkId, endsOn);
         return back(page != null ? page : guardian, "extended");

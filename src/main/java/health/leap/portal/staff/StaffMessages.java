@@ -179,6 +179,8 @@ public interface StaffMessages {
 
     String newEndHint();
 
+    String noEndChoice();
+
     String extend();
 
     String endLabel(String guardian, String dependant);

@@ -40,6 +40,12 @@ public interface PageMessages {
 
     String navProfile();
 
+    String navTheirAppointments();
+
+    String navTheirPackages();
+
+    String navTheirProfile();
+
     String navDayList();
 
     String navApprovals();

@@ -164,6 +164,29 @@ class FamilyTest {
     @Test
     @TestSecurity(user = "p7401", roles = "patient")
     @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "7401")})
+    void theGuardiansHomeListsWhatIsComingUpForTheFamilyWhileTheLinkHolds() {
+        long link = link(GUARDIAN, CHILD, Relationship.CHILD, null);
+        link(OTHER_GUARDIAN, SECOND, Relationship.PARTNER, null);
+        long childs = fixtures.confirmed(1, CHILD, 201, 101, "2026-03-26T14:00:00Z");
+        long someoneElses = fixtures.confirmed(1, SECOND, 201, 101, "2026-03-26T14:30:00Z");
+        given().when().get("/").then().statusCode(200)
+                .body(allOf(containsString("Coming up for your family"), containsString("<strong>Theo Child</strong>"),
+                        containsString("href=\"/family/7402/appointments/" + childs + "\""),
+                        not(containsString("/appointments/" + someoneElses + "\"")), not(containsString("Sam Second"))));
+        // the child's home, in the guardian's login, speaks of the child: not "my", and no family list of its own
+        given().when().get("/family/7402/").then().statusCode(200)
+                .body(allOf(containsString("All of Theo Child&#39;s appointments"), containsString(">Appointments</a>"),
+                        not(containsString("My appointments")), not(containsString("Coming up for your family"))));
+        given().when().get("/family/7402/appointments/" + childs).then().statusCode(200);
+        // once the clinic ends the link, the child's visits are no longer the guardian's to see
+        links.end(1, "front-desk-test", link);
+        given().when().get("/").then().statusCode(200)
+                .body(allOf(not(containsString("/appointments/" + childs + "\"")), not(containsString("Coming up for your family"))));
+    }
+
+    @Test
+    @TestSecurity(user = "p7401", roles = "patient")
+    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "7401")})
     void aLinkThatEndsIsRefusedOnTheVeryNextRequest() {
         // a link ending tomorrow, in London: in force until midnight there
         long link = link(GUARDIAN, CHILD, Relationship.CHILD, LocalDate.of(2026, 3, 3));
@@ -244,9 +267,14 @@ class FamilyTest {
         given().formParam("guardian", GUARDIAN).formParam("dependant", CHILD).formParam("relationship", "CHILD")
                 .when().post("/staff/family/links").then().statusCode(409).body(containsString(ErrorCode.FAMILY_LINK_EXISTS.name()));
 
-        // extended: only to a later end, or to none
+        // extended: only to a later end, or to none, said in so many words
         given().formParam("ends", "2030-01-01").when().post("/staff/family/links/" + link + "/extend").then().statusCode(400);
-        given().formParam("ends", "").formParam("back", CHILD).when().post("/staff/family/links/" + link + "/extend")
+        given().formParam("ends", "").when().post("/staff/family/links/" + link + "/extend").then().statusCode(400)
+                .body(containsString("Please give a new end date or choose no end date"));
+        given().formParam("ends", "2040-01-01").formParam("noEnd", "on").when().post("/staff/family/links/" + link + "/extend")
+                .then().statusCode(400);
+        assertEquals(LocalDate.of(2033, 6, 1), endsOn(link), "a refused extension changes nothing");
+        given().formParam("ends", "").formParam("noEnd", "on").formParam("back", CHILD).when().post("/staff/family/links/" + link + "/extend")
                 .then().statusCode(303).header("Location", containsString("/staff/family?patient=7402&saved=extended"));
         assertNull(endsOn(link));
         given().when().post("/staff/family/links/" + link + "/end").then().statusCode(303);

@@ -219,7 +219,7 @@ class AuthorizationMatrixTest {
                     case STAFF -> 409;
                     case OTHER_STAFF -> 403;
                 }));
-        ROUTES.put("POST /staff/family/links/{id}/extend", new Expectation("link", "?ends=", staffOnAppointment(409)));
+        ROUTES.put("POST /staff/family/links/{id}/extend", new Expectation("link", "?noEnd=on", staffOnAppointment(409)));
         ROUTES.put("POST /staff/family/links/{id}/end", new Expectation("link", "", staffOnAppointment(409)));
         // QA's test clock of the reminder rule (on in the tests): the owner's completed visit has no reminder due
         ROUTES.put("POST /qa/reminders", new Expectation(null, "?appointment=503&at=2026-03-02T08:00:00Z", staff(200)));

@@ -192,7 +192,8 @@ class BadInputTest {
                         "form:ends", Kind.DATE)));
         // link 905 was ended by the front desk: neither extended nor ended again
         ROUTES.put("POST /staff/family/links/{id}/extend", new Route(STAFF, "/staff/family/links/{id}/extend",
-                Map.of("path:id", "905"), 409, Map.of("path:id", Kind.ID, "form:ends", Kind.DATE, "form:back", Kind.OPTIONAL_ID)));
+                Map.of("path:id", "905", "form:noEnd", "on"), 409,
+                Map.of("path:id", Kind.ID, "form:ends", Kind.DATE, "form:noEnd", Kind.FLAG, "form:back", Kind.OPTIONAL_ID)));
         ROUTES.put("POST /staff/family/links/{id}/end", new Route(STAFF, "/staff/family/links/{id}/end",
                 Map.of("path:id", "905"), 409, Map.of("path:id", Kind.ID, "form:back", Kind.OPTIONAL_ID)));
         // the time must be an ISO-8601 instant: anything else, empty included, is refused as a malformed signed value is

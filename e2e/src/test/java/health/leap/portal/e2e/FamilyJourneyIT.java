@@ -115,8 +115,8 @@ class FamilyJourneyIT {
         assertThat(AppointmentPage.timelineEntry(page, "Draft → Confirmed")).containsText("by Amelia Hart for Leo Hart");
 
         // his packages count the session
-        page.getByRole(AriaRole.LINK, named("My packages")).click();
-        amelia.seesPage("My packages");
+        page.getByRole(AriaRole.NAVIGATION, named("Main")).getByRole(AriaRole.LINK, childNamed("Packages")).click();
+        amelia.seesPage("Leo Hart's packages");
         assertThat(page).hasURL(portal.url(LEO + "/packages"));
         Locator fivePack = page.getByRole(AriaRole.ARTICLE, named("Physio five-pack"))
                 .filter(new Locator.FilterOptions().setHasText("Active"));
@@ -162,6 +162,11 @@ class FamilyJourneyIT {
         assertThat(current(page)).hasText("Amelia Hart (you)");
         assertNoLinkTo(page.getByRole(AriaRole.REGION, named("Upcoming appointments")),
                 consultation, moved, physio, miasBooking);
+        // her home lists what is coming up for the children, each opening on their pages
+        Locator family = page.getByRole(AriaRole.REGION, named("Coming up for your family"));
+        assertThat(family.locator("a[href='" + LEO + "/appointments/" + moved + "']").first()).isVisible();
+        assertThat(family.locator("a[href='" + LEO + "/appointments/" + physio + "']").first()).isVisible();
+        assertNoLinkTo(family, consultation, miasBooking);
         page.getByRole(AriaRole.LINK, named("My appointments")).click();
         amelia.seesPage("My appointments");
         assertThat(page).hasURL(portal.url("/appointments"));
