@@ -40,22 +40,28 @@ public class AppointmentQueries {
             left join package pk on pk.id = pp.package_id
             """;
 
+    /**
+     * Active appointments of the leads {@code %s} selects (it binds its own parameters first) that have
+     * not started yet, and holds still running, soonest first, with whose each is.
+     */
+    private static final String UPCOMING = """
+            select a.id, a.status, a.starts_at, c.timezone, d.name as doctor, c.name as centre, s.name as service,
+                   l.id as lead_id, l.name as patient
+            from appointment a
+            join lead l on l.id = a.lead_id
+            join doctor d on d.id = a.doctor_id
+            join centre c on c.id = a.centre_id
+            join service s on s.id = a.service_id
+            where a.tenant_id = ? and a.lead_id in (%s)
+              and (a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') or (a.status = 'DRAFT' and a.hold_expires_at > ?))
+              and a.starts_at >= ?
+            order by a.starts_at, a.id
+            limit ?""";
+
     /** Active appointments that have not started yet, and a hold still running, soonest first. */
     public List<Upcoming> upcoming(long tenantId, long leadId, int limit) {
-        return NativeSql.list("""
-                select a.id, a.status, a.starts_at, c.timezone, d.name as doctor, c.name as centre, s.name as service
-                from appointment a
-                join doctor d on d.id = a.doctor_id
-                join centre c on c.id = a.centre_id
-                join service s on s.id = a.service_id
-                where a.tenant_id = ? and a.lead_id = ?
-                  and (a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') or (a.status = 'DRAFT' and a.hold_expires_at > ?))
-                  and a.starts_at >= ?
-                order by a.starts_at, a.id
-                limit ?""", rs -> new Upcoming(rs.getLong("id"), AppointmentStatus.valueOf(rs.getString("status")),
-                rs.instant("starts_at"),
-                ZoneId.of(rs.getString("timezone")), rs.getString("doctor"), rs.getString("centre"),
-                rs.getString("service")), tenantId, leadId, clock.instant(), clock.instant(), limit);
+        Instant now = clock.instant();
+        return NativeSql.list(UPCOMING.formatted("?"), AppointmentQueries::upcomingOf, tenantId, leadId, now, now, limit);
     }
 
     /**
@@ -64,24 +70,14 @@ public class AppointmentQueries {
      */
     public List<FamilyUpcoming> familyUpcoming(long tenantId, long guardianLeadId, int limit) {
         Instant now = clock.instant();
-        return NativeSql.list("""
-                select a.id, a.status, a.starts_at, c.timezone, d.name as doctor, c.name as centre, s.name as service,
-                       l.id as lead_id, l.name as patient
-                from appointment a
-                join lead l on l.id = a.lead_id
-                join doctor d on d.id = a.doctor_id
-                join centre c on c.id = a.centre_id
-                join service s on s.id = a.service_id
-                where a.tenant_id = ? and a.lead_id in (""" + Family.DEPENDANT_IDS_IN_FORCE + """
-                )
-                  and (a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') or (a.status = 'DRAFT' and a.hold_expires_at > ?))
-                  and a.starts_at >= ?
-                order by a.starts_at, a.id
-                limit ?""", rs -> new FamilyUpcoming(rs.getLong("lead_id"), rs.getString("patient"), null,
-                new Upcoming(rs.getLong("id"), AppointmentStatus.valueOf(rs.getString("status")), rs.instant("starts_at"),
-                        ZoneId.of(rs.getString("timezone")), rs.getString("doctor"), rs.getString("centre"),
-                        rs.getString("service"))),
+        return NativeSql.list(UPCOMING.formatted(Family.DEPENDANT_IDS_IN_FORCE),
+                rs -> new FamilyUpcoming(rs.getLong("lead_id"), rs.getString("patient"), upcomingOf(rs)),
                 tenantId, tenantId, guardianLeadId, now, now, now, limit);
+    }
+
+    private static Upcoming upcomingOf(Row rs) {
+        return new Upcoming(rs.getLong("id"), AppointmentStatus.valueOf(rs.getString("status")), rs.instant("starts_at"),
+                ZoneId.of(rs.getString("timezone")), rs.getString("doctor"), rs.getString("centre"), rs.getString("service"));
     }
 
     /** The appointment page's data; call only after ownership was checked. */

@@ -37,9 +37,8 @@ public class HomeResource {
         }
         List<Upcoming> own = appointments.upcoming(caller.tenantId(), caller.leadId(), 5);
         // a guardian's own home also lists what is coming up for those they book for; a dependant's does not
-        List<FamilyUpcoming> family = !caller.isActingForFamily() && caller.getFamily().size() > 1
-                ? appointments.familyUpcoming(caller.tenantId(), caller.leadId(), 10).stream()
-                        .map(visit -> visit.withBase(caller.baseOf(visit.leadId()))).toList()
+        List<FamilyUpcoming> family = caller.booksForOthers()
+                ? appointments.familyUpcoming(caller.tenantId(), caller.leadId(), 10)
                 : List.of();
         return Templates.home(own, family);
     }

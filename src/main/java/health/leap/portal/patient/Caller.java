@@ -101,6 +101,11 @@ public class Caller {
         }
     }
 
+    /** True for a guardian on their own pages (or their preview): someone they may book for is linked. */
+    public boolean booksForOthers() {
+        return guardianLeadId == null && !dependants.isEmpty();
+    }
+
     /** True while a guardian acts for one of their dependants. */
     public boolean isActingForFamily() {
         return guardianLeadId != null;
