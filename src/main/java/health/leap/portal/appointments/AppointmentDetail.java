@@ -1,12 +1,14 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.clinic.BookingPolicy;
+import health.leap.portal.clinic.CentrePhone;
 import health.leap.portal.packages.ApplicablePackage;
 import health.leap.portal.payment.PaymentStatus;
 import health.leap.portal.payment.RefundStatus;
 import health.leap.portal.web.Language;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -14,16 +16,21 @@ import java.util.List;
 /** Everything the appointment page shows, read in one statement plus its timeline. */
 public record AppointmentDetail(long id, AppointmentStatus status, Instant startsAt, Instant endsAt,
                                 Instant holdExpiresAt, int holdExtensionsUsed, BigDecimal amountDue, String currency, int rescheduleCount,
-                                String doctorName, long doctorId, String centreName, String centreAddress, ZoneId zone,
+                                String doctorName, long doctorId, String centreName, String centreAddress, String centrePhone, ZoneId zone,
                                 String serviceName, BookingPolicy policy, PaymentStatus paymentStatus, String paymentReference,
                                 RefundStatus refundStatus, BigDecimal refundAmount, Instant refundSettledAt, String cancelReason,
                                 Long rescheduledFromId, Long replacedById, String packageName, List<ApplicablePackage> packages,
                                 List<AppointmentEvent> timeline, Instant now) {
 
+    /** How long the visit takes: its service's length. */
+    public long minutes() {
+        return Duration.between(startsAt, endsAt).toMinutes();
+    }
+
     /** The same appointment offering these packages at checkout. */
     public AppointmentDetail withPackages(List<ApplicablePackage> applicable) {
         return new AppointmentDetail(id, status, startsAt, endsAt, holdExpiresAt, holdExtensionsUsed, amountDue, currency, rescheduleCount,
-                doctorName, doctorId, centreName, centreAddress, zone, serviceName, policy, paymentStatus, paymentReference,
+                doctorName, doctorId, centreName, centreAddress, centrePhone, zone, serviceName, policy, paymentStatus, paymentReference,
                 refundStatus, refundAmount, refundSettledAt, cancelReason, rescheduledFromId, replacedById, packageName, applicable, timeline, now);
     }
 
@@ -57,11 +64,11 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
 
     /** Why the patient cannot cancel now, in the page's language, or null when they can. */
     public String cancelRefusal() {
-        return CancellationWindow.refusal(status, startsAt, now, policy).map(p -> p.sentence()).orElse(null);
+        return CancellationWindow.refusal(status, startsAt, now, policy, desk()).map(p -> p.sentence()).orElse(null);
     }
 
     public boolean isCancellable() {
-        return CancellationWindow.refusal(status, startsAt, now, policy).isEmpty();
+        return CancellationWindow.refusal(status, startsAt, now, policy, desk()).isEmpty();
     }
 
     /** The reason it was cancelled, in the page's language when the portal gave it ({@link TimelineDetail}), else as typed. */
@@ -76,11 +83,49 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
 
     /** Why the patient cannot move this booking now, in the page's language, or null when they can. */
     public String rescheduleRefusal() {
-        return RescheduleRules.refusal(status, startsAt, rescheduleCount, now, policy).map(p -> p.sentence()).orElse(null);
+        return RescheduleRules.refusal(status, startsAt, rescheduleCount, now, policy, desk()).map(p -> p.sentence()).orElse(null);
     }
 
     public boolean isReschedulable() {
-        return RescheduleRules.refusal(status, startsAt, rescheduleCount, now, policy).isEmpty();
+        return RescheduleRules.refusal(status, startsAt, rescheduleCount, now, policy, desk()).isEmpty();
+    }
+
+    /** Whom to call about this booking: its centre's front desk. */
+    public CentrePhone desk() {
+        return new CentrePhone(centreName, centrePhone);
+    }
+
+    /** Until when, once confirmed, the held time can be cancelled online with everything given back. */
+    public Instant cancelDeadline() {
+        return CancellationWindow.deadline(startsAt, policy);
+    }
+
+    /** Until when, once confirmed, the held time can be moved online. */
+    public Instant moveDeadline() {
+        return RescheduleRules.deadline(startsAt, policy);
+    }
+
+    public boolean isCancelDeadlineAhead() {
+        return cancelDeadline().isAfter(now);
+    }
+
+    public boolean isMoveDeadlineAhead() {
+        return moveDeadline().isAfter(now);
+    }
+
+    /** The clinic's two windows close together: the held page says so in one sentence. */
+    public boolean isOneDeadline() {
+        return cancelDeadline().equals(moveDeadline());
+    }
+
+    /** How long before the start online cancellation closes, in the page's language. */
+    public String cancelWindowWords() {
+        return Span.ofMinutes(policy.cancellationWindowMinutes()).words(Language.bundle(AppointmentMessages.class));
+    }
+
+    /** How long before the start online moves close, in the page's language. */
+    public String moveWindowWords() {
+        return Span.ofMinutes(policy.rescheduleWindowMinutes()).words(Language.bundle(AppointmentMessages.class));
     }
 
     public boolean isCalendarReady() {

@@ -20,10 +20,12 @@ import java.util.Optional;
  * The one writer of {@code appointment} and its timeline. Every change of a booking's status is a
  * compare-and-set on the status its caller read, and the change, its timeline line (actor and
  * wording) and what a cancellation gives back ({@link Cancellations}) are written together here, in
- * the caller's transaction. Features decide whether a change is allowed; this class makes it.
+ * the caller's transaction. Features decide whether a change is allowed; this class makes it, and
+ * never makes a move the lifecycle itself does not allow ({@link AppointmentStatus#canMoveTo}).
  * <p>
  * Inserts and sweeps are native SQL through the session because PostgreSQL is the point there:
- * {@code ON CONFLICT} on the one-active-booking-per-slot index decides every race for a time, and
+ * {@code ON CONFLICT DO NOTHING} on the exclusion constraint {@code appointment_doctor_booked_once} (no
+ * two active bookings of one doctor overlap) decides every race for a doctor's time, and
  * {@code FOR UPDATE SKIP LOCKED} lets several instances sweep at once. Single-row changes are HQL.
  * <p>
  * Every timeline line is also announced as a {@link BookingChanged} to synchronous observers, in the
@@ -33,7 +35,7 @@ import java.util.Optional;
 @Transactional(Transactional.TxType.MANDATORY)
 public class AppointmentLifecycle {
 
-    /** The statuses that keep a slot; the partial unique index on {@code slot_id} lists the same. */
+    /** The statuses that keep the doctor's time; the exclusion constraint's predicate lists the same. */
     private static final String KEEPS_THE_SLOT = "status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN')";
     /** The cancel reason of a booking the clinic did not decide in time, in {@link TimelineDetail}'s form. */
     static final String NOT_DECIDED = TimelineDetail.notDecided();
@@ -71,14 +73,14 @@ public class AppointmentLifecycle {
                           Instant startsAt, Instant endsAt, BigDecimal amountDue, String currency) {
     }
 
-    /** Holds the slot for the patient until {@code until}; empty when someone else has it. */
+    /** Holds the doctor's time for the patient until {@code until}; empty when another booking has any of it. */
     public Optional<Long> hold(Booking b, Instant until, Instant now, String detail) {
-        expirePassedHoldsOn(b.slotId(), now);
+        expirePassedHoldsOverlapping(b.doctorId(), b.startsAt(), b.endsAt(), now);
         Optional<Long> id = NativeSql.one("""
                 insert into appointment (tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id, starts_at, ends_at,
                                          status, hold_expires_at, amount_due, currency, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?)
-                on conflict (slot_id) where\s""" + KEEPS_THE_SLOT + " do nothing returning id", rs -> rs.getLong(1),
+                on conflict do nothing returning id""", rs -> rs.getLong(1),
                 b.tenantId(), b.leadId(), b.slotId(), b.doctorId(), b.centreId(), b.serviceId(), b.startsAt(), b.endsAt(),
                 until, b.amountDue(), b.currency(), now, now);
         id.ifPresent(held -> record(b.tenantId(), held, now, Actor.patient(b.leadId()), null, AppointmentStatus.DRAFT, detail));
@@ -108,6 +110,9 @@ public class AppointmentLifecycle {
      * false when it is no longer a held DRAFT.
      */
     public boolean confirm(Appointment draft, AppointmentStatus to, Instant now, Actor actor, String detail) {
+        if (!AppointmentStatus.DRAFT.canMoveTo(to)) {
+            throw new IllegalArgumentException("a hold is not confirmed as " + to);
+        }
         boolean won = Appointment.update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4 and holdExpiresAt > ?2",
                 to, now, draft.id, AppointmentStatus.DRAFT) == 1;
         if (won) {
@@ -116,9 +121,15 @@ public class AppointmentLifecycle {
         return won;
     }
 
-    /** Moves the booking from the status it was read in to {@code to}; false when it changed meanwhile. */
+    /**
+     * Moves the booking from the status it was read in to {@code to}; false when the lifecycle allows no
+     * such move from that status, or the status changed meanwhile.
+     */
     public boolean transition(Appointment appointment, AppointmentStatus to, Instant now, Actor actor, String detail) {
         AppointmentStatus from = appointment.status;
+        if (!from.canMoveTo(to)) {
+            return false;
+        }
         boolean won = Appointment.update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4",
                 to, now, appointment.id, from) == 1;
         if (won) {
@@ -130,12 +141,14 @@ public class AppointmentLifecycle {
     /**
      * Cancels the booking from the status it was read in, keeps {@code reason} to show the patient and
      * gives back what it took; the timeline says {@code wording} (best in {@link TimelineDetail}'s form,
-     * e.g. {@link TimelineDetail#cancelled}) and what was given back. Empty when it changed meanwhile.
+     * e.g. {@link TimelineDetail#cancelled}) and what was given back. Empty when a booking in that status
+     * cannot be cancelled, or it changed meanwhile.
      */
     public Optional<Cancellations.GivenBack> cancel(Appointment appointment, String reason, Instant now, Actor actor,
                                                     String wording) {
         AppointmentStatus from = appointment.status;
-        if (Appointment.update("status = ?1, cancelReason = ?2, updatedAt = ?3 where id = ?4 and status = ?5",
+        if (!from.canMoveTo(AppointmentStatus.CANCELLED)
+                || Appointment.update("status = ?1, cancelReason = ?2, updatedAt = ?3 where id = ?4 and status = ?5",
                 AppointmentStatus.CANCELLED, reason, now, appointment.id, from) == 0) {
             return Optional.empty();
         }
@@ -160,8 +173,9 @@ public class AppointmentLifecycle {
      * service, payment and count of moves. Returns the new booking's id.
      */
     public long move(Appointment old, Move to, Instant now, Actor actor) {
-        expirePassedHoldsOn(to.slotId(), now);
-        if (Appointment.update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4",
+        expirePassedHoldsOverlapping(to.doctorId(), to.startsAt(), to.endsAt(), now);
+        if (!old.status.canMoveTo(AppointmentStatus.RESCHEDULED)
+                || Appointment.update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4",
                 AppointmentStatus.RESCHEDULED, now, old.id, old.status) == 0) {
             throw new Problem(ErrorCode.INVALID_STATE, AppointmentMessages.class, AppointmentMessages::changedMeanwhile);
         }
@@ -170,7 +184,7 @@ public class AppointmentLifecycle {
                                          status, amount_due, currency, payment_id, rescheduled_from_id, reschedule_count,
                                          created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (slot_id) where\s""" + KEEPS_THE_SLOT + " do nothing returning id", rs -> rs.getLong(1),
+                on conflict do nothing returning id""", rs -> rs.getLong(1),
                 old.tenantId, old.leadId, to.slotId(), to.doctorId(), to.centreId(), old.serviceId, to.startsAt(),
                 to.endsAt(), to.status(), old.amountDue, old.currency, old.paymentId, old.id, old.rescheduleCount + 1,
                 now, now).orElseThrow(() -> new Problem(ErrorCode.SLOT_TAKEN, AppointmentMessages.class,
@@ -197,14 +211,17 @@ public class AppointmentLifecycle {
     }
 
     /**
-     * A constraint cannot see the clock, so a DRAFT keeps its slot until it is marked EXPIRED: a hold,
-     * and a move, expire the passed holds on their slot first, then let the constraint decide.
+     * A constraint cannot see the clock, so a DRAFT keeps the doctor's time until it is marked EXPIRED:
+     * a hold, and a move, expire the passed holds that overlap their time first, then let the
+     * constraint decide.
      */
-    private void expirePassedHoldsOn(long slotId, Instant now) {
+    private void expirePassedHoldsOverlapping(long doctorId, Instant startsAt, Instant endsAt, Instant now) {
         expired(NativeSql.list("""
                 update appointment set status = 'EXPIRED', updated_at = ?
-                where slot_id = ? and status = 'DRAFT' and hold_expires_at <= ?
-                returning id, tenant_id, payment_id""", AppointmentLifecycle::ended, now, slotId, now), now);
+                where doctor_id = ? and tstzrange(starts_at, ends_at) && tstzrange(?, ?)
+                  and\s""" + KEEPS_THE_SLOT + """
+                  and status = 'DRAFT' and hold_expires_at <= ?
+                returning id, tenant_id, payment_id""", AppointmentLifecycle::ended, now, doctorId, startsAt, endsAt, now), now);
     }
 
     private int expired(List<Ended> expired, Instant now) {
@@ -240,32 +257,42 @@ public class AppointmentLifecycle {
         return undecided.size();
     }
 
+    /** A visit the completion job ended: from which status, and to which. */
+    private record EndedVisit(long id, long tenantId, AppointmentStatus from, AppointmentStatus to) {
+    }
+
     /**
-     * Completes up to {@code limit} CONFIRMED or CHECKED_IN visits whose tenant's grace after their
-     * end has passed ({@code defaultGraceMinutes} where the tenant has none); returns how many.
+     * Ends up to {@code limit} CONFIRMED or CHECKED_IN visits whose tenant's grace after their end has
+     * passed ({@code defaultGraceMinutes} where the tenant has none); returns how many. A visit the
+     * patient was checked in for is COMPLETED; one nobody marked becomes what the clinic chose for such
+     * visits ({@code booking_policy.unmarked_visits}: COMPLETED, the default, or NO_SHOW).
      */
     public int completePassedVisits(int limit, int defaultGraceMinutes, Instant now) {
         // the grace is per tenant, so the partial index on ends_at finds the candidates and the
-        // policy decides which of them are due
-        List<Ended> completed = NativeSql.list("""
+        // policy decides which of them are due, and what an unmarked one becomes
+        List<EndedVisit> ended = NativeSql.list("""
                 with due as (
-                    select a.id, a.status from appointment a
+                    select a.id, a.status,
+                           case when a.status = 'CONFIRMED' and bp.unmarked_visits = 'NO_SHOW' then 'NO_SHOW'
+                                else 'COMPLETED' end as outcome
+                    from appointment a
                     left join booking_policy bp on bp.tenant_id = a.tenant_id
                     where a.status in ('CONFIRMED', 'CHECKED_IN') and a.ends_at <= ?
                       and a.ends_at + make_interval(mins => coalesce(bp.visit_grace_minutes, ?)) <= ?
                     order by a.ends_at
                     limit ? for update of a skip locked)
-                update appointment a set status = 'COMPLETED', updated_at = ?
+                update appointment a set status = due.outcome, updated_at = ?
                 from due
                 where a.id = due.id and a.status = due.status
-                returning a.id, a.tenant_id, due.status""",
-                rs -> new Ended(rs.getLong(1), rs.getLong(2), null, AppointmentStatus.valueOf(rs.getString(3))),
+                returning a.id, a.tenant_id, due.status, due.outcome""",
+                rs -> new EndedVisit(rs.getLong(1), rs.getLong(2), AppointmentStatus.valueOf(rs.getString(3)),
+                        AppointmentStatus.valueOf(rs.getString(4))),
                 now, defaultGraceMinutes, now, limit, now);
-        for (Ended c : completed) {
-            record(c.tenantId(), c.id(), now, Actor.SYSTEM, c.from(), AppointmentStatus.COMPLETED,
-                    TimelineDetail.completedUnmarked());
+        for (EndedVisit e : ended) {
+            record(e.tenantId(), e.id(), now, Actor.SYSTEM, e.from(), e.to(),
+                    e.to() == AppointmentStatus.NO_SHOW ? TimelineDetail.noShowUnmarked() : TimelineDetail.completedUnmarked());
         }
-        return completed.size();
+        return ended.size();
     }
 
     /** A line on the timeline that changes no status, such as a refund settling ({@link TimelineDetail#refund}). */
@@ -282,6 +309,10 @@ public class AppointmentLifecycle {
 
     private void record(long tenantId, long appointmentId, Instant at, Actor actor, AppointmentStatus from,
                         AppointmentStatus to, String detail) {
+        // the last guard of the table: a sweep's SQL that drifted from it rolls its transaction back
+        if (!AppointmentStatus.allows(from, to)) {
+            throw new IllegalStateException("the lifecycle has no move " + from + " → " + to);
+        }
         actor = actingFor(actor);
         AppointmentEvent event = new AppointmentEvent();
         event.tenantId = tenantId;

@@ -28,13 +28,13 @@ public interface AppointmentMessages {
 
     String calendarOnlyConfirmed();
 
-    /** {@code window}: a {@link #span}. */
-    String cancelWindowClosed(String window);
+    /** {@code window}: a {@link #span}; {@code centre} and its {@code phone}, null when it gave none: whom to call. */
+    String cancelWindowClosed(String window, String centre, String phone);
 
     /** {@code status}: a {@link #statusWord}. */
     String notCancellable(String status);
 
-    String moveWindowClosed(String window);
+    String moveWindowClosed(String window, String centre, String phone);
 
     String notMovable(String status);
 
@@ -42,9 +42,13 @@ public interface AppointmentMessages {
 
     String serviceNotOffered();
 
+    String serviceDoesNotFit();
+
     String sameSlot();
 
     String packageNotValidThere(String packageName, String centre);
+
+    String packageEndsBefore(String packageName, Instant until, ZoneId zone);
 
     String overlaps(String doctor, Instant at, ZoneId zone);
 
@@ -95,6 +99,10 @@ public interface AppointmentMessages {
 
     String eventCompletedUnmarked();
 
+    String eventNoShow();
+
+    String eventNoShowUnmarked();
+
     String eventMovedTo(long id);
 
     String eventMovedFrom(long id);
@@ -137,6 +145,10 @@ public interface AppointmentMessages {
 
     String when();
 
+    String ends();
+
+    String endsAt(String time, long minutes);
+
     String doctor();
 
     String where();
@@ -161,6 +173,8 @@ public interface AppointmentMessages {
 
     String notApprovedInTime();
 
+    String noShowNote();
+
     String holdUntil();
 
     String holdLeft();
@@ -182,6 +196,34 @@ public interface AppointmentMessages {
     String payAndConfirm(String amount);
 
     String confirmBooking();
+
+    // what the held page says before the patient commits: the online deadlines, what comes back, whom to call
+    String termsHeading();
+
+    /** {@code until}: a time written by {@code Formats.local}, the zone named. */
+    String termsCancelAndMoveUntil(String until);
+
+    String termsCancelUntil(String until);
+
+    /** {@code window}: a {@link #span}. */
+    String termsNoCancel(String window);
+
+    String termsMoveUntil(String until);
+
+    String termsNoMove(String window);
+
+    String termsRefund(String amount);
+
+    /** A package may pay for it instead of the amount. */
+    String termsRefundOrSession(String amount);
+
+    String termsSessionBack();
+
+    String termsNothingToRefund();
+
+    String termsAfter();
+
+    String termsCall(String centre, String phone);
 
     String holdOnThisTimeRanOut();
 

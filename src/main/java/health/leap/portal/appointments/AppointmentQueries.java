@@ -90,7 +90,7 @@ public class AppointmentQueries {
         Read read = NativeSql.one("""
                 select a.id, a.status, a.starts_at, a.ends_at, a.hold_expires_at, a.hold_extensions_used, a.amount_due, a.currency, a.reschedule_count,
                        (select n.id from appointment n where n.rescheduled_from_id = a.id) as replaced_by,
-                       d.id as doctor_id, d.name as doctor, c.name as centre, c.address, c.timezone, s.name as service,
+                       d.id as doctor_id, d.name as doctor, c.name as centre, c.address, c.phone, c.timezone, s.name as service,
                        p.status as payment_status, p.reference, a.rescheduled_from_id,
                        a.service_id, a.centre_id, a.tenant_id, a.lead_id, pk.name as package_name,
                        r.status as refund_status, r.amount as refund_amount, r.settled_at as refund_settled_at, a.cancel_reason,
@@ -106,7 +106,7 @@ public class AppointmentQueries {
                 AppointmentStatus.valueOf(rs.getString("status")), rs.instant("starts_at"),
                 rs.instant("ends_at"), rs.instant("hold_expires_at"), rs.getInt("hold_extensions_used"), rs.getBigDecimal("amount_due"),
                 rs.getString("currency").trim(), rs.getInt("reschedule_count"), rs.getString("doctor"), rs.getLong("doctor_id"), rs.getString("centre"),
-                rs.getString("address"), ZoneId.of(rs.getString("timezone")), rs.getString("service"),
+                rs.getString("address"), rs.getString("phone"), ZoneId.of(rs.getString("timezone")), rs.getString("service"),
                 BookingPolicy.from(rs), PaymentStatus.of(rs.getString("payment_status")), rs.getString("reference"),
                 RefundStatus.of(rs.getString("refund_status")),
                 rs.getBigDecimal("refund_amount"), rs.instant("refund_settled_at"), rs.getString("cancel_reason"),
@@ -114,9 +114,10 @@ public class AppointmentQueries {
                 rs.getString("package_name"), List.of(), timeline, now),
                 rs.getLong("tenant_id"), rs.getLong("lead_id"), rs.getLong("service_id"), rs.getLong("centre_id")),
                 appointmentId).orElseThrow();
-        // a held DRAFT may be paid with a package: offer the ones that apply (read after the row, not inside it)
+        // a held DRAFT may be paid with a package valid at its start: offer those (read after the row, not inside it)
         return read.detail().isHeld()
-                ? read.detail().withPackages(redemptions.applicable(read.tenantId(), read.leadId(), read.serviceId(), read.centreId()))
+                ? read.detail().withPackages(redemptions.applicable(read.tenantId(), read.leadId(), read.serviceId(), read.centreId(),
+                        read.detail().startsAt()))
                 : read.detail();
     }
 

@@ -144,13 +144,14 @@ public class AppointmentResource {
         try {
             moved = reschedules.reschedule(caller.tenantId(), caller.leadId(), appointmentId, slotId);
         } catch (Problem problem) {
-            if (problem.code() != ErrorCode.SLOT_TAKEN && problem.code() != ErrorCode.OVERLAPPING_BOOKING) {
+            if (problem.code() != ErrorCode.SLOT_TAKEN && problem.code() != ErrorCode.OVERLAPPING_BOOKING
+                    && problem.code() != ErrorCode.SERVICE_DOES_NOT_FIT) {
                 throw problem;
             }
             // nothing moved; show what is still free at that doctor and centre on that day, to choose another
             metrics.refused(problem.code());
             SlotPicker taken = doctors.pickerForSlot(caller.tenantId(), slotId, queries.serviceOf(appointmentId));
-            return Response.status(409).entity(Templates.reschedule(reschedulePage(appointmentId, taken.doctor().id(),
+            return Response.status(problem.code().status()).entity(Templates.reschedule(reschedulePage(appointmentId, taken.doctor().id(),
                     taken.centre().id(), taken.day(), problem))).build();
         }
         metrics.rescheduled();
@@ -167,7 +168,7 @@ public class AppointmentResource {
         // the centre list showed the previous doctor's centres: when the new doctor is not there, start at theirs
         Long centre = centreId != null && doctors.offers(doctor, centreId, appointment.serviceId) ? centreId : null;
         SlotPicker picker = doctors.picker(caller.tenantId(), doctor, centre, appointment.serviceId,
-                centre == null && doctorId != null ? null : date, true);
+                centre == null && doctorId != null ? null : date, true, appointment.id);
         return new ReschedulePage(queries.detail(appointmentId), doctors.doctorsOffering(caller.tenantId(), appointment.serviceId),
                 picker, error == null ? null : error.code(), error == null ? null : error.sentence());
     }

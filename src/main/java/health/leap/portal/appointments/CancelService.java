@@ -1,5 +1,6 @@
 package health.leap.portal.appointments;
 
+import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
@@ -28,8 +29,8 @@ public class CancelService {
     public void cancel(long tenantId, long leadId, long appointmentId, String reason) {
         Instant now = clock.instant();
         Appointment appointment = ownership.appointment(tenantId, leadId, appointmentId);
-        CancellationWindow.refusal(appointment.status, appointment.startsAt, now,
-                catalog.centre(appointment.centreId).policy()).ifPresent(p -> {
+        Centre centre = catalog.centre(appointment.centreId);
+        CancellationWindow.refusal(appointment.status, appointment.startsAt, now, centre.policy(), centre.desk()).ifPresent(p -> {
             throw p;
         });
         // compare-and-set on the status we read: a cancel replayed from an old page changes nothing

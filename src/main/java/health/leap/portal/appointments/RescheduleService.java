@@ -41,15 +41,17 @@ public class RescheduleService {
     /** The booking to move, refused early when the rules already say no. */
     public Appointment movable(long tenantId, long leadId, long appointmentId) {
         Appointment appointment = ownership.appointment(tenantId, leadId, appointmentId);
+        Centre centre = catalog.centre(appointment.centreId);
         RescheduleRules.refusal(appointment.status, appointment.startsAt, appointment.rescheduleCount, clock.instant(),
-                catalog.centre(appointment.centreId).policy()).ifPresent(p -> {
+                centre.policy(), centre.desk()).ifPresent(p -> {
             throw p;
         });
         return appointment;
     }
 
+    /** The slot moved to, with the end of the booking's service from its start and whether the doctor's block lasts that long. */
     private record Target(long slotId, long tenantId, long doctorId, long centreId, Instant startsAt, Instant endsAt,
-                          boolean offered, boolean requiresApproval) {
+                          boolean fits, boolean offered, boolean requiresApproval) {
     }
 
     /** Moves the booking to {@code slotId}; returns the new appointment's id. */
@@ -69,6 +71,9 @@ public class RescheduleService {
         if (target.slotId() == old.slotId) {
             throw new Problem(ErrorCode.SAME_SLOT, AppointmentMessages.class, AppointmentMessages::sameSlot);
         }
+        if (!target.fits()) {
+            throw new Problem(ErrorCode.SERVICE_DOES_NOT_FIT, AppointmentMessages.class, AppointmentMessages::serviceDoesNotFit);
+        }
         Centre centre = catalog.centre(target.centreId());
         BookingWindow.refusal(now, centre.zone(), centre.policy(), target.startsAt()).ifPresent(p -> {
             throw p;
@@ -77,6 +82,11 @@ public class RescheduleService {
         redemptions.packageNotValidAt(appointmentId, old.serviceId, target.centreId()).ifPresent(name -> {
             throw new Problem(ErrorCode.PACKAGE_NOT_VALID_THERE, AppointmentMessages.class,
                     m -> m.packageNotValidThere(name, centre.name()));
+        });
+        // nor can it pay for a visit after its validity ends
+        redemptions.packageEndsBefore(appointmentId, target.startsAt()).ifPresent(ending -> {
+            throw new Problem(ErrorCode.PACKAGE_EXPIRES_BEFORE_VISIT, AppointmentMessages.class,
+                    m -> m.packageEndsBefore(ending.name(), ending.validUntil(), centre.zone()));
         });
         overlaps.refusal(tenantId, leadId, target.startsAt(), target.endsAt(), now, appointmentId).ifPresent(p -> {
             throw p;
@@ -90,13 +100,20 @@ public class RescheduleService {
 
     private Optional<Target> target(long slotId, long serviceId) {
         return NativeSql.one("""
-                select s.id, s.tenant_id, s.doctor_id, s.centre_id, s.starts_at, s.ends_at,
+                select s.id, s.tenant_id, s.doctor_id, s.centre_id, s.starts_at, f.until,
+                       f.until <= s.ends_at
+                           or (select range_agg(tstzrange(b.starts_at, b.ends_at)) from slot b
+                               where b.doctor_id = s.doctor_id and b.centre_id = s.centre_id
+                                 and b.starts_at >= s.starts_at and b.starts_at < f.until)
+                              @> tstzrange(s.starts_at, f.until) as fits,
                        exists (select 1 from offering o where o.doctor_id = s.doctor_id and o.centre_id = s.centre_id
                                                           and o.service_id = ?) as offered,
                        d.requires_approval or sv.requires_approval as approval
                 from slot s join doctor d on d.id = s.doctor_id join service sv on sv.id = ?
+                cross join lateral (select s.starts_at + make_interval(mins => sv.duration_minutes) as until) f
                 where s.id = ?""", rs -> new Target(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("doctor_id"),
-                rs.getLong("centre_id"), rs.instant("starts_at"), rs.instant("ends_at"), rs.getBoolean("offered"),
+                rs.getLong("centre_id"), rs.instant("starts_at"), rs.instant("until"), rs.getBoolean("fits"),
+                rs.getBoolean("offered"),
                 rs.getBoolean("approval")), serviceId, serviceId, slotId);
     }
 }

@@ -37,7 +37,8 @@ import java.util.function.Function;
  * </pre>
  * Heads: {@code held:<seconds>}, {@code released-for-another}, {@code awaiting-approval},
  * {@code paid-with-package}, {@code approved}, {@code declined}, {@code checked-in}, {@code completed},
- * {@code completed-unmarked}, {@code moved-to:<id>}, {@code moved-from:<id>}, {@code hold-expired},
+ * {@code completed-unmarked}, {@code no-show}, {@code no-show-unmarked}, {@code moved-to:<id>},
+ * {@code moved-from:<id>}, {@code hold-expired},
  * {@code hold-released}, {@code cancelled}, {@code not-decided}, {@code refund-completed:<amount> <currency>},
  * {@code refund-failed:<amount> <currency>}, {@code paid-too-late}, {@code written} (the text is the line).
  * Additions: {@code awaiting-approval}, {@code paid-with-package}, {@code refunding}, {@code session-back},
@@ -83,6 +84,16 @@ public final class TimelineDetail {
     /** A visit nobody marked at the front desk, completed by the portal. */
     public static String completedUnmarked() {
         return "completed-unmarked";
+    }
+
+    /** A visit nobody marked at the front desk, made a no-show by the portal as the clinic chose. */
+    public static String noShowUnmarked() {
+        return "no-show-unmarked";
+    }
+
+    /** The front desk marked that the patient did not come. */
+    public static String noShow() {
+        return "no-show";
     }
 
     /** A visit the front desk completed. */
@@ -191,6 +202,8 @@ public final class TimelineDetail {
             Map.entry("checked-in", new Head(false, false, w -> w.m().eventCheckedIn())),
             Map.entry("completed", new Head(false, false, w -> w.m().eventCompleted())),
             Map.entry("completed-unmarked", new Head(false, false, w -> w.m().eventCompletedUnmarked())),
+            Map.entry("no-show", new Head(false, false, w -> w.m().eventNoShow())),
+            Map.entry("no-show-unmarked", new Head(false, false, w -> w.m().eventNoShowUnmarked())),
             Map.entry("moved-to", new Head(true, false, w -> w.m().eventMovedTo(Long.parseLong(w.argument())))),
             Map.entry("moved-from", new Head(true, false, w -> w.m().eventMovedFrom(Long.parseLong(w.argument())))),
             Map.entry("hold-expired", new Head(false, false, w -> w.m().eventHoldExpired())),

@@ -7,9 +7,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 
 /**
- * Ends the visits nobody marked: a booking still CONFIRMED or CHECKED_IN its tenant's grace period
- * ({@code booking_policy.visit_grace_minutes}, 2 hours by default) after it ended becomes COMPLETED,
- * actor SYSTEM, so it stops counting toward the patient's active limit. A booking still waiting for
+ * Ends the visits nobody marked: a booking still CHECKED_IN its tenant's grace period
+ * ({@code booking_policy.visit_grace_minutes}, 2 hours by default) after it ended becomes COMPLETED, one
+ * still CONFIRMED what the clinic chose for visits nobody marked ({@code booking_policy.unmarked_visits}:
+ * COMPLETED by default, or NO_SHOW), actor SYSTEM, so it stops counting toward the patient's active limit. A booking still waiting for
  * the clinic's approval when its time has come is cancelled, with the money and any package session
  * given back. The sweep claims rows with SKIP LOCKED in bounded batches, so portal instances sweeping
  * at once neither take a row twice nor wait on each other, and a front-desk change racing the sweep
@@ -31,7 +32,7 @@ public class VisitCompletion {
 
 
     @Scheduled(every = "${portal.visit-completion.every:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sweep() {
+    public void sweep() {
         for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
             if (completeBatch(BATCH) < BATCH) {
                 break;
@@ -53,7 +54,7 @@ public class VisitCompletion {
         return lifecycle.cancelUndecided(limit, clock.instant());
     }
 
-    /** Completes up to {@code limit} visits whose grace period has passed; returns how many. */
+    /** Ends up to {@code limit} visits whose grace period has passed, as the clinic chose; returns how many. */
     @Transactional
     public int completeBatch(int limit) {
         return lifecycle.completePassedVisits(limit, DEFAULT_GRACE_MINUTES, clock.instant());

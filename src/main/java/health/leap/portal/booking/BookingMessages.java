@@ -36,6 +36,8 @@ public interface BookingMessages {
 
     String slotTaken();
 
+    String serviceDoesNotFit(String service, int minutes);
+
     String payFirst(String amount);
 
     String holdExpired();

@@ -73,13 +73,14 @@ public class BookingResource {
                     ? Templates.draftOpen$content(open.draftId(), slotId, serviceId, open.sentence())
                     : Templates.draftOpen(open.draftId(), slotId, serviceId, open.sentence())).build();
         } catch (Problem problem) {
-            if (problem.code() != ErrorCode.SLOT_TAKEN && problem.code() != ErrorCode.OVERLAPPING_BOOKING) {
+            if (problem.code() != ErrorCode.SLOT_TAKEN && problem.code() != ErrorCode.OVERLAPPING_BOOKING
+                    && problem.code() != ErrorCode.SERVICE_DOES_NOT_FIT) {
                 throw problem;
             }
             // The hold rolled back; show the times that are still free, to choose another.
             metrics.refused(problem.code());
             SlotPicker fresh = doctors.pickerForSlot(caller.tenantId(), slotId, serviceId);
-            return Response.status(409).entity(htmx.isHtmx()
+            return Response.status(problem.code().status()).entity(htmx.isHtmx()
                     ? Templates.slotTaken$content(fresh, problem.code(), problem.sentence())
                     : Templates.slotTaken(fresh, problem.code(), problem.sentence())).build();
         }

@@ -114,7 +114,8 @@ public class ConfirmService {
                     ? holdExpired() : invalidState(current));
         }
         if (packagePays) {
-            redemptions.redeem(tenantId, leadId, patientPackageId, appointmentId, appointment.serviceId, appointment.centreId);
+            redemptions.redeem(tenantId, leadId, patientPackageId, appointmentId, appointment.serviceId, appointment.centreId,
+                    appointment.startsAt);
         }
         // counted where the booking changes, so a second click or a paid return counts once
         metrics.confirmed(to.name());
@@ -142,7 +143,7 @@ public class ConfirmService {
     }
 
     private Terms terms(Appointment appointment) {
-        return NativeSql.one("select c.id, c.name, c.address, c.timezone, " + BookingPolicy.EFFECTIVE_COLUMNS + """
+        return NativeSql.one("select c.id, c.name, c.address, c.timezone, c.phone, " + BookingPolicy.EFFECTIVE_COLUMNS + """
                 , (d.requires_approval or sv.requires_approval) as approval,
                   exists (select 1 from payment p where p.id = a.payment_id and p.status = 'SUCCEEDED') as paid
                 from appointment a

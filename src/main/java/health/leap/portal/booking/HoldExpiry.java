@@ -32,7 +32,7 @@ public class HoldExpiry {
 
 
     @Scheduled(every = "${portal.hold-expiry.every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sweep() {
+    public void sweep() {
         int expired = 0;
         for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
             int batch = expireBatch(BATCH);

@@ -26,8 +26,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Holding a slot: a DRAFT appointment that keeps the slot for the hold length. The database's
- * one-active-appointment-per-slot index decides every race, across any number of portal instances.
+ * Holding a time: a DRAFT appointment that keeps the doctor from the slot's start for the service's
+ * length, for the hold length. The database's exclusion constraint (no two active bookings of one
+ * doctor overlap) decides every race, across any number of portal instances.
  */
 @ApplicationScoped
 public class HoldService {
@@ -67,7 +68,7 @@ public class HoldService {
     public long hold(long tenantId, long leadId, long slotId, long serviceId, boolean releaseOpenDraft) {
         Instant now = clock.instant();
         // A time someone else already holds is refused at once, before any lock: when a clinic opens its
-        // calendar, most of a burst of holds on one time lose. The unique index still decides every race.
+        // calendar, most of a burst of holds on one time lose. The exclusion constraint still decides every race.
         if (heldByAnother(tenantId, leadId, slotId, now)) {
             throw slotTaken();
         }
@@ -80,6 +81,10 @@ public class HoldService {
         if (slot.service() == null) {
             throw new Problem(ErrorCode.SERVICE_NOT_OFFERED, BookingMessages.class,
                     m -> m.serviceNotOfferedAt(slot.centre().name()));
+        }
+        if (!slot.fits()) {
+            throw new Problem(ErrorCode.SERVICE_DOES_NOT_FIT, BookingMessages.class,
+                    m -> m.serviceDoesNotFit(slot.service().name(), slot.service().durationMinutes()));
         }
         BookingPolicy policy = slot.centre().policy();
         BookingWindow.refusal(now, slot.centre().zone(), policy, slot.startsAt()).ifPresent(p -> {
@@ -161,9 +166,14 @@ public class HoldService {
 
     private Optional<BookableSlot> bookableSlot(long slotId, long serviceId) {
         return NativeSql.one("""
-                select s.id as slot_id, s.tenant_id as slot_tenant, s.doctor_id, s.starts_at, s.ends_at,
+                select s.id as slot_id, s.tenant_id as slot_tenant, s.doctor_id, s.starts_at, f.until,
+                       f.until <= s.ends_at
+                           or (select range_agg(tstzrange(b.starts_at, b.ends_at)) from slot b
+                               where b.doctor_id = s.doctor_id and b.centre_id = s.centre_id
+                                 and b.starts_at >= s.starts_at and b.starts_at < f.until)
+                              @> tstzrange(s.starts_at, f.until) as fits,
                        d.requires_approval as doctor_requires_approval,
-                       c.id, c.name, c.address, c.timezone,
+                       c.id, c.name, c.address, c.timezone, c.phone,
                        sv.id as service_id, sv.name as service_name, sv.duration_minutes, sv.fee, sv.currency,
                        sv.payment_mode, sv.token_amount, sv.advance_percent, sv.requires_approval,
                 """ + BookingPolicy.EFFECTIVE_COLUMNS + """
@@ -173,13 +183,14 @@ public class HoldService {
                 join centre c on c.id = s.centre_id
                 left join offering o on o.doctor_id = s.doctor_id and o.centre_id = s.centre_id and o.service_id = ?
                 left join service sv on sv.id = o.service_id
+                cross join lateral (select s.starts_at + make_interval(mins => coalesce(sv.duration_minutes, 0)) as until) f
                 """ + BookingPolicy.EFFECTIVE_JOINS + """
 
                 where s.id = ?""", rs -> {
             ClinicService service = ClinicService.fromRow(rs);
             return new BookableSlot(rs.getLong("slot_id"), rs.getLong("slot_tenant"), rs.getLong("doctor_id"),
                     rs.getBoolean("doctor_requires_approval"), ClinicCatalog.centre(rs), rs.instant("starts_at"),
-                    rs.instant("ends_at"), service);
+                    rs.instant("until"), rs.getBoolean("fits"), service);
         }, serviceId, slotId);
     }
 }

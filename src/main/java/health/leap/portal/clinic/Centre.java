@@ -3,8 +3,16 @@ package health.leap.portal.clinic;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A place where doctors see patients, with its timezone and its effective booking rules. */
-public record Centre(long id, String name, String address, ZoneId zone, BookingPolicy policy) {
+/**
+ * A place where doctors see patients, with its timezone, its effective booking rules and the phone
+ * number of its front desk (null when the clinic gave none).
+ */
+public record Centre(long id, String name, String address, ZoneId zone, BookingPolicy policy, String phone) {
+
+    /** Whom to call about a booking here. */
+    public CentrePhone desk() {
+        return new CentrePhone(name, phone);
+    }
 
     public BookingWindow windowAt(Instant now) {
         return BookingWindow.at(now, zone, policy);

@@ -21,26 +21,40 @@ public class ClinicCatalog {
     static final Duration CHOICES_KEPT = Duration.ofSeconds(30);
     private final Cache<Long, Choices> choices = Caffeine.newBuilder()
             .maximumSize(1_000).expireAfterWrite(CHOICES_KEPT).build();
+    private final Cache<Long, List<CentrePhone>> phones = Caffeine.newBuilder()
+            .maximumSize(1_000).expireAfterWrite(CHOICES_KEPT).build();
 
     public ClinicCatalog() {
     }
 
     public List<Centre> centres(long tenantId) {
-        return NativeSql.list("select c.id, c.name, c.address, c.timezone, " + BookingPolicy.EFFECTIVE_COLUMNS
+        return NativeSql.list("select c.id, c.name, c.address, c.timezone, c.phone, " + BookingPolicy.EFFECTIVE_COLUMNS
                 + " from centre c " + BookingPolicy.EFFECTIVE_JOINS
                 + " where c.tenant_id = ? order by c.name, c.id", ClinicCatalog::centre, tenantId);
     }
 
     /** One centre with its effective rules. */
     public Centre centre(long centreId) {
-        return NativeSql.one("select c.id, c.name, c.address, c.timezone, " + BookingPolicy.EFFECTIVE_COLUMNS
+        return NativeSql.one("select c.id, c.name, c.address, c.timezone, c.phone, " + BookingPolicy.EFFECTIVE_COLUMNS
                 + " from centre c " + BookingPolicy.EFFECTIVE_JOINS + " where c.id = ?", ClinicCatalog::centre, centreId)
                 .orElseThrow();
     }
 
+    /** A centre from a row that selects {@code c.id, c.name, c.address, c.timezone, c.phone} and the effective policy. */
     public static Centre centre(Row rs) {
         return new Centre(rs.getLong("id"), rs.getString("name"), rs.getString("address"),
-                ZoneId.of(rs.getString("timezone")), BookingPolicy.from(rs));
+                ZoneId.of(rs.getString("timezone")), BookingPolicy.from(rs), rs.getString("phone"));
+    }
+
+    /**
+     * The tenant's centres that gave a phone number, by name, for the help line that ends every page:
+     * one statement per tenant at most every {@link #CHOICES_KEPT}, so a page costs none. A number
+     * changed shows at the latest that long after.
+     */
+    public List<CentrePhone> phones(long tenantId) {
+        return phones.get(tenantId, id -> NativeSql.list("""
+                select name, phone from centre where tenant_id = ? and phone is not null order by name, id""",
+                rs -> new CentrePhone(rs.getString("name"), rs.getString("phone")), id));
     }
 
     /** Services and specialties of the tenant for the browsing filters, in one statement at most every {@link #CHOICES_KEPT}. */

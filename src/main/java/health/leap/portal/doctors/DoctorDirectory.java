@@ -53,6 +53,10 @@ public class DoctorDirectory {
             params.add(window.latest());
         }
         String serviceCondition = filter.serviceId() == null ? "" : " and o.service_id = ?";
+        // with a service chosen, a start where that service fits; without, one where a slot's length does
+        String ends = filter.serviceId() == null ? FreeSlots.ENDS_WITH_SLOT
+                : " cross join lateral (select s.starts_at + make_interval(mins => sv.duration_minutes) as until"
+                  + " from service sv where sv.id = ?) f ";
         StringBuilder query = new StringBuilder()
                 .append("with w(centre_id, earliest, latest) as (values ").append(windows).append(")\n")
                 .append("""
@@ -63,7 +67,8 @@ public class DoctorDirectory {
                             select f.starts_at, f.centre_id
                             from w cross join lateral (
                                 select s.starts_at, s.centre_id
-                                from slot s
+                                from slot s""").append(ends).append("""
+
                                 where s.doctor_id = d.id and s.centre_id = w.centre_id
                                   and s.starts_at between w.earliest and w.latest
                                   and exists (select 1 from offering o
@@ -79,7 +84,9 @@ public class DoctorDirectory {
                                       where o.doctor_id = d.id""").append(serviceCondition).append(")");
         if (filter.serviceId() != null) {
             params.add(filter.serviceId());
+            params.add(filter.serviceId());
         }
+        params.add(0L);
         params.add(now);
         params.add(tenantId);
         if (filter.serviceId() != null) {
@@ -114,7 +121,7 @@ public class DoctorDirectory {
         List<Row> rows = NativeSql.list("""
                 select d.id as doctor_id, d.tenant_id, d.name as doctor_name, d.specialty, d.languages, d.bio,
                        d.photo_url, d.requires_approval as doctor_requires_approval,
-                       c.id, c.name, c.address, c.timezone,
+                       c.id, c.name, c.address, c.timezone, c.phone,
                        s.id as service_id, s.name as service_name, s.duration_minutes, s.fee, s.currency,
                        s.payment_mode, s.token_amount, s.advance_percent, s.requires_approval,
                 """ + BookingPolicy.EFFECTIVE_COLUMNS + """
@@ -144,16 +151,19 @@ public class DoctorDirectory {
                 d.photoUrl(), d.requiresApproval(), offers));
     }
 
-    /** Every day from today to the last bookable day, with the count of free slots on it. */
-    public List<FreeDay> freeDays(long doctorId, Centre centre, Instant now) {
+    /**
+     * Every day from today to the last bookable day, with the count of start times on it where the
+     * service fits ({@code moving}: the booking a move leaves, or 0).
+     */
+    public List<FreeDay> freeDays(long doctorId, Centre centre, ClinicService service, long moving, Instant now) {
         BookingWindow window = centre.windowAt(now);
         ZoneId zone = centre.zone();
         Map<LocalDate, Integer> counts = new LinkedHashMap<>();
-        NativeSql.list("select (s.starts_at at time zone ?)::date as day, count(*) as free from slot s"
+        NativeSql.list("select (s.starts_at at time zone ?)::date as day, count(*) as free from slot s" + FreeSlots.ENDS_WITH_SERVICE
                         + " where s.doctor_id = ? and s.centre_id = ? and s.starts_at between ? and ? and " + FreeSlots.FREE
                         + " group by 1",
                 rs -> counts.put(rs.date("day"), rs.getInt("free")),
-                zone.getId(), doctorId, centre.id(), window.earliest(), window.latest(), now);
+                zone.getId(), service.durationMinutes(), doctorId, centre.id(), window.earliest(), window.latest(), moving, now);
         List<FreeDay> days = new ArrayList<>();
         LocalDate last = BookingWindow.lastDay(now, zone, centre.policy());
         for (LocalDate day = now.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
@@ -162,17 +172,18 @@ public class DoctorDirectory {
         return days;
     }
 
-    /** The free slots of one local day at a centre, inside the booking window. */
-    public List<FreeSlot> freeSlotsOn(long doctorId, Centre centre, LocalDate day, Instant now) {
+    /** The start times of one local day at a centre, inside the booking window, where the service fits. */
+    public List<FreeSlot> freeSlotsOn(long doctorId, Centre centre, ClinicService service, long moving, LocalDate day,
+                                      Instant now) {
         BookingWindow window = centre.windowAt(now);
         Instant dayStart = day.atStartOfDay(centre.zone()).toInstant();
         Instant dayEnd = day.plusDays(1).atStartOfDay(centre.zone()).toInstant();
         Instant from = dayStart.isAfter(window.earliest()) ? dayStart : window.earliest();
-        return NativeSql.list("select s.id, s.starts_at, s.ends_at from slot s"
+        return NativeSql.list("select s.id, s.starts_at, f.until from slot s" + FreeSlots.ENDS_WITH_SERVICE
                         + " where s.doctor_id = ? and s.centre_id = ? and s.starts_at >= ? and s.starts_at < ?"
                         + " and s.starts_at <= ? and " + FreeSlots.FREE + " order by s.starts_at",
-                rs -> new FreeSlot(rs.getLong("id"), rs.instant("starts_at"), rs.instant("ends_at")),
-                doctorId, centre.id(), from, dayEnd, window.latest(), now);
+                rs -> new FreeSlot(rs.getLong("id"), rs.instant("starts_at"), rs.instant("until")),
+                service.durationMinutes(), doctorId, centre.id(), from, dayEnd, window.latest(), moving, now);
     }
 
     /** Where and when a slot of the tenant is. */

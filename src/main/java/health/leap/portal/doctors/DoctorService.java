@@ -48,6 +48,15 @@ public class DoctorService {
      */
     public SlotPicker picker(long tenantId, long doctorId, Long centreId, Long serviceId, LocalDate date,
                              boolean withDays) {
+        return picker(tenantId, doctorId, centreId, serviceId, date, withDays, 0);
+    }
+
+    /**
+     * The picker for moving the booking {@code moving}: its own time counts as free, since the move
+     * gives it up (0 for a new booking).
+     */
+    public SlotPicker picker(long tenantId, long doctorId, Long centreId, Long serviceId, LocalDate date,
+                             boolean withDays, long moving) {
         Instant now = clock.instant();
         DoctorProfile doctor = directory.profile(doctorId).orElseThrow(() -> Problem.notFound(DoctorMessages.class, DoctorMessages::doctorNotFound));
         if (doctor.tenantId() != tenantId) {
@@ -75,10 +84,11 @@ public class DoctorService {
         if (date != null && (date.isBefore(today) || date.isAfter(lastDay))) {
             throw Problem.badRequest(DoctorMessages.class, m -> m.pickADay(today.toString(), lastDay.toString()));
         }
-        List<FreeDay> days = withDays || date == null ? directory.freeDays(doctor.id(), centre, now) : List.of();
+        List<FreeDay> days = withDays || date == null ? directory.freeDays(doctor.id(), centre, service, moving, now) : List.of();
         LocalDate day = date != null ? date
                 : days.stream().filter(FreeDay::bookable).map(FreeDay::date).findFirst().orElse(today);
-        return new SlotPicker(doctor, centre, service, days, day, directory.freeSlotsOn(doctor.id(), centre, day, now));
+        return new SlotPicker(doctor, centre, service, days, day,
+                directory.freeSlotsOn(doctor.id(), centre, service, moving, day, now));
     }
 
     /** The picker on the day of a slot that was just taken, so the patient sees what is still free. */

@@ -90,6 +90,10 @@ public interface MailMessages {
     // the visit's facts
     String factWhen();
 
+    String factEnds();
+
+    String endsAt(String time, long minutes);
+
     String factNewTime();
 
     String factWas();

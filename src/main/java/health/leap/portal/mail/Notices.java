@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -236,6 +237,8 @@ public class Notices {
             facts.add(new MailContent.Fact(words.factPatient(), patient));
         }
         facts.add(new MailContent.Fact(kind == MailKind.MOVED ? words.factNewTime() : words.factWhen(), when));
+        facts.add(new MailContent.Fact(words.factEnds(), words.endsAt(Formats.time(f.endsAt(), f.zone()),
+                Duration.between(f.startsAt(), f.endsAt()).toMinutes())));
         if (kind == MailKind.MOVED && f.movedFrom() != null) {
             facts.add(new MailContent.Fact(words.factWas(), Formats.local(f.movedFrom(), f.zone(), locale)));
         }

@@ -24,7 +24,7 @@ public class PackageExpiry {
     }
 
     @Scheduled(every = "${portal.package-expiry.every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sweep() {
+    public void sweep() {
         for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
             if (expireBatch(BATCH) < BATCH) {
                 return;

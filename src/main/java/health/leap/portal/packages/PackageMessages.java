@@ -2,6 +2,10 @@ package health.leap.portal.packages;
 
 import io.quarkus.qute.i18n.MessageBundle;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 /**
  * What the package pages (the list, one package, its sessions used, which package pays for a visit)
  * and their refusals say. The words are in {@code messages/pkg_en.properties} and {@code pkg_es.properties}.
@@ -19,6 +23,8 @@ public interface PackageMessages {
     String centreNotFound();
 
     String notApplicable();
+
+    String expiresBeforeVisit(String packageName, Instant until, ZoneId zone);
 
     String notAStatus(String value, String choices);
 
@@ -92,6 +98,8 @@ public interface PackageMessages {
 
     String noneApplies(String service, String centre);
 
+    String noneAppliesOn(String service, String centre, LocalDate day);
+
     String sessionsLeft(int left, int total);
 
     String findDoctorFor(String service, String centre);
@@ -105,6 +113,8 @@ public interface PackageMessages {
     String centre();
 
     String chooseCentre();
+
+    String visitDate();
 
     String checkMyPackages();
 }

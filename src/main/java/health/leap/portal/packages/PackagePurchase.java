@@ -19,7 +19,10 @@ import java.time.Instant;
 @Table(name = "patient_package")
 public class PackagePurchase extends TenantEntity {
 
-    /** An ACTIVE package, inside its validity, with a session left, covering this service at this centre. */
+    /**
+     * An ACTIVE package, begun by now (first parameter) and still valid when the visit starts (second:
+     * the visit's start, or now), with a session left, covering this service at this centre.
+     */
     static final String APPLICABLE = """
             pp.status = 'ACTIVE' and pp.valid_from <= ? and pp.valid_until > ? and pp.sessions_used < pp.sessions_total
             and exists (select 1 from package_service ps where ps.package_id = pp.package_id and ps.service_id = ?)
@@ -44,15 +47,27 @@ public class PackagePurchase extends TenantEntity {
     public Instant purchasedAt;
 
     /**
-     * Takes one session if the package can pay for this service at this centre now; the last one
-     * exhausts it. False when it cannot pay. Native: the coverage is two tables of the catalogue.
+     * Takes one session if the package can pay for this service at this centre for a visit starting at
+     * {@code visitAt}; the last one exhausts it. False when it cannot pay. Native: the coverage is two
+     * tables of the catalogue.
      */
-    static boolean takeSession(long id, long serviceId, long centreId, Instant now) {
+    static boolean takeSession(long id, long serviceId, long centreId, Instant now, Instant visitAt) {
         return NativeSql.update("""
                 update patient_package pp
                 set sessions_used = sessions_used + 1,
                     status = case when sessions_used + 1 = sessions_total then 'EXHAUSTED' else status end
-                where pp.id = ?""" + " and " + APPLICABLE, id, now, now, serviceId, centreId) == 1;
+                where pp.id = ?""" + " and " + APPLICABLE, id, now, latest(now, visitAt), serviceId, centreId) == 1;
+    }
+
+    /** Whether the package could pay for this service at this centre for a visit starting now. */
+    static boolean paysNow(long id, long serviceId, long centreId, Instant now) {
+        return NativeSql.one("select 1 from patient_package pp where pp.id = ? and " + APPLICABLE,
+                rs -> true, id, now, now, serviceId, centreId).isPresent();
+    }
+
+    /** The instant the validity is judged at: the visit's start, and never a time already past. */
+    static Instant latest(Instant now, Instant visitAt) {
+        return visitAt == null || visitAt.isBefore(now) ? now : visitAt;
     }
 
     /** Gives a session back; an EXHAUSTED package is ACTIVE again. */

@@ -104,7 +104,7 @@ public class PackageQueries {
         return new VisitChoice(
                 rows.stream().filter(c -> c.kind().equals("service")).map(c -> new ClinicCatalog.Named(c.id(), c.name())).toList(),
                 rows.stream().filter(c -> c.kind().equals("centre")).map(c -> new ClinicCatalog.Named(c.id(), c.name())).toList(),
-                null, null);
+                null, null, null);
     }
 
     /**

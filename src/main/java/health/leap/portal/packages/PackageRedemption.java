@@ -38,9 +38,16 @@ public class PackageRedemption extends TenantEntity {
         redemption.persist();
     }
 
-    /** The session a moved booking took goes with it to the booking that replaces it. */
+    /**
+     * The session a moved booking took goes with it to the booking that replaces it, and is used where
+     * that booking takes place: the history names the new centre. Native: the centre is read from the
+     * booking just written, whoever moved it.
+     */
     static void handOn(long fromAppointmentId, long toAppointmentId) {
-        update("appointmentId = ?1 where appointmentId = ?2 and reversedAt is null", toAppointmentId, fromAppointmentId);
+        NativeSql.update("""
+                update package_redemption pr set appointment_id = a.id, service_id = a.service_id, centre_id = a.centre_id
+                from appointment a
+                where a.id = ? and pr.appointment_id = ? and pr.reversed_at is null""", toAppointmentId, fromAppointmentId);
     }
 
     /**

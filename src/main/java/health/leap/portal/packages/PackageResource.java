@@ -59,10 +59,12 @@ public class PackageResource {
 
     @GET
     @Path("applicable")
-    public TemplateInstance applicable(@QueryParam("service") String service, @QueryParam("centre") String centre) {
+    public TemplateInstance applicable(@QueryParam("service") String service, @QueryParam("centre") String centre,
+                                       @QueryParam("date") String date) {
         long serviceId = Params.id("service", service);
         long centreId = Params.id("centre", centre);
-        ApplicablePage page = packages.applicable(caller.tenantId(), caller.leadId(), caller.tenantZone(), serviceId, centreId);
+        ApplicablePage page = packages.applicable(caller.tenantId(), caller.leadId(), caller.tenantZone(), serviceId, centreId,
+                Params.optionalDate("date", date));
         return htmx.wantsFragment() ? Templates.applicable$results(page) : Templates.applicable(page);
     }
 

@@ -1,10 +1,13 @@
 package health.leap.portal.packages;
 
+import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.web.Cursors;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -19,12 +22,14 @@ public class PatientPackages {
     private final Redemptions redemptions;
     private final Cursors cursors;
     private final Clock clock;
+    private final ClinicCatalog catalog;
 
-    public PatientPackages(PackageQueries queries, Redemptions redemptions, Cursors cursors, Clock clock) {
+    public PatientPackages(PackageQueries queries, Redemptions redemptions, Cursors cursors, Clock clock, ClinicCatalog catalog) {
         this.queries = queries;
         this.redemptions = redemptions;
         this.cursors = cursors;
         this.clock = clock;
+        this.catalog = catalog;
     }
 
     public PackageList list(long tenantId, long leadId, ZoneId tenantZone, PackageFilter filter, boolean withChoices) {
@@ -32,15 +37,22 @@ public class PatientPackages {
                 withChoices ? queries.servicesAndCentres(tenantId) : VisitChoice.NONE);
     }
 
-    /** Which packages pay for this service at this centre now; a service or centre outside the caller's clinic is 404. */
-    public ApplicablePage applicable(long tenantId, long leadId, ZoneId tenantZone, long serviceId, long centreId) {
+    /**
+     * Which packages pay for this service at this centre, for a visit on {@code date} (in the centre's
+     * zone) or, without one, now; a service or centre outside the caller's clinic is 404.
+     */
+    public ApplicablePage applicable(long tenantId, long leadId, ZoneId tenantZone, long serviceId, long centreId,
+                                     LocalDate date) {
         VisitChoice choices = queries.servicesAndCentres(tenantId);
         String service = choices.services().stream().filter(s -> s.id() == serviceId).findFirst()
                 .orElseThrow(() -> Problem.notFound(PackageMessages.class, PackageMessages::serviceNotFound)).name();
         String centre = choices.centres().stream().filter(c -> c.id() == centreId).findFirst()
                 .orElseThrow(() -> Problem.notFound(PackageMessages.class, PackageMessages::centreNotFound)).name();
+        // a package that ends before the visit's day cannot pay for it
+        Instant visitDay = date == null ? null : date.atStartOfDay(catalog.centre(centreId).zone()).toInstant();
         return new ApplicablePage(serviceId, service, centreId, centre,
-                redemptions.applicable(tenantId, leadId, serviceId, centreId), tenantZone, choices.choosing(serviceId, centreId));
+                redemptions.applicable(tenantId, leadId, serviceId, centreId, visitDay), tenantZone,
+                choices.choosing(serviceId, centreId, date));
     }
 
     public PackageDetail detail(long tenantId, long leadId, ZoneId tenantZone, long patientPackageId) {

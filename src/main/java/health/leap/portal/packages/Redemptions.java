@@ -1,5 +1,6 @@
 package health.leap.portal.packages;
 
+import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
@@ -8,24 +9,36 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A package paying for a visit: one session is taken at confirmation and given back when the visit
  * is cancelled. Both are compare-and-set updates, so two confirmations cannot take the last session.
+ * A package is judged at the visit's start: one whose validity ends before then cannot pay for it,
+ * at confirmation or after a move.
  */
 @ApplicationScoped
 public class Redemptions {
 
     private final Clock clock;
+    private final ClinicCatalog catalog;
 
-    public Redemptions(Clock clock) {
+    public Redemptions(Clock clock, ClinicCatalog catalog) {
         this.clock = clock;
+        this.catalog = catalog;
     }
 
-    /** The patient's packages that can pay for this service at this centre now, soonest expiry first. */
-    public List<ApplicablePackage> applicable(long tenantId, long leadId, long serviceId, long centreId) {
+    /** A package paying for a booking, and when its validity ends. */
+    public record EndingPackage(String name, Instant validUntil) {
+    }
+
+    /**
+     * The patient's packages that can pay for this service at this centre for a visit starting at
+     * {@code visitAt} (null: now), soonest expiry first.
+     */
+    public List<ApplicablePackage> applicable(long tenantId, long leadId, long serviceId, long centreId, Instant visitAt) {
         Instant now = clock.instant();
         return NativeSql.list("""
                 select pp.id, p.name, pp.sessions_total - pp.sessions_used as sessions_left, pp.sessions_total, pp.valid_until
@@ -34,12 +47,16 @@ public class Redemptions {
 
                 order by pp.valid_until, pp.id""", rs -> new ApplicablePackage(rs.getLong("id"), rs.getString("name"),
                 rs.getInt("sessions_left"), rs.getInt("sessions_total"), rs.instant("valid_until")),
-                tenantId, leadId, now, now, serviceId, centreId);
+                tenantId, leadId, now, PackagePurchase.latest(now, visitAt), serviceId, centreId);
     }
 
-    /** Takes one session of the patient's package for this appointment; the last one exhausts the package. */
+    /**
+     * Takes one session of the patient's package for this appointment, starting at {@code visitAt}; the
+     * last one exhausts the package.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void redeem(long tenantId, long leadId, long patientPackageId, long appointmentId, long serviceId, long centreId) {
+    public void redeem(long tenantId, long leadId, long patientPackageId, long appointmentId, long serviceId, long centreId,
+                       Instant visitAt) {
         Instant now = clock.instant();
         PackagePurchase purchase = PackagePurchase.findById(patientPackageId);
         if (purchase == null) {
@@ -48,7 +65,11 @@ public class Redemptions {
         if (purchase.tenantId != tenantId || purchase.leadId != leadId) {
             throw Problem.forbidden(PackageMessages.class, PackageMessages::packageNotYours);
         }
-        if (!PackagePurchase.takeSession(patientPackageId, serviceId, centreId, now)) {
+        if (!PackagePurchase.takeSession(patientPackageId, serviceId, centreId, now, visitAt)) {
+            // a package that would pay for a visit today ends too soon for this one: say until when it runs
+            if (PackagePurchase.paysNow(patientPackageId, serviceId, centreId, now)) {
+                throw expiresBeforeVisit(name(purchase.packageId), purchase.validUntil, catalog.centre(centreId).zone());
+            }
             throw new Problem(ErrorCode.PACKAGE_NOT_APPLICABLE, PackageMessages.class, PackageMessages::notApplicable);
         }
         PackageRedemption.record(tenantId, patientPackageId, appointmentId, serviceId, centreId, now);
@@ -69,7 +90,26 @@ public class Redemptions {
                 rs -> rs.getString(1), appointmentId, serviceId, centreId);
     }
 
-    /** A moved booking takes its session with it to the booking that replaces it. */
+    /** The package paying for this appointment when its validity ends before {@code visitAt}; empty otherwise. */
+    public Optional<EndingPackage> packageEndsBefore(long appointmentId, Instant visitAt) {
+        return NativeSql.one("""
+                select p.name, pp.valid_until from package_redemption pr
+                join patient_package pp on pp.id = pr.patient_package_id
+                join package p on p.id = pp.package_id
+                where pr.appointment_id = ? and pr.reversed_at is null and pp.valid_until <= ?""",
+                rs -> new EndingPackage(rs.getString("name"), rs.instant("valid_until")), appointmentId, visitAt);
+    }
+
+    private static Problem expiresBeforeVisit(String packageName, Instant validUntil, ZoneId zone) {
+        return new Problem(ErrorCode.PACKAGE_EXPIRES_BEFORE_VISIT, PackageMessages.class,
+                m -> m.expiresBeforeVisit(packageName, validUntil, zone));
+    }
+
+    private static String name(long packageId) {
+        return NativeSql.one("select name from package where id = ?", rs -> rs.getString(1), packageId).orElseThrow();
+    }
+
+    /** A moved booking takes its session with it to the booking that replaces it, at its centre. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void handOn(long fromAppointmentId, long toAppointmentId) {
         PackageRedemption.handOn(fromAppointmentId, toAppointmentId);

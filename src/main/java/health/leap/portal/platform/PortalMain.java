@@ -13,6 +13,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class PortalMain {
 
     public static void main(String... args) {
+        // an address Quarkus would refuse with a bare 400 gets the portal's own page (web.UnreadableAddresses)
+        System.setProperty("vertx.disableURIValidation", "true");
         boolean embedded = !EmbeddedDatabase.externalDatasourceConfigured();
         ProductionSafety.checkOrExit(embedded);
         EmbeddedDatabase database = null;

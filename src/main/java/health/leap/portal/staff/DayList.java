@@ -43,6 +43,11 @@ public record DayList(List<Centre> centres, Centre centre, List<ClinicCatalog.Na
             return status == AppointmentStatus.CONFIRMED && startsAt.atZone(zone).toLocalDate().equals(today);
         }
 
+        /** Still unmarked on its day once its start has passed: the desk may say the patient did not come. */
+        public boolean canMarkNoShow(Instant now) {
+            return status == AppointmentStatus.CONFIRMED && NoShowRule.refusal(startsAt, zone, now).isEmpty();
+        }
+
         public boolean canComplete() {
             return status == AppointmentStatus.CHECKED_IN;
         }

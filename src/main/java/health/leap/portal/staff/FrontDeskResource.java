@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 
-/** The front desk's day list of a centre, where staff check patients in and complete their visits. */
+/** The front desk's day list of a centre, where staff check patients in, complete their visits and mark no-shows. */
 @Path("/staff/day")
 @RolesAllowed("staff")
 @Produces(MediaType.TEXT_HTML)
@@ -60,6 +60,14 @@ public class FrontDeskResource {
         long appointmentId = Params.id("appointment", id);
         Long doctorId = Params.optionalId("doctor", doctor);
         return afterMark(frontDesk.complete(caller.tenantId(), caller.userName(), appointmentId), doctorId);
+    }
+
+    @POST
+    @Path("{id}/no-show")
+    public Response noShow(@PathParam("id") String id, @QueryParam("doctor") String doctor) {
+        long appointmentId = Params.id("appointment", id);
+        Long doctorId = Params.optionalId("doctor", doctor);
+        return afterMark(frontDesk.noShow(caller.tenantId(), caller.userName(), appointmentId), doctorId);
     }
 
     /** The day list the visit is on, as the desk had it filtered: the fragment under htmx, a redirect otherwise. */

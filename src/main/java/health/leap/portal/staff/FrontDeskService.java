@@ -22,9 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The front desk of a centre: the day's visits, and marking a patient checked in when they arrive
- * and the visit completed when they leave. Each mark is a compare-and-set on the status the desk
- * saw, recorded on the timeline with the staff member as actor; staff act in their own tenant only.
+ * The front desk of a centre: the day's visits, and marking a patient checked in when they arrive,
+ * the visit completed when they leave, or a no-show when they did not come. Each mark is a
+ * compare-and-set on the status the desk saw (a move {@code AppointmentStatus} allows), recorded on
+ * the timeline with the staff member as actor; staff act in their own tenant only.
  */
 @ApplicationScoped
 public class FrontDeskService {
@@ -77,7 +78,7 @@ public class FrontDeskService {
                 join service s on s.id = a.service_id
                 """ + AppointmentQueries.PAID_BY_JOINS + """
                 where a.tenant_id = ? and a.centre_id = ? and a.starts_at >= ? and a.starts_at < ?
-                  and a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED', 'CANCELLED')""" + doctor + """
+                  and a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW', 'CANCELLED')""" + doctor + """
 
                 order by a.starts_at, d.name, a.id""", rs -> new DayList.Visit(rs.getLong("id"),
                 AppointmentStatus.valueOf(rs.getString("status")), rs.instant("starts_at"), rs.instant("ends_at"),
@@ -114,12 +115,26 @@ public class FrontDeskService {
         return new Marked(centre.id(), visit.startsAt.atZone(centre.zone()).toLocalDate());
     }
 
+    /** The patient did not come: CONFIRMED → NO_SHOW, on the day of the visit once its start has passed. */
+    @Transactional
+    public Marked noShow(long tenantId, String staffUser, long appointmentId) {
+        Instant now = clock.instant();
+        Appointment visit = visitOf(tenantId, appointmentId);
+        Centre centre = catalog.centre(visit.centreId);
+        if (visit.status == AppointmentStatus.CONFIRMED) {
+            NoShowRule.refusal(visit.startsAt, centre.zone(), now).ifPresent(p -> {
+                throw p;
+            });
+        }
+        mark(visit, AppointmentStatus.CONFIRMED, AppointmentStatus.NO_SHOW, staffUser, now, TimelineDetail.noShow());
+        return new Marked(centre.id(), visit.startsAt.atZone(centre.zone()).toLocalDate());
+    }
+
     private void mark(Appointment visit, AppointmentStatus from, AppointmentStatus to, String staffUser, Instant now,
                       String detail) {
         if (visit.status != from || !lifecycle.transition(visit, to, now, AppointmentLifecycle.Actor.staff(staffUser), detail)) {
             AppointmentStatus current = visit.status == from ? lifecycle.currentStatus(visit.id) : visit.status;
-            boolean checkIn = to == AppointmentStatus.CHECKED_IN;
-            throw new Problem(ErrorCode.INVALID_STATE, StaffMessages.class, m -> m.visitCannot(current.name(), checkIn));
+            throw new Problem(ErrorCode.INVALID_STATE, StaffMessages.class, m -> m.visitCannot(current.name(), to.name()));
         }
     }
 

@@ -26,8 +26,15 @@ public interface StaffMessages {
 
     String notTheVisitDay();
 
-    /** A visit in another status than the mark needs: {@code status} is its code, CONFIRMED, CANCELLED. */
-    String visitCannot(String status, boolean checkIn);
+    String noShowNotTheDay();
+
+    String noShowTooEarly();
+
+    /**
+     * A visit in another status than the mark needs: {@code status} is its code (CONFIRMED, CANCELLED),
+     * {@code mark} the status the desk meant to give it (CHECKED_IN, COMPLETED, NO_SHOW).
+     */
+    String visitCannot(String status, String mark);
 
     // the approval queue
     String approvalsTitle();
@@ -98,6 +105,10 @@ public interface StaffMessages {
     String completeLabel(String patient);
 
     String complete();
+
+    String noShowLabel(String patient);
+
+    String noShow();
 
     // the patient finder
     String patientsTitle();

@@ -43,9 +43,13 @@ public enum ErrorCode {
     RESCHEDULE_WINDOW_CLOSED(422),
     RESCHEDULE_LIMIT_REACHED(422),
     SERVICE_NOT_OFFERED(422),
+    /** The service is longer than the doctor's schedule block lasts from that start time. */
+    SERVICE_DOES_NOT_FIT(422),
     SAME_SLOT(422),
     PACKAGE_NOT_APPLICABLE(422),
     PACKAGE_NOT_VALID_THERE(422),
+    /** The package's validity ends before the visit begins (at confirm, or after a move). */
+    PACKAGE_EXPIRES_BEFORE_VISIT(422),
     RATE_LIMITED(429),
     INTERNAL(500),
     RATE_LIMIT_UNAVAILABLE(503),

@@ -54,9 +54,6 @@ public interface PageMessages {
 
     String footer();
 
-    /** The same help, word for word, on every page (WCAG 3.2.6), a refusal given before the caller is known included. */
-    String help();
-
     String language();
 
     String languageUnknown();

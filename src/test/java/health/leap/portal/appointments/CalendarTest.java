@@ -55,7 +55,8 @@ class CalendarTest {
         // Irish summer time has begun: 09:00 UTC is 10:00 in Dublin
         assertEquals("20260331T100000", start.getValue());
         assertEquals("Europe/Dublin", start.getParameter("TZID").orElseThrow().getValue());
-        assertEquals("20260331T103000", value(event, "DTEND"));
+        // the consultation takes 20 minutes of the 30-minute slot: the event ends with the visit
+        assertEquals("20260331T102000", value(event, "DTEND"));
         assertTrue(ics.contains("BEGIN:VTIMEZONE") && ics.contains("TZID:Europe/Dublin"));
         assertTrue(value(event, "LOCATION").startsWith("Dublin Docklands"));
     }

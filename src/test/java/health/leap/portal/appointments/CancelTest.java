@@ -59,10 +59,13 @@ class CancelTest {
         long id = confirmed(204, 101, "2026-03-26T10:00:00Z");
         clock.set(Instant.parse("2026-03-25T10:01:00Z"));
         given().when().get("/appointments/" + id).then()
-                .body(containsString("Bookings can be cancelled online up to 24 hours before they start. Please call the clinic."),
+                .body(containsString("Bookings can be cancelled online up to 24 hours before they start."
+                                + " Please call London Bridge on 020 7946 0018."),
                         not(containsString("Cancel booking")));
+        // the refusal names the booking's centre and its number, for the patient to call instead
         given().formParam("reason", "Too late").when().post("/appointments/" + id + "/cancel").then().statusCode(422)
-                .body(containsString("data-error-code=\"CANCELLATION_WINDOW_CLOSED\""));
+                .body(containsString("data-error-code=\"CANCELLATION_WINDOW_CLOSED\""),
+                        containsString("Please call London Bridge on 020 7946 0018."));
         assertEquals("CONFIRMED", status(id));
 
         clock.set(Instant.parse("2026-03-25T10:00:00Z"));

@@ -90,9 +90,11 @@ class RescheduleTest {
         long id = confirmed(204, "2026-03-16T14:00:00Z");
         clock.set(Instant.parse("2026-03-16T02:01:00Z"));
         given().formParam("slot", slot(204, "2026-03-17T10:00:00Z")).when().post("/appointments/" + id + "/reschedule")
-                .then().statusCode(422).body(containsString("data-error-code=\"RESCHEDULE_WINDOW_CLOSED\""));
+                .then().statusCode(422).body(containsString("data-error-code=\"RESCHEDULE_WINDOW_CLOSED\""),
+                        containsString("Please call London Bridge on 020 7946 0018."));
         given().when().get("/appointments/" + id).then()
-                .body(containsString("Bookings can be moved online up to 12 hours before they start."));
+                .body(containsString("Bookings can be moved online up to 12 hours before they start."
+                        + " Please call London Bridge on 020 7946 0018."));
         clock.set(Instant.parse("2026-03-16T02:00:00Z"));
         given().formParam("slot", slot(204, "2026-03-17T10:00:00Z")).when().post("/appointments/" + id + "/reschedule")
                 .then().statusCode(303);

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Visits end: the front desk checks patients in and completes their visits, and a visit nobody
  * marked is completed by the job once the tenant's grace period (2 hours) has passed, so past visits
  * stop counting toward the active limit. Dr Priya Raman (201) at London Bridge, afternoons, in
- * March 2026 while London is on GMT; patients 6901–6909. The clock stays before the demo's
+ * March 2026 while London is on GMT; patients 6901–6909. A clinic may have the job record a visit
+ * nobody marked as a no-show instead ({@code booking_policy.unmarked_visits}). The clock stays before the demo's
  * upcoming visits have ended (Amelia's on 9 March), which other tests still move and cancel.
  */
 @QuarkusTest
@@ -80,11 +81,11 @@ class VisitLifecycleTest {
         clock.set(Instant.parse("2026-03-04T16:25:00Z"));
         frontDesk.checkIn(1, "staff.harbour", checkedIn);
 
-        // each ends at 17:00: with two hours' grace, still open at 18:59
-        clock.set(Instant.parse("2026-03-04T18:59:00Z"));
+        // a 20-minute consultation at 16:30 ends at 16:50: with two hours' grace, still open at 18:49
+        clock.set(Instant.parse("2026-03-04T18:49:00Z"));
         completion.completeBatch(VisitCompletion.BATCH);
         assertEquals("CHECKED_IN", fixtures.status(checkedIn));
-        clock.set(Instant.parse("2026-03-04T19:00:00Z"));
+        clock.set(Instant.parse("2026-03-04T18:50:00Z"));
         completion.completeBatch(VisitCompletion.BATCH);
         assertEquals("COMPLETED", fixtures.status(checkedIn));
         assertEquals("CONFIRMED", fixtures.status(confirmed));
@@ -102,10 +103,11 @@ class VisitLifecycleTest {
         long visit = fixtures.confirmed(1, 6904, 201, 101, "2026-03-06T14:00:00Z");
         sql.update("update booking_policy set visit_grace_minutes = 30 where tenant_id = 1");
         try {
-            clock.set(Instant.parse("2026-03-06T14:59:00Z"));
+            // it ends at 14:20; half an hour later it is due
+            clock.set(Instant.parse("2026-03-06T14:49:00Z"));
             completion.completeBatch(VisitCompletion.BATCH);
             assertEquals("CONFIRMED", fixtures.status(visit));
-            clock.set(Instant.parse("2026-03-06T15:00:00Z"));
+            clock.set(Instant.parse("2026-03-06T14:50:00Z"));
             completion.completeBatch(VisitCompletion.BATCH);
             assertEquals("COMPLETED", fixtures.status(visit));
         } finally {
@@ -155,6 +157,57 @@ class VisitLifecycleTest {
         given().when().get("/appointments/" + pending).then().statusCode(200)
                 .body(containsString("data-error-code=\"NOT_APPROVED_IN_TIME\""),
                         containsString("The clinic did not approve this booking before its time"));
+    }
+
+    @Test
+    @TestSecurity(user = "p6908", roles = "patient")
+    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "6908")})
+    void aClinicMayHaveVisitsNobodyMarkedRecordedAsNoShows() {
+        assertEquals("COMPLETED", unmarkedVisits(), "the default: a visit nobody marked is completed");
+        fixtures.freshPatient(1, 6908);
+        long unmarked = fixtures.confirmed(1, 6908, 201, 101, "2026-03-03T16:00:00Z");
+        fixtures.freshPatient(1, 6909);
+        long checkedIn = fixtures.confirmed(1, 6909, 201, 101, "2026-03-03T16:30:00Z");
+        clock.set(Instant.parse("2026-03-03T16:25:00Z"));
+        frontDesk.checkIn(1, "staff.harbour", checkedIn);
+        // what was due before these two is ended under the default first, so that the clinic's choice
+        // below meets these two only (each is due two hours after it ended)
+        clock.set(due(unmarked).minusSeconds(60));
+        completion.completeBatch(VisitCompletion.BATCH);
+        assertEquals("CONFIRMED", fixtures.status(unmarked));
+
+        sql.update("update booking_policy set unmarked_visits = 'NO_SHOW' where tenant_id = 1");
+        try {
+            clock.set(due(checkedIn));
+            completion.completeBatch(VisitCompletion.BATCH);
+        } finally {
+            sql.update("update booking_policy set unmarked_visits = 'COMPLETED' where tenant_id = 1");
+        }
+        assertEquals("NO_SHOW", fixtures.status(unmarked));
+        assertEquals(List.of("CONFIRMED → NO_SHOW SYSTEM"), lastEvent(unmarked));
+        // a patient who was checked in came: completed whatever the clinic chose
+        assertEquals("COMPLETED", fixtures.status(checkedIn));
+        assertEquals(List.of("CHECKED_IN → COMPLETED SYSTEM"), lastEvent(checkedIn));
+
+        given().when().get("/appointments/" + unmarked).then().statusCode(200)
+                .body(containsString("status-NO_SHOW"), matchesPattern("(?s).*Confirmed → No-show\\s+by the system.*"),
+                        containsString("Recorded as not attended: nobody marked the visit at the front desk"));
+        given().header("Accept-Language", "es").when().get("/appointments/" + unmarked).then().statusCode(200)
+                .body(containsString("Registrada como no asistida: nadie marcó la visita en recepción"));
+        // a second run changes nothing
+        completion.completeBatch(VisitCompletion.BATCH);
+        assertEquals(1, sql.one("select count(*) from appointment_event where appointment_id = ? and to_status = 'NO_SHOW'",
+                rs -> rs.getInt(1), unmarked).orElseThrow());
+    }
+
+    /** When the job ends a visit: two hours after it ended. */
+    private Instant due(long appointmentId) {
+        return sql.one("select ends_at + interval '2 hours' as due from appointment where id = ?",
+                rs -> Sql.instant(rs, "due"), appointmentId).orElseThrow();
+    }
+
+    private String unmarkedVisits() {
+        return sql.one("select unmarked_visits from booking_policy where tenant_id = 1", rs -> rs.getString(1)).orElseThrow();
     }
 
     private List<String> lastEvent(long appointmentId) {

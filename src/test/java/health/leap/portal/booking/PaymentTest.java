@@ -87,7 +87,7 @@ class PaymentTest {
 
     @Test
     void aFailedOrAbandonedPaymentLeavesTheHoldToTryAgain() {
-        long id = holdPhysio("2026-03-16T10:30:00Z");
+        long id = holdPhysio("2026-03-16T14:00:00Z");
         given().urlEncodingEnabled(false).when().get(payAndAnswer(id, "FAILED")).then().statusCode(303);
         assertEquals("DRAFT", status(id));
         assertEquals("FAILED", paymentStatus(id));
@@ -102,7 +102,7 @@ class PaymentTest {
 
     @Test
     void aForgedAnswerIsRefusedAndChangesNothing() {
-        long id = holdPhysio("2026-03-16T11:00:00Z");
+        long id = holdPhysio("2026-03-16T15:00:00Z");
         String failed = payAndAnswer(id, "FAILED");
         Map<String, String> answer = query(failed);
         // a failure's signature does not make it a success
@@ -130,7 +130,7 @@ class PaymentTest {
         given().urlEncodingEnabled(false).when().get(back).then().statusCode(303);
         long firstPayment = sql.one("select payment_id from appointment where id = ?", rs -> rs.getLong(1), first).orElseThrow();
 
-        long second = holdPhysio("2026-03-17T10:30:00Z");
+        long second = holdPhysio("2026-03-17T14:00:00Z");
         given().urlEncodingEnabled(false).when().get(back).then().statusCode(303).header("Location", containsString("/appointments/" + first));
         assertEquals("DRAFT", status(second));
         Sql.DataAccessException refused = assertThrows(Sql.DataAccessException.class, () ->
@@ -140,7 +140,7 @@ class PaymentTest {
 
     @Test
     void aPaymentThatArrivesAfterTheHoldRanOutIsRefunded() {
-        long id = holdPhysio("2026-03-17T11:00:00Z");
+        long id = holdPhysio("2026-03-17T15:00:00Z");
         String back = payAndAnswer(id, "SUCCEEDED");
         clock.advance(Duration.ofMinutes(11));
         given().urlEncodingEnabled(false).when().get(back).then().statusCode(303);

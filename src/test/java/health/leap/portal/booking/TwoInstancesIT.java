@@ -27,13 +27,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two packaged portals on one PostgreSQL, 50 patients holding the same slot through both at once:
- * the database's constraint decides, so exactly one hold is placed and everyone else hears SLOT_TAKEN.
+ * Two packaged portals on one PostgreSQL, 50 patients holding the same slot through both at once, and
+ * 20 holding overlapping times of one doctor: the database's constraints decide, so exactly one hold is
+ * placed and everyone else hears SLOT_TAKEN.
  */
 class TwoInstancesIT {
 
@@ -128,13 +130,13 @@ class TwoInstancesIT {
         }
     }
 
-    @Test
-    void fiftyPatientsThroughTwoPortalsGetOneHold() throws Exception {
+    /** Race patients of Harbour Health (leads from {@code firstLead}), each with a password-grant token. */
+    List<String> racePatients(long firstLead, int count) throws Exception {
         List<String> tokens = new ArrayList<>();
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
                 "insert into lead (id, tenant_id, name) values (?, 1, ?) on conflict (id) do nothing")) {
-            for (int i = 0; i < PATIENTS; i++) {
-                long lead = 9001 + i;
+            for (int i = 0; i < count; i++) {
+                long lead = firstLead + i;
                 ps.setLong(1, lead);
                 ps.setString(2, "Race patient " + lead);
                 ps.executeUpdate();
@@ -142,18 +144,25 @@ class TwoInstancesIT {
                 tokens.add(KeycloakServer.get().passwordToken(user, KeycloakServer.PATIENT_PASSWORD));
             }
         }
-        long slot = freeSlotOfDrWhitcombe();
+        return tokens;
+    }
 
+    /** How many holds were placed, how many heard SLOT_TAKEN, and any other answer. */
+    record Race(int held, int taken, List<String> other) {
+    }
+
+    /** Every patient holds at once, alternately through each portal, the slot and service given for them. */
+    Race race(List<String> tokens, IntFunction<String> slotAndService) throws Exception {
         // a script posts like a page would: the CSRF cookie and the same token in the form
         String csrf = Browser.newToken();
         List<CompletableFuture<HttpResponse<String>>> holds = new ArrayList<>();
-        for (int i = 0; i < PATIENTS; i++) {
+        for (int i = 0; i < tokens.size(); i++) {
             HttpRequest hold = HttpRequest.newBuilder(URI.create("http://localhost:" + PORTS[i % 2] + "/appointments"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + tokens.get(i))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Cookie", Browser.CSRF_COOKIE + "=" + csrf)
-                    .POST(HttpRequest.BodyPublishers.ofString("slot=" + slot + "&service=101&csrf-token=" + csrf))
+                    .POST(HttpRequest.BodyPublishers.ofString(slotAndService.apply(i) + "&csrf-token=" + csrf))
                     .build();
             holds.add(http.sendAsync(hold, HttpResponse.BodyHandlers.ofString()));
         }
@@ -170,10 +179,61 @@ class TwoInstancesIT {
                 other.add(response.statusCode() + " " + response.body().substring(0, Math.min(200, response.body().length())));
             }
         }
-        assertEquals(List.of(), other, "no 5xx and no other answer");
-        assertEquals(1, held);
-        assertEquals(PATIENTS - 1, taken);
+        return new Race(held, taken, other);
+    }
+
+    @Test
+    void fiftyPatientsThroughTwoPortalsGetOneHold() throws Exception {
+        List<String> tokens = racePatients(9001, PATIENTS);
+        long slot = freeSlotOfDrWhitcombe();
+
+        Race race = race(tokens, i -> "slot=" + slot + "&service=101");
+        assertEquals(List.of(), race.other(), "no 5xx and no other answer");
+        assertEquals(1, race.held());
+        assertEquals(PATIENTS - 1, race.taken());
         assertEquals(1, count("select count(*) from appointment where slot_id = ? and status = 'DRAFT'", slot));
+    }
+
+    /**
+     * Two starts half an hour apart, each for a 45-minute physiotherapy session: whichever portal and
+     * whichever time, the doctor ends with one booking of that hour (issue 29).
+     */
+    @Test
+    void patientsRacingThroughTwoPortalsForOverlappingTimesOfDrOkaforGetOneBooking() throws Exception {
+        List<String> tokens = racePatients(9101, 20);
+        long first;
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("""
+                select s.id from slot s
+                where s.doctor_id = 202 and s.centre_id = 1
+                  and s.starts_at > now() + interval '3 days' and s.starts_at < now() + interval '20 days'
+                  and (select count(*) from slot n where n.doctor_id = 202 and n.centre_id = 1
+                         and n.starts_at in (s.starts_at + interval '30 minutes', s.starts_at + interval '60 minutes')) = 2
+                  and not exists (select 1 from appointment a where a.doctor_id = 202
+                                    and a.starts_at < s.starts_at + interval '90 minutes' and a.ends_at > s.starts_at)
+                order by s.starts_at limit 1""");
+             ResultSet rs = ps.executeQuery()) {
+            assertTrue(rs.next(), "the demo has an hour and a half free for Dr Okafor");
+            first = rs.getLong(1);
+        }
+        long second;
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("""
+                select n.id from slot s join slot n on n.doctor_id = s.doctor_id and n.starts_at = s.starts_at + interval '30 minutes'
+                where s.id = ?""")) {
+            ps.setLong(1, first);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                second = rs.getLong(1);
+            }
+        }
+
+        Race race = race(tokens, i -> "slot=" + (i % 4 < 2 ? first : second) + "&service=102");
+        assertEquals(List.of(), race.other(), "no 5xx and no other answer");
+        assertEquals(1, race.held());
+        assertEquals(tokens.size() - 1, race.taken());
+        assertEquals(1, count("""
+                select count(*) from appointment a join slot s on s.id = ?
+                where a.doctor_id = 202 and a.status = 'DRAFT' and a.starts_at < s.starts_at + interval '75 minutes'
+                  and a.ends_at > s.starts_at""", first));
     }
 
     @Test

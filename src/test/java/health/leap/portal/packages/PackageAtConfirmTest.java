@@ -90,6 +90,44 @@ class PackageAtConfirmTest {
         assertEquals("ACTIVE 0", packageStatus(dermatology));
     }
 
+    /** The plan runs to Monday 23 March: it pays for a visit on the 19th, not for one on the 27th. */
+    @Test
+    void aPackageEndingBeforeTheVisitIsNeitherOfferedNorTaken() {
+        long pkg = onePackage(303, "2026-03-23T00:00:00Z");
+        long late = hold(201, 101, "2026-03-27T11:00:00Z");
+        given().when().get("/appointments/" + late).then().statusCode(200)
+                .body(not(containsString("Pay with a package session")), not(containsString("GP care plan ·")));
+        given().formParam("package", pkg).when().post("/appointments/" + late + "/confirm").then().statusCode(422)
+                .body(containsString("data-error-code=\"PACKAGE_EXPIRES_BEFORE_VISIT\""), containsString(
+                        "Your GP care plan is valid until Mon 23 Mar 2026, 00:00 GMT (Europe/London), before this visit begins"));
+        given().header("HX-Request", "true").formParam("package", pkg).when().post("/appointments/" + late + "/confirm")
+                .then().statusCode(422).body(not(containsString("<html")),
+                        containsString("data-error-code=\"PACKAGE_EXPIRES_BEFORE_VISIT\""));
+        assertEquals("DRAFT", sql.one("select status from appointment where id = ?", rs -> rs.getString(1), late).orElseThrow());
+        assertEquals("ACTIVE 0", packageStatus(pkg));
+
+        // which package pays for a visit on a given day: judged on that day
+        given().queryParam("service", 101).queryParam("centre", 1).queryParam("date", "2026-03-27")
+                .when().get("/packages/applicable").then().statusCode(200)
+                .body(not(containsString("href=\"/packages/" + pkg + "\"")), containsString("value=\"2026-03-27\""),
+                        containsString("None of your packages can pay for General consultation at London Bridge on Friday 27 March 2026"));
+        given().header("HX-Request", "true").queryParam("service", 101).queryParam("centre", 1).queryParam("date", "2026-03-27")
+                .when().get("/packages/applicable").then().statusCode(200)
+                .body(not(containsString("<html")), not(containsString("href=\"/packages/" + pkg + "\"")));
+        for (String day : new String[] {"2026-03-19", ""}) {
+            given().queryParam("service", 101).queryParam("centre", 1).queryParam("date", day)
+                    .when().get("/packages/applicable").then().statusCode(200).body(containsString("href=\"/packages/" + pkg + "\""));
+        }
+        given().queryParam("service", 101).queryParam("centre", 1).queryParam("date", "27/03/2026")
+                .when().get("/packages/applicable").then().statusCode(400).body(containsString("data-error-code=\"BAD_REQUEST\""));
+
+        long early = hold(201, 101, "2026-03-19T11:00:00Z");
+        given().when().get("/appointments/" + early).then().statusCode(200)
+                .body(containsString("GP care plan · 1 of 1 sessions left"));
+        given().formParam("package", pkg).when().post("/appointments/" + early + "/confirm").then().statusCode(303);
+        assertEquals("EXHAUSTED 1", packageStatus(pkg));
+    }
+
     @Test
     void aDeclinedBookingGivesTheSessionBack() {
         long pkg = onePackage(302, "2026-06-01T00:00:00Z");

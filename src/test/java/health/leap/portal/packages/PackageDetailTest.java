@@ -46,7 +46,7 @@ class PackageDetailTest {
                         containsString("<a href=\"/doctors?service=102\">Physiotherapy session</a>"),
                         containsString("<a href=\"/doctors?centre=1\">London Bridge</a>"),
                         containsString("<a href=\"/doctors?centre=2\">Manchester Piccadilly</a>"),
-                        not(containsString("Dublin Docklands")),
+                        not(containsString("<a href=\"/doctors?centre=3\">Dublin Docklands</a>")),
                         containsString("Physiotherapy session at London Bridge"),
                         containsString("id=\"redemptions\""), not(containsString("Load older sessions")))
                 .extract().asString();

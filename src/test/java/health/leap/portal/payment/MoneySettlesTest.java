@@ -123,7 +123,7 @@ class MoneySettlesTest {
     @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "6922")})
     void aFailedRefundTellsThePatientTheClinicWillContactThem() {
         fixtures.freshPatient(1, 6922);
-        long id = paidBooking(6922, "2026-03-19T14:30:00Z");
+        long id = paidBooking(6922, "2026-03-19T15:00:00Z");
         given().when().post("/appointments/" + id + "/cancel").then().statusCode(303);
         assertTrue(sandbox.settleRefund(refund(id, "reference"), PaymentGateway.RefundOutcome.FAILED));
         settlement.settleBatch(RefundSettlement.BATCH);
@@ -138,8 +138,8 @@ class MoneySettlesTest {
     @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1")})
     void qaSettlesOrFailsARefundOnTheSandboxPage() {
         fixtures.freshPatient(1, 6923);
-        long completes = cancelledPaidBooking(6923, "2026-03-19T15:00:00Z");
-        long fails = cancelledPaidBooking(6923, "2026-03-19T15:30:00Z");
+        long completes = cancelledPaidBooking(6923, "2026-03-19T16:00:00Z");
+        long fails = cancelledPaidBooking(6923, "2026-03-19T10:00:00Z");
         given().when().get("/sandbox-gateway/refunds").then().statusCode(200)
                 .body(containsString("SANDBOX payment gateway"), containsString("GBP 20.00 for booking #" + completes),
                         containsString("GBP 20.00 for booking #" + fails));
@@ -177,7 +177,7 @@ class MoneySettlesTest {
     @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "6925")})
     void aCheckoutNobodyFinishedIsRecordedAbandoned() {
         fixtures.freshPatient(1, 6925);
-        long id = holds.hold(1, 6925, fixtures.slot(202, "2026-03-20T14:30:00Z"), 102, true);
+        long id = holds.hold(1, 6925, fixtures.slot(202, "2026-03-20T15:00:00Z"), 102, true);
         SandboxCheckout.start(id, "GBP 20.00");
         // the patient closed the tab on the sandbox's page
         clock.advance(Duration.ofMinutes(19));
@@ -195,7 +195,7 @@ class MoneySettlesTest {
     @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "6926")})
     void moneyPaidByAPatientWhoNeverCameBackIsRefunded() {
         fixtures.freshPatient(1, 6926);
-        long id = holds.hold(1, 6926, fixtures.slot(202, "2026-03-20T15:00:00Z"), 102, true);
+        long id = holds.hold(1, 6926, fixtures.slot(202, "2026-03-20T16:00:00Z"), 102, true);
         // paid on the sandbox's page, and the connection dropped before the return
         SandboxCheckout.answer(SandboxCheckout.start(id, "GBP 20.00"), "SUCCEEDED");
         clock.advance(Duration.ofMinutes(21));
@@ -212,7 +212,7 @@ class MoneySettlesTest {
     @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "6927")})
     void aPaymentWhoseHoldPassesWhileItWaitsForThePatientsLockIsRefundedNotLeftStarted() throws Exception {
         fixtures.freshPatient(1, 6927);
-        long id = holds.hold(1, 6927, fixtures.slot(202, "2026-03-20T15:30:00Z"), 102, true);
+        long id = holds.hold(1, 6927, fixtures.slot(202, "2026-03-20T10:00:00Z"), 102, true);
         Map<String, String> answer = SandboxCheckout.query(SandboxCheckout.answer(SandboxCheckout.start(id, "GBP 20.00"), "SUCCEEDED"));
         clock.advance(Duration.ofMinutes(9));
         CountDownLatch locked = new CountDownLatch(1);

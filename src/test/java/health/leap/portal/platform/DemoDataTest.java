@@ -1,5 +1,6 @@
 package health.leap.portal.platform;
 
+import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.demo.DemoData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -76,10 +77,14 @@ class DemoDataTest {
         }
     }
 
+    /**
+     * Every status is on some timeline. Not every one is still current: the jobs tidy the demo's past
+     * once it is loaded, and at the clock's Monday morning Oliver's arrival of last Friday is completed.
+     */
     @Test
     void theHistoryShowsEveryAppointmentStatus() {
         assertEquals(Set.of("DRAFT", "PENDING_APPROVAL", "CONFIRMED", "CHECKED_IN", "COMPLETED", "CANCELLED",
-                "EXPIRED", "RESCHEDULED"), strings("select distinct status from appointment where id < 100000"));
+                "EXPIRED", "RESCHEDULED"), strings("select distinct to_status from appointment_event where appointment_id < 100000"));
     }
 
     /** Each timeline is a chain of transitions, in the past, that ends in the appointment's status. */
@@ -98,6 +103,8 @@ class DemoDataTest {
             boolean first = i == 0 || steps.get(i - 1).appointment() != step.appointment();
             boolean last = i == steps.size() - 1 || steps.get(i + 1).appointment() != step.appointment();
             assertEquals(first ? null : steps.get(i - 1).to(), step.from(), "appointment " + step.appointment());
+            assertTrue(AppointmentStatus.allows(step.from() == null ? null : AppointmentStatus.valueOf(step.from()),
+                    AppointmentStatus.valueOf(step.to())), "appointment " + step.appointment() + ": a move the lifecycle allows");
             if (last) {
                 assertEquals(step.status(), step.to(), "appointment " + step.appointment());
             }

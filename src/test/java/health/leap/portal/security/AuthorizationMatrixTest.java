@@ -198,9 +198,10 @@ class AuthorizationMatrixTest {
         ROUTES.put("POST /staff/approvals/{id}/decline", new Expectation("appointment", "?reason=Fully%20booked",
                 staffOnAppointment(409)));
         ROUTES.put("GET /staff/day", new Expectation(null, "", staff(200)));
-        // the owner's completed visit: neither checked in nor completed again
+        // the owner's completed visit: neither checked in, completed again nor marked a no-show
         ROUTES.put("POST /staff/day/{id}/check-in", new Expectation("appointment", "", staffOnAppointment(409)));
         ROUTES.put("POST /staff/day/{id}/complete", new Expectation("appointment", "", staffOnAppointment(409)));
+        ROUTES.put("POST /staff/day/{id}/no-show", new Expectation("appointment", "", staffOnAppointment(409)));
         ROUTES.put("GET /sandbox-gateway/refunds", new Expectation(null, "", staff(200)));
         ROUTES.put("POST /sandbox-gateway/refunds/{id}", new Expectation("refund", "?outcome=FAILED", staff(404)));
         ROUTES.put("GET /staff/patients", new Expectation(null, "", staff(200)));

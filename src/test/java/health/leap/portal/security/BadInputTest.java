@@ -60,24 +60,25 @@ class BadInputTest {
     }
 
     /** Well-formed ids that name nothing but are not a 404: the route decides otherwise first, or shows nothing. */
-    static final Map<String, Integer> UNKNOWN_ID = Map.of(
+    static final Map<String, Integer> UNKNOWN_ID = Map.ofEntries(
             // a filter by a doctor or centre the patient never saw lists nothing
-            "GET /appointments query:doctor", 200,
-            "GET /appointments query:centre", 200,
+            Map.entry("GET /appointments query:doctor", 200),
+            Map.entry("GET /appointments query:centre", 200),
             // a centre where the doctor does not work falls back to the doctor's own
-            "GET /appointments/{id}/reschedule query:centre", 200,
+            Map.entry("GET /appointments/{id}/reschedule query:centre", 200),
             // the completed visit is refused by its state before the package is looked at
-            "POST /appointments/{id}/confirm form:package", 409,
+            Map.entry("POST /appointments/{id}/confirm form:package", 409),
             // a doctor the centre does not have lists the whole centre
-            "GET /staff/day query:doctor", 200,
+            Map.entry("GET /staff/day query:doctor", 200),
             // the doctor only chooses the list shown after the mark, which the completed visit refuses
-            "POST /staff/day/{id}/check-in query:doctor", 409,
-            "POST /staff/day/{id}/complete query:doctor", 409,
+            Map.entry("POST /staff/day/{id}/check-in query:doctor", 409),
+            Map.entry("POST /staff/day/{id}/complete query:doctor", 409),
+            Map.entry("POST /staff/day/{id}/no-show query:doctor", 409),
             // QA's reminder clock says no reminder is due for a booking it does not find, as for one not due
-            "POST /qa/reminders form:appointment", 200,
+            Map.entry("POST /qa/reminders form:appointment", 200),
             // the family page to go back to is only a redirect's target: the ended link is refused first
-            "POST /staff/family/links/{id}/extend form:back", 409,
-            "POST /staff/family/links/{id}/end form:back", 409);
+            Map.entry("POST /staff/family/links/{id}/extend form:back", 409),
+            Map.entry("POST /staff/family/links/{id}/end form:back", 409));
 
     /** The parameters outside the route's own: unknown names in the query string, which a page ignores. */
     static final String JUNK_QUERY = "query:*";
@@ -140,7 +141,7 @@ class BadInputTest {
         ROUTES.put("GET /packages", new Route(OWNER, "/packages", Map.of(), 200, Map.of("query:status", Kind.STATUS)));
         ROUTES.put("GET /packages/applicable", new Route(OWNER, "/packages/applicable",
                 Map.of("query:service", "101", "query:centre", "1"), 200,
-                Map.of("query:service", Kind.ID, "query:centre", Kind.ID)));
+                Map.of("query:service", Kind.ID, "query:centre", Kind.ID, "query:date", Kind.DATE)));
         ROUTES.put("GET /packages/{id}", new Route(OWNER, "/packages/{id}", Map.of("path:id", "401"), 200,
                 Map.of("path:id", Kind.ID)));
         ROUTES.put("GET /packages/{id}/redemptions", new Route(OWNER, "/packages/{id}/redemptions",
@@ -175,6 +176,8 @@ class BadInputTest {
         ROUTES.put("POST /staff/day/{id}/check-in", new Route(STAFF, "/staff/day/{id}/check-in", Map.of("path:id", "503"),
                 409, Map.of("path:id", Kind.ID, "query:doctor", Kind.OPTIONAL_ID)));
         ROUTES.put("POST /staff/day/{id}/complete", new Route(STAFF, "/staff/day/{id}/complete", Map.of("path:id", "503"),
+                409, Map.of("path:id", Kind.ID, "query:doctor", Kind.OPTIONAL_ID)));
+        ROUTES.put("POST /staff/day/{id}/no-show", new Route(STAFF, "/staff/day/{id}/no-show", Map.of("path:id", "503"),
                 409, Map.of("path:id", Kind.ID, "query:doctor", Kind.OPTIONAL_ID)));
         ROUTES.put("GET /sandbox-gateway/refunds", new Route(STAFF, "/sandbox-gateway/refunds", Map.of(), 200, Map.of()));
         // a reference of no refund waiting at the sandbox settles nothing
