@@ -218,10 +218,11 @@ public class AppointmentLifecycle {
     private void expirePassedHoldsOverlapping(long doctorId, Instant startsAt, Instant endsAt, Instant now) {
         expired(NativeSql.list("""
                 update appointment set status = 'EXPIRED', updated_at = ?
-                where doctor_id = ? and tstzrange(starts_at, ends_at) && tstzrange(?, ?)
+                where doctor_id = ? and starts_at < ? and starts_at > ?::timestamptz - interval '8 hours' and ends_at > ?
                   and\s""" + KEEPS_THE_SLOT + """
                   and status = 'DRAFT' and hold_expires_at <= ?
-                returning id, tenant_id, payment_id""", AppointmentLifecycle::ended, now, doctorId, startsAt, endsAt, now), now);
+                returning id, tenant_id, payment_id""", AppointmentLifecycle::ended, now, doctorId, endsAt, startsAt, startsAt, now),
+                now);
     }
 
     private int expired(List<Ended> expired, Instant now) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * V10 on a clinic's existing bookings (issue 29): each takes its service's length, except an active one
@@ -84,11 +85,17 @@ class ClinicBookMigrationTest {
     @Test
     void afterwardsTheDatabaseRefusesOverlappingActiveBookingsOfOneDoctor() throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> s.execute("""
+            SQLException refused = assertThrows(SQLException.class, () -> s.execute("""
                     insert into appointment (tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id, starts_at, ends_at,
                                              status, currency, created_at, updated_at)
                     values (1, 3, 3, 1, 1, 1, '2026-03-02T10:00Z', '2026-03-02T10:45Z', 'CONFIRMED', 'GBP', now(), now())"""));
             assertEquals("23P01", refused.getSQLState(), "09:30's booking now runs to 10:15");
+            // the free-time reads look eight hours back for an overlapping booking: none lasts longer
+            SQLException tooLong = assertThrows(SQLException.class, () -> s.execute("""
+                    insert into appointment (tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id, starts_at, ends_at,
+                                             status, currency, created_at, updated_at)
+                    values (1, 3, 8, 1, 1, 1, '2026-03-02T12:30Z', '2026-03-02T20:31Z', 'CANCELLED', 'GBP', now(), now())"""));
+            assertEquals("23514", tooLong.getSQLState(), "a check violation");
             s.execute("""
                     insert into appointment (tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id, starts_at, ends_at,
                                              status, currency, created_at, updated_at)
