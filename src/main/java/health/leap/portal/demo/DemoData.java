@@ -31,9 +31,9 @@ import java.time.temporal.ChronoUnit;
  *   <li>tenants 1 Harbour Health (London) and 2 Sunrise Clinics (New York); centres 1–3 and 11–12;
  *       services 101–105 and 111–115; doctors 201–206 and 211–216; patients (leads) 1–7 and 11–16;</li>
  *   <li>appointments 501–512 Amelia (lead 1), 513–514 her daughter Mia (lead 6, booked by Amelia),
- *       521–523 Oliver (lead 2), 524 Isla (lead 3, an open hold), 531–535 Maya (lead 11), 536 Robert
- *       (lead 16, booked by his son Ethan, lead 12), 541 Chloe (lead 13, too close to cancel); payments
- *       601–605, refund 701;</li>
+ *       521–523 and 529 Oliver (lead 2; 529 due in Dublin today), 524–525 Isla (lead 3, an open hold and
+ *       a visit of today), 526–528 Noah (lead 4), 531–535 Maya (lead 11), 536 Robert (lead 16, booked by
+ *       his son Ethan, lead 12), 541 Chloe (lead 13, too close to cancel); payments 601–605, refund 701;</li>
  *   <li>packages 301–303 and 311; patient packages 401–407 (407 is Leo's, lead 5); redemptions 801–808;</li>
  *   <li>family links 901–906: Amelia for Leo (5) and Mia (6), Oliver for Jack (7, ended at 18), Ethan for
  *       Robert (16); ended by the front desk, Isla for Noah and Maya for Lucía.</li>
@@ -279,6 +279,7 @@ public class DemoData {
         void write() {
             amelia();
             oliver();
+            oliverDueInDublin();
             isla();
             noah();
             maya();
@@ -330,6 +331,15 @@ public class DemoData {
             attended(book(522, 2, slotAround(201, 1, -9), 101, AppointmentStatus.COMPLETED));
             Booking arrived = confirmed(book(523, 2, latestSlotBeforeNow(201, 1), 101, AppointmentStatus.CHECKED_IN));
             event(arrived, arrived.startsAt().minus(Duration.ofMinutes(10)), ActorType.STAFF, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN, null);
+        }
+
+        /**
+         * Due at the Dublin desk today, whatever day the demo loads: a general consultation with Dr Byrne
+         * in the hour that has begun, which nobody has checked in, so that the desk can mark that he did
+         * not come. No other demo booking is hers or Dublin's in that hour, and his limit keeps room.
+         */
+        private void oliverDueInDublin() {
+            confirmed(book(529, 2, slotThisHour(205, 3), 101, AppointmentStatus.CONFIRMED, now.minus(Duration.ofDays(3))));
         }
 
         /**

@@ -16,9 +16,11 @@ import static health.leap.portal.e2e.Roles.named;
 /**
  * The front desk at Manchester Piccadilly checks Isla in for her minor surgery consultation with
  * Dr Marcus Chen (the demo books it in the hour that has begun, whatever the day), then completes
- * the visit; Isla finds it completed, with the clinic named on each step. Neither mark can be undone,
- * and the demo books one such visit when it loads: that journey runs once per data load (tag
- * {@code once}), and against a portal where an earlier run marked the visit it is skipped, saying so.
+ * the visit; Isla finds it completed, with the clinic named on each step. The desk at Dublin Docklands
+ * marks that Oliver did not come to his general consultation with Dr Aoife Byrne, booked the same way,
+ * and Oliver finds it a no-show. No mark can be undone, and the demo books each visit once when it
+ * loads: those journeys run once per data load (tag {@code once}), and against a portal where an
+ * earlier run marked the visit they are skipped, saying so.
  */
 @PortalJourney
 class FrontDeskJourneyIT {
@@ -68,6 +70,64 @@ class FrontDeskJourneyIT {
         assertThat(AppointmentPage.status(page, "Completed")).isVisible();
         assertThat(AppointmentPage.timelineEntry(page, "Confirmed → Checked in")).containsText("by the clinic");
         assertThat(AppointmentPage.timelineEntry(page, "Checked in → Completed")).containsText("by the clinic · Visit completed");
+        assertThat(page.getByRole(AriaRole.BUTTON, named("Cancel booking"))).hasCount(0);
+    }
+
+    @Test
+    @Tag("staff")
+    @Tag("once")
+    @Needs(staff = "staff.harbour", patients = "oliver", doctors = "Dr Aoife Byrne", services = "General consultation",
+            demoData = "Oliver's general consultation with Dr Aoife Byrne at Dublin Docklands, confirmed,"
+                    + " in the hour the demo data loaded")
+    void theFrontDeskMarksThatOliverDidNotComeAndOliverSeesIt(Portal portal) {
+        Visitor frontDesk = portal.login("staff.harbour");
+        Page desk = frontDesk.page();
+        frontDesk.seesPage("Clinic staff");
+        desk.getByRole(AriaRole.LINK, named("Day list")).click();
+        frontDesk.seesPage("Day list: Dublin Docklands");
+        desk.getByLabel("Centre").selectOption("Dublin Docklands");
+        desk.getByRole(AriaRole.BUTTON, named("Show the day")).click();
+        assertThat(desk).hasURL(Pattern.compile("/staff/day\\?centre=3(&|$)"));
+        frontDesk.seesPage("Day list: Dublin Docklands");
+
+        Locator olivers = visit(desk, "Oliver Brooks")
+                .filter(new Locator.FilterOptions().setHasText("General consultation with Dr Aoife Byrne"));
+        DataCheck.require(olivers.count() > 0, "This journey needs Oliver Brooks's general consultation of today, which the"
+                + " demo data books in the hour it loads, and which the Dublin Docklands day list at " + portal.url("/staff/day?centre=3")
+                + " does not show.");
+        Locator waiting = olivers.filter(new Locator.FilterOptions().setHasText("Status: Confirmed"));
+        DataCheck.require(waiting.count() == 1, "Oliver Brooks's visit of today no longer waits at the front desk of "
+                + portal.url("/staff/day?centre=3") + ": an earlier run marked it. The demo data gives the desk one such visit"
+                + " when it loads.");
+        // the same visit after htmx swaps the list, by its heading
+        String heading = waiting.getByRole(AriaRole.HEADING).getAttribute("id");
+        Locator oliver = desk.locator("#day-visits li").filter(new Locator.FilterOptions().setHas(desk.locator("#" + heading)));
+        // its start has passed: a late patient may still be checked in, or the desk says he did not come
+        assertThat(oliver.getByRole(AriaRole.BUTTON, childNamed("Check in Oliver Brooks"))).isVisible();
+        Locator didNotCome = oliver.getByRole(AriaRole.BUTTON, childNamed("Mark that Oliver Brooks did not come"));
+        assertThat(didNotCome).hasText("Did not come");
+        didNotCome.click();
+        assertThat(oliver).containsText("Status: No-show");
+        assertThat(oliver.getByRole(AriaRole.BUTTON)).hasCount(0);
+        frontDesk.seesChangedPage("Oliver marked as a no-show");
+
+        Visitor patient = portal.login("oliver");
+        Page page = patient.page();
+        patient.seesPage("Hello, Oliver Brooks");
+        page.getByRole(AriaRole.LINK, named("My appointments")).click();
+        patient.seesPage("My appointments");
+        page.getByRole(AriaRole.CHECKBOX, named("No-show")).check();
+        assertThat(page).hasURL(Pattern.compile("[?&]status=NO_SHOW"));
+        Locator noShow = page.getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions()
+                .setHasText("General consultation with Dr Aoife Byrne at Dublin Docklands"));
+        assertThat(noShow).hasCount(1);
+        assertThat(noShow).containsText("No-show");
+        patient.seesChangedPage("his no-shows");
+        noShow.getByRole(AriaRole.LINK).first().click();
+        patient.seesPage("General consultation");
+        assertThat(AppointmentPage.status(page, "No-show")).isVisible();
+        assertThat(AppointmentPage.timelineEntry(page, "Confirmed → No-show")).containsText("by the clinic · Did not come to the visit");
+        assertThat(page.getByText("The clinic recorded that nobody came to this visit.")).isVisible();
         assertThat(page.getByRole(AriaRole.BUTTON, named("Cancel booking"))).hasCount(0);
     }
 
