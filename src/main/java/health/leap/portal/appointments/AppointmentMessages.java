@@ -149,6 +149,8 @@ public interface AppointmentMessages {
 
     String endsAt(String time, long minutes);
 
+    String untilTime(String time);
+
     String doctor();
 
     String where();

@@ -168,7 +168,7 @@ public class AppointmentQueries {
         }
         params.add(filter.limit() + 1);
         return NativeSql.list("""
-                select a.id, a.status, a.starts_at, c.timezone, d.name as doctor, c.name as centre, s.name as service
+                select a.id, a.status, a.starts_at, a.ends_at, c.timezone, d.name as doctor, c.name as centre, s.name as service
                 from appointment a
                 join doctor d on d.id = a.doctor_id
                 join centre c on c.id = a.centre_id
@@ -177,7 +177,7 @@ public class AppointmentQueries {
 
                 order by a.starts_at desc, a.id desc
                 limit ?""", rs -> new HistoryPage.Row(rs.getLong("id"), AppointmentStatus.valueOf(rs.getString("status")),
-                rs.instant("starts_at"), ZoneId.of(rs.getString("timezone")), rs.getString("doctor"),
+                rs.instant("starts_at"), rs.instant("ends_at"), ZoneId.of(rs.getString("timezone")), rs.getString("doctor"),
                 rs.getString("centre"), rs.getString("service")), params.toArray());
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 public record HistoryPage(HistoryFilter filter, List<Row> rows, String nextCursor, ZoneId tenantZone,
                           List<ClinicCatalog.Named> doctors, List<ClinicCatalog.Named> centres) {
 
-    public record Row(long id, AppointmentStatus status, Instant startsAt, ZoneId zone, String doctorName,
+    public record Row(long id, AppointmentStatus status, Instant startsAt, Instant endsAt, ZoneId zone, String doctorName,
                       String centreName, String serviceName) {
     }
 

@@ -244,6 +244,8 @@ class BookedOnceTest {
         assertEquals(Instant.parse("2026-03-26T11:15:00Z"),
                 sql.one("select ends_at from appointment where id = ?", rs -> Sql.instant(rs, "ends_at"), moved).orElseThrow());
         given().when().get("/appointments/" + moved).then().statusCode(200).body(containsString("11:15 (45 minutes)"));
+        given().when().get("/appointments").then().statusCode(200)
+                .body(containsString("Thu 26 Mar 2026, 10:30 GMT (Europe/London)</time></a>\n      until 11:15 ·"));
         given().when().get("/appointments/" + moved + "/calendar.ics").then().statusCode(200)
                 .body(containsString("DTEND;TZID=Europe/London:20260326T111500"));
     }
