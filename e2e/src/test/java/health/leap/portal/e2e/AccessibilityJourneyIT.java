@@ -35,24 +35,20 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Spanish, and the three criteria axe cannot judge are checked by hand on each: target size (2.5.8),
  * focus not obscured (2.4.11) and consistent help (3.2.6).
  * <p>
- * Amelia walks through her pages and her son's, a doctor's free times, an empty history and the refusals (403,
- * 404, 409, and the 400 and 422 a form can earn), also on a phone; Sofia, who has nothing booked,
- * sees her empty lists and then writes faster than the portal allows (429); Ethan holds a paid time
- * and looks at the sandbox gateway without paying; Sunrise's desk opens the sandbox's refunds, and
- * Harbour's desk its own pages, Amelia's family links and a preview of Amelia's portal. Then everyone chooses Español in
- * the header and it all happens again, and at the end everyone chooses English again.
+ * The sweep goes person by person, so that each part runs beside the journeys of other people
+ * ({@link NeedsLocks}): Amelia walks through her pages and her son's, a doctor's free times, an
+ * empty history and the refusals (403, 404, 409, and the 400 and 422 a form can earn), also on a
+ * phone; Sofia, who has nothing booked, sees her empty lists and then writes faster than the portal
+ * allows (429); Ethan holds a paid time and looks at the sandbox gateway without paying, and
+ * Sunrise's desk opens the sandbox's refunds; Harbour's desk opens its own pages, Amelia's family
+ * links and a preview of Amelia's portal. In each part everyone then chooses Español in the header
+ * and it all happens again, and at the end everyone chooses English again.
  * <p>
  * The pages' words differ by language, so nothing here reads them: the journey goes by address and
  * by ids, names, classes, {@code data-error-code}, {@code data-help} and {@code lang}.
  */
 @PortalJourney
 @Tag("accessibility")
-@Needs(patients = {"ethan", "amelia", "sofia"}, staff = {"staff.harbour", "staff.sunrise"},
-        doctors = "Dr Luis Ortega", services = "Physical therapy",
-        demoData = "Amelia Hart (lead 1 of Harbour Health) with her history, packages and completed visit 503;"
-                + " Maya Johnson's booking 531 (Sunrise Clinics); Sofia Torres (lead 15 of Sunrise Clinics), with"
-                + " nothing booked and no package, whose write budget only this journey spends; Dr Luis Ortega"
-                + " (doctor 212) giving Physical therapy (service 112) at centre 11")
 class AccessibilityJourneyIT {
 
     private static final String ENGLISH = "en";
@@ -190,28 +186,60 @@ class AccessibilityJourneyIT {
     private final Map<String, String> helpLines = new HashMap<>();
 
     @Test
-    void everyPagePassesAxeAndTheHandChecksInEnglishAndSpanish(Portal portal) {
+    @Needs(patients = "amelia", demoData = "Amelia Hart (lead 1 of Harbour Health) with her history, packages, her son"
+            + " Leo (lead 5) and completed visit 503; Maya Johnson's booking 531 (Sunrise Clinics)")
+    void ameliasPagesAndTheRefusalsPassInEnglishAndSpanish(Portal portal) {
         this.portal = portal;
-        // Ethan first: the doctors and services of @Needs are looked for as the first patient sees them
-        Visitor ethan = portal.login("ethan");
         Visitor amelia = portal.login("amelia");
         Visitor ameliaOnAPhone = portal.login("amelia", Device.PHONE);
+        inEachLanguage(List.of(amelia, ameliaOnAPhone), () -> {
+            Offer offer = ameliasPages(amelia);
+            ameliasPagesOnAPhone(ameliaOnAPhone);
+            refusals(amelia, offer);
+        });
+    }
+
+    @Test
+    @Needs(patients = "sofia", demoData = "Sofia Torres (lead 15 of Sunrise Clinics), with nothing booked and no"
+            + " package, whose write budget only this journey spends")
+    void sofiasEmptyListsAndTheirRefusalPassInEnglishAndSpanish(Portal portal) {
+        this.portal = portal;
         Visitor sofia = portal.login("sofia");
-        Visitor harbourDesk = portal.login("staff.harbour");
+        inEachLanguage(List.of(sofia), () -> sofiasEmptyListsAndTooManyWrites(sofia));
+    }
+
+    @Test
+    @Needs(patients = "ethan", staff = "staff.sunrise", doctors = "Dr Luis Ortega", services = "Physical therapy",
+            demoData = "Dr Luis Ortega (doctor 212) giving Physical therapy (service 112) at centre 11")
+    void theSandboxGatewayAndItsRefundsPassInEnglishAndSpanish(Portal portal) {
+        this.portal = portal;
+        Visitor ethan = portal.login("ethan");
         Visitor sunriseDesk = portal.login("staff.sunrise");
-        List<Visitor> everyone = List.of(ethan, amelia, ameliaOnAPhone, sofia, harbourDesk, sunriseDesk);
+        inEachLanguage(List.of(ethan, sunriseDesk), () -> {
+            sandboxGateway(ethan);
+            visit(sunriseDesk, "/sandbox-gateway/refunds", 200, "refunds waiting at the sandbox");
+        });
+    }
+
+    @Test
+    @Needs(staff = "staff.harbour", observes = "amelia",
+            demoData = "Amelia Hart (lead 1 of Harbour Health) with her history and two family links")
+    void theFrontDesksPagesAndAPreviewPassInEnglishAndSpanish(Portal portal) {
+        this.portal = portal;
+        Visitor harbourDesk = portal.login("staff.harbour");
+        inEachLanguage(List.of(harbourDesk), () -> frontDeskAndPreview(harbourDesk));
+    }
+
+    /**
+     * The part in English, then with everyone's choice of Español, then everyone back in English: the
+     * cookie is each browser's own, but a patient's choice is also remembered for their emails.
+     */
+    private void inEachLanguage(List<Visitor> everyone, Runnable part) {
         try {
             for (String sweep : List.of(ENGLISH, SPANISH)) {
                 language = sweep;
-                Offer offer = ameliasPages(amelia);
-                ameliasPagesOnAPhone(ameliaOnAPhone);
-                refusals(amelia, offer);
-                sofiasEmptyListsAndTooManyWrites(sofia);
-                sandboxGateway(ethan);
-                visit(sunriseDesk, "/sandbox-gateway/refunds", 200, "refunds waiting at the sandbox");
-                frontDeskAndPreview(harbourDesk);
+                part.run();
             }
-            // the cookie is each browser's own, but a patient's choice is also remembered for their emails
             language = ENGLISH;
             everyone.forEach(visitor -> {
                 visitor.page().navigate(portal.url("/"));

@@ -7,10 +7,13 @@ import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One headless Chromium for the whole run. Where Playwright cannot download its own browser the
- * distribution's Chromium is used; elsewhere Playwright's.
+ * A headless Chromium for each thread that runs journeys: Playwright for Java is used from the one
+ * thread that created it, and the journeys run side by side ({@link PortalJourney}). Where
+ * Playwright cannot download its own browser the distribution's Chromium is used; elsewhere
+ * Playwright's.
  */
 final class Chromium {
 
@@ -20,7 +23,12 @@ final class Chromium {
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--disable-quic");
 
-    private static Chromium running;
+    private static final ThreadLocal<Chromium> THIS_THREADS = new ThreadLocal<>();
+    private static final List<Chromium> RUNNING = new CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Chromium::close, "e2e-chromium-close"));
+    }
 
     private final Playwright playwright;
     private final Browser browser;
@@ -30,12 +38,15 @@ final class Chromium {
         this.browser = browser;
     }
 
-    static synchronized Browser browser() {
-        if (running == null) {
-            running = launch();
-            Runtime.getRuntime().addShutdownHook(new Thread(Chromium::close, "e2e-chromium-close"));
+    /** This thread's browser, launched on its first journey. */
+    static Browser browser() {
+        Chromium mine = THIS_THREADS.get();
+        if (mine == null || !mine.browser.isConnected()) {
+            mine = launch();
+            THIS_THREADS.set(mine);
+            RUNNING.add(mine);
         }
-        return running.browser;
+        return mine.browser;
     }
 
     private static Chromium launch() {
@@ -47,11 +58,15 @@ final class Chromium {
         return new Chromium(playwright, playwright.chromium().launch(options));
     }
 
-    static synchronized void close() {
-        if (running != null) {
-            running.browser.close();
-            running.playwright.close();
-            running = null;
+    /** Once every journey ran: no thread uses a browser any more. */
+    static void close() {
+        for (Chromium each : RUNNING) {
+            RUNNING.remove(each);
+            try {
+                each.browser.close();
+            } finally {
+                each.playwright.close();
+            }
         }
     }
 }

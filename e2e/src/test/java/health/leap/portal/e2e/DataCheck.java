@@ -70,6 +70,7 @@ final class DataCheck {
         List<String> parts = new ArrayList<>();
         add(parts, "patients", needs.patients());
         add(parts, "booking for", needs.dependants());
+        add(parts, "looking at", needs.observes());
         add(parts, "staff", needs.staff());
         add(parts, "logins without a patient record", needs.unlinked());
         add(parts, "doctors", needs.doctors());

@@ -27,6 +27,13 @@ import java.lang.annotation.Target;
      */
     String[] dependants() default {};
 
+    /**
+     * Patients whose portal the journey reads without signing in as them (a staff preview of it):
+     * no journey that books as them runs beside this one ({@link NeedsLocks}), and nothing of theirs
+     * is tidied.
+     */
+    String[] observes() default {};
+
     /** Clinic staff's logins. */
     String[] staff() default {};
 

@@ -63,7 +63,7 @@ final class Portal {
     Visitor login(String user, Device device) {
         DataCheck.assertNamed(needs, user, journey);
         Visitor visitor = new Visitor(user, device,
-                Chromium.browser().newContext(device.contextOptions().setBaseURL(stack.baseUrl())), journey, pagesSeen);
+                Accessibility.prepare(Chromium.browser().newContext(device.contextOptions().setBaseURL(stack.baseUrl()))), journey, pagesSeen);
         visitors.add(visitor);
         login(visitor.page(), user);
         if (DataCheck.isPatient(needs, user) && !patients.containsKey(user)) {

@@ -2,6 +2,9 @@ package health.leap.portal.e2e;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -14,10 +17,16 @@ import java.lang.annotation.Target;
  * do: {@code smoke}, {@code booking}, {@code manage}, {@code packages}, {@code family} (booking for
  * someone else from one's own login), {@code staff}, {@code accessibility}, {@code slow}, and
  * {@code once} for a journey that changes demo data no patient can change back (README "Test it").
+ * <p>
+ * Journeys run side by side, each in a browser of its own thread ({@link Chromium}), except those
+ * that share a person or a doctor ({@link NeedsLocks}); failsafe's JUnit settings in pom.xml say how
+ * many at once.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(JourneyExtension.class)
 @Tag("journey")
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(providers = NeedsLocks.class)
 @interface PortalJourney {
 }

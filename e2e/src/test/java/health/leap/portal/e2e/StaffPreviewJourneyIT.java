@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StaffPreviewJourneyIT {
 
     @Test
-    @Needs(staff = "staff.harbour",
+    @Needs(staff = "staff.harbour", observes = "amelia",
             demoData = "Amelia Hart, patient 1 of Harbour Health, with an upcoming booking, her history and packages")
     void staffFindAPatientAndBrowseTheirPortalReadOnly(Portal portal) {
         Visitor staff = portal.login("staff.harbour");

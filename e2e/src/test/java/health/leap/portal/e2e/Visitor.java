@@ -36,7 +36,8 @@ final class Visitor {
         this.context = context;
         this.journey = journey;
         this.pagesSeen = pagesSeen;
-        context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true)
+        // DOM snapshots of every step, without the screencast's frames: a failure keeps its own screenshot
+        context.tracing().start(new Tracing.StartOptions().setScreenshots(false).setSnapshots(true)
                 .setTitle(journey + " as " + user));
         this.tracing = true;
         this.page = context.newPage();
@@ -74,15 +75,22 @@ final class Visitor {
      * (Post/Redirect/Get), so fetching it again changes nothing.
      */
     private void checkWithScripts() {
-        try (BrowserContext twin = context.browser().newContext(Device.DESKTOP.contextOptions()
-                .setStorageState(context.storageState()))) {
+        try (BrowserContext twin = Accessibility.prepare(context.browser().newContext(Device.DESKTOP.contextOptions()
+                .setStorageState(context.storageState())))) {
             Page samePage = twin.newPage();
             samePage.navigate(page.url());
             Accessibility.assertNoViolations(samePage);
         }
     }
 
+    /**
+     * Every page at both widths, for the report; not in the second run, which proves that the journeys
+     * leave their patients as they found them on pages the first run photographed.
+     */
     private void photograph(String what) {
+        if (Pass.current() == Pass.SECOND) {
+            return;
+        }
         String name = "%02d-%s-%s".formatted(pagesSeen.incrementAndGet(), user, slug(what));
         Path directory = Pass.current().screenshots(journey);
         page.setViewportSize(Device.PHONE.width, Device.PHONE.height);
