@@ -8,6 +8,8 @@
 #   PORTAL_PORT               the portal's HTTP port (default 8080)
 #   KEYCLOAK_PORT             Keycloak's HTTP port (default 8180)
 #   KEYCLOAK_MANAGEMENT_PORT  Keycloak's health port (default 9180)
+#   KEYCLOAK_RUNNING          "true": a Keycloak with the shipped realm and the demo's logins already
+#                             answers on KEYCLOAK_PORT (the test build's): use it and start none
 #   MAIL_SMTP_PORT, MAIL_IMAP_PORT, MAIL_API_PORT   the mail server's ports (default 3025, 3143, 8025)
 #   PORTAL_DATA_DIR           where the portal keeps its embedded PostgreSQL (passed through)
 #   LEAPHEALTH_CACHE, KEYCLOAK_JAVA_HOME   see keycloak.sh
@@ -80,7 +82,10 @@ if needs_build; then
   fi
 fi
 
-for port in "$PORTAL_PORT" "$KEYCLOAK_PORT" "$KEYCLOAK_MANAGEMENT_PORT" "$MAIL_SMTP_PORT" "$MAIL_IMAP_PORT" "$MAIL_API_PORT"; do
+KEYCLOAK_RUNNING="${KEYCLOAK_RUNNING:-false}"
+ports=("$PORTAL_PORT" "$MAIL_SMTP_PORT" "$MAIL_IMAP_PORT" "$MAIL_API_PORT")
+[[ "$KEYCLOAK_RUNNING" == true ]] || ports+=("$KEYCLOAK_PORT" "$KEYCLOAK_MANAGEMENT_PORT")
+for port in "${ports[@]}"; do
   if port_in_use "$port"; then
     fail "port $port is already in use (another run?). Stop it, or choose other ports with PORTAL_PORT, KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT and MAIL_SMTP_PORT, MAIL_IMAP_PORT, MAIL_API_PORT."
   fi
@@ -120,6 +125,17 @@ echo "Starting the demo's mail server (GreenMail) on 127.0.0.1:$MAIL_SMTP_PORT (
 MAIL_SMTP_PORT="$MAIL_SMTP_PORT" MAIL_IMAP_PORT="$MAIL_IMAP_PORT" MAIL_API_PORT="$MAIL_API_PORT" \
   setsid bash src/main/scripts/mailserver.sh >target/mailserver.log 2>&1 </dev/null &
 mail_pid=$!
+
+# both start at once; the portal only once Keycloak answers
+if [[ "$KEYCLOAK_RUNNING" == true ]]; then
+  echo "Using the Keycloak that answers on http://localhost:$KEYCLOAK_PORT (KEYCLOAK_RUNNING)..."
+else
+  echo "Starting Keycloak on http://localhost:$KEYCLOAK_PORT (log: target/keycloak.log)..."
+  KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MANAGEMENT_PORT="$KEYCLOAK_MANAGEMENT_PORT" \
+    setsid bash src/main/scripts/keycloak.sh >target/keycloak.log 2>&1 </dev/null &
+  keycloak_pid=$!
+fi
+
 for ((waited = 0; ; waited++)); do
   http_answers "$MAIL_API_PORT" /api/service/readiness 200 && break
   if ! kill -0 "$mail_pid" 2>/dev/null; then
@@ -130,15 +146,10 @@ for ((waited = 0; ; waited++)); do
   sleep 1
 done
 
-echo "Starting Keycloak on http://localhost:$KEYCLOAK_PORT (log: target/keycloak.log)..."
-KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MANAGEMENT_PORT="$KEYCLOAK_MANAGEMENT_PORT" \
-  setsid bash src/main/scripts/keycloak.sh >target/keycloak.log 2>&1 </dev/null &
-keycloak_pid=$!
-
 discovery="/realms/leaphealth/.well-known/openid-configuration"
 for ((waited = 0; ; waited++)); do
   http_answers "$KEYCLOAK_PORT" "$discovery" 200 && break
-  if ! kill -0 "$keycloak_pid" 2>/dev/null; then
+  if [[ -n "$keycloak_pid" ]] && ! kill -0 "$keycloak_pid" 2>/dev/null; then
     tail -n 30 target/keycloak.log >&2 || true
     fail "Keycloak stopped while starting; see target/keycloak.log"
   fi
@@ -197,7 +208,7 @@ EOF
 
 # Runs until Ctrl-C, or until one of the two stops by itself.
 status=0
-wait -n "$keycloak_pid" "$portal_pid" "$mail_pid" || status=$?
+wait -n $keycloak_pid "$portal_pid" "$mail_pid" || status=$?
 if ! kill -0 "$portal_pid" 2>/dev/null; then
   echo "run-demo: the portal stopped (exit $status); see target/portal.log" >&2
 elif ! kill -0 "$mail_pid" 2>/dev/null; then

@@ -26,10 +26,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
- * The realm shipped in {@code src/main/keycloak}, served by a real Keycloak on port 8181 for the
- * whole test JVM. It is started through the same script as the run command (which fetches Keycloak
- * through Maven on a machine that has never run it), or reused when one already answers there,
- * and stopped when the JVM exits.
+ * The realm shipped in {@code src/main/keycloak}, served by a real Keycloak on port 8181. It is
+ * started on first use through the same script as the run command (which fetches Keycloak through
+ * Maven on a machine that has never run it), or reused when one already answers there. Run from an
+ * IDE it stops when the JVM exits; under Maven ({@value #UNTIL_MAVEN_ENDS}, pom.xml) it runs until
+ * Maven ends, so that the route tests, the platform tests and the journeys of one build share it.
  */
 public final class KeycloakServer {
 
@@ -45,6 +46,19 @@ public final class KeycloakServer {
     /** A client of the same realm whose tokens are not for the portal (no portal audience). */
     public static final String OTHER_CLIENT = "other-app";
 
+    /**
+     * Set by pom.xml for surefire and failsafe: the server started by the first test JVM of a build
+     * runs until Maven ends, for the next JVMs to reuse, instead of stopping with its own JVM.
+     */
+    static final String UNTIL_MAVEN_ENDS = "keycloak.until-maven-ends";
+    /** Watches the Maven process ($1) and stops Keycloak when it has gone, however Maven ended. */
+    private static final String WATCH_MAVEN = """
+            bash src/main/scripts/keycloak.sh & keycloak=$!
+            trap 'kill -TERM "$keycloak" 2>/dev/null; wait "$keycloak"; exit 143' TERM INT
+            while kill -0 "$1" 2>/dev/null && kill -0 "$keycloak" 2>/dev/null; do sleep 1; done
+            kill -TERM "$keycloak" 2>/dev/null
+            wait "$keycloak"
+            """;
     /** The first start on a machine fetches Keycloak (about 180 MB) and builds it once. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -92,7 +106,7 @@ public final class KeycloakServer {
         }
     }
 
-    /** The running server, started on first use. */
+    /** The running server, started on first use (or reused: see the class). */
     public static synchronized KeycloakServer get() {
         if (instance == null) {
             KeycloakServer server = new KeycloakServer(PORT, MANAGEMENT_PORT);
@@ -245,7 +259,11 @@ public final class KeycloakServer {
     private void start() {
         Path project = projectDirectory();
         Path log = project.resolve(port == PORT ? "target/keycloak-test.log" : "target/keycloak-test-" + port + ".log");
-        ProcessBuilder builder = new ProcessBuilder("bash", "src/main/scripts/keycloak.sh")
+        // a dedicated server (the fault suite's) is its caller's to stop and start
+        Optional<ProcessHandle> maven = Boolean.getBoolean(UNTIL_MAVEN_ENDS) && port == PORT ? maven() : Optional.empty();
+        ProcessBuilder builder = new ProcessBuilder(maven
+                .map(build -> List.of("bash", "-c", WATCH_MAVEN, "keycloak-until-maven-ends", String.valueOf(build.pid())))
+                .orElse(List.of("bash", "src/main/scripts/keycloak.sh")))
                 .directory(project.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -259,8 +277,10 @@ public final class KeycloakServer {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Keycloak", e);
         }
-        this.process = process;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "keycloak-stop"));
+        if (maven.isEmpty()) {
+            this.process = process;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "keycloak-stop"));
+        }
 
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!answers()) {
@@ -274,6 +294,16 @@ public final class KeycloakServer {
             }
             pause();
         }
+    }
+
+    /** The Maven process that forked this test JVM, if it is one. */
+    private static Optional<ProcessHandle> maven() {
+        for (Optional<ProcessHandle> up = ProcessHandle.current().parent(); up.isPresent(); up = up.get().parent()) {
+            if (up.get().info().commandLine().map(line -> line.contains("plexus-classworlds")).orElse(false)) {
+                return up;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The script, kc.sh and Keycloak's JVM form a tree: stop all of it, gently first. */

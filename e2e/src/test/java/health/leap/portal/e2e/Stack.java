@@ -1,5 +1,7 @@
 package health.leap.portal.e2e;
 
+import health.leap.portal.platform.KeycloakServer;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -32,6 +34,9 @@ import java.util.stream.Stream;
  * and names it in {@code target/e2e-stack.properties}; the second takes it over, database and all,
  * and stops it at its end. Only the first run's data is fresh: the second proves that the journeys
  * leave their patients as they found them.
+ * <p>
+ * Under Maven the stack signs in at the build's Keycloak ({@code -De2e.keycloak-url}, pom.xml) rather
+ * than starting one of its own.
  * <p>
  * {@code -De2e.users=user:password,...} gives the passwords of a stack whose users are not the
  * demo's; any user not named there logs in with the demo password.
@@ -146,8 +151,16 @@ final class Stack {
                 .directory(project.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
-        builder.environment().put("KEYCLOAK_MANAGEMENT_PORT", String.valueOf(KEYCLOAK_MANAGEMENT_PORT));
+        String keycloak = property("e2e.keycloak-url");
+        if (keycloak != null) {
+            // the test build's Keycloak, running until Maven ends (pom.xml): the run command's realm and logins
+            KeycloakServer.get();
+            builder.environment().put("KEYCLOAK_PORT", String.valueOf(URI.create(keycloak).getPort()));
+            builder.environment().put("KEYCLOAK_RUNNING", "true");
+        } else {
+            builder.environment().put("KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
+            builder.environment().put("KEYCLOAK_MANAGEMENT_PORT", String.valueOf(KEYCLOAK_MANAGEMENT_PORT));
+        }
         builder.environment().put("PORTAL_PORT", String.valueOf(PORTAL_PORT));
         builder.environment().put("MAIL_SMTP_PORT", String.valueOf(MAIL_SMTP_PORT));
         builder.environment().put("MAIL_IMAP_PORT", String.valueOf(MAIL_IMAP_PORT));

@@ -1,0 +1,63 @@
+package health.leap.portal.e2e;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The check every journey makes on every page ({@link Accessibility}) finds what axe finds: a page
+ * with an image without a text alternative and a field without a label fails it, naming both rules,
+ * in a context prepared with axe and in one without; the same page mended passes.
+ */
+class AccessibilityCheckTest {
+
+    private static final String SITE = "http://pages.test/";
+    private static final String BROKEN = """
+            <!doctype html><html lang="en"><head><title>Broken</title></head><body><main>
+            <h1>Broken</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="text">
+            </main></body></html>""";
+    private static final String MENDED = """
+            <!doctype html><html lang="en"><head><title>Mended</title></head><body><main>
+            <h1>Mended</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="A dot">
+            <label>Name <input type="text"></label>
+            </main></body></html>""";
+
+    @AfterAll
+    static void closeBrowser() {
+        Chromium.close();
+    }
+
+    @Test
+    void aPageWithoutTextAlternativesOrLabelsFailsAndTheMendedPagePasses() {
+        try (BrowserContext prepared = Accessibility.prepare(Chromium.browser().newContext())) {
+            // pages at an address, as the portal's are, so that axe comes with each page's init script
+            prepared.route(SITE + "**", route -> route.fulfill(new Route.FulfillOptions().setContentType("text/html")
+                    .setBody(route.request().url().endsWith("/broken") ? BROKEN : MENDED)));
+            Page page = prepared.newPage();
+            page.navigate(SITE + "broken");
+            assertEquals(Boolean.TRUE, page.evaluate("() => typeof window.axe === 'object'"), "axe came with the page");
+            AssertionError failure = assertThrows(AssertionError.class, () -> Accessibility.assertNoViolations(page));
+            assertTrue(failure.getMessage().contains("image-alt"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("label"), failure.getMessage());
+            page.navigate(SITE + "mended");
+            assertDoesNotThrow(() -> Accessibility.assertNoViolations(page));
+        }
+    }
+
+    @Test
+    void aContextWithoutAxeGetsItInjected() {
+        try (BrowserContext plain = Chromium.browser().newContext()) {
+            Page page = plain.newPage();
+            page.setContent(BROKEN);
+            AssertionError failure = assertThrows(AssertionError.class, () -> Accessibility.assertNoViolations(page));
+            assertTrue(failure.getMessage().contains("image-alt"), failure.getMessage());
+        }
+    }
+}
