@@ -43,6 +43,9 @@ final class Accessibility {
 
     private static final String RUN = """
             async ([tags, off]) => {
+              // the page at rest, as a person reads it: a fade that is ending (htmx's .htmx-request) first ends
+              const ending = document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+              await Promise.all(ending.map(a => a.finished.catch(() => null)));
               const rules = Object.fromEntries(off.map(rule => [rule, { enabled: false }]));
               const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] });
               return JSON.stringify(results.violations.map(rule => ({

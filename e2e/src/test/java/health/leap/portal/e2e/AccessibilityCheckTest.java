@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The check every journey makes on every page ({@link Accessibility}) finds what axe finds: a page
  * with an image without a text alternative and a field without a label fails it, naming both rules,
- * in a context prepared with axe and in one without; the same page mended passes.
+ * in a context prepared with axe and in one without; the same page mended passes, and so does a page
+ * whose text is still fading in, judged once the fade has ended.
  */
 class AccessibilityCheckTest {
 
@@ -29,6 +30,12 @@ class AccessibilityCheckTest {
             <label>Name <input type="text"></label>
             </main></body></html>""";
 
+    /** Grey text (7:1 on white) fading in from a fifth of its opacity, as htmx's .htmx-request fades back. */
+    private static final String FADING = """
+            <!doctype html><html lang="en"><head><title>Fading</title>
+            <style>@keyframes in { from { opacity: .2 } to { opacity: 1 } } p { color: #595959; animation: in .6s }</style>
+            </head><body><main><h1>Fading</h1><p>Grey text that fades in</p></main></body></html>""";
+
     @AfterAll
     static void closeBrowser() {
         Chromium.close();
@@ -39,7 +46,8 @@ class AccessibilityCheckTest {
         try (BrowserContext prepared = Accessibility.prepare(Chromium.browser().newContext())) {
             // pages at an address, as the portal's are, so that axe comes with each page's init script
             prepared.route(SITE + "**", route -> route.fulfill(new Route.FulfillOptions().setContentType("text/html")
-                    .setBody(route.request().url().endsWith("/broken") ? BROKEN : MENDED)));
+                    .setBody(route.request().url().endsWith("/broken") ? BROKEN
+                            : route.request().url().endsWith("/fading") ? FADING : MENDED)));
             Page page = prepared.newPage();
             page.navigate(SITE + "broken");
             assertEquals(Boolean.TRUE, page.evaluate("() => typeof window.axe === 'object'"), "axe came with the page");
@@ -47,6 +55,9 @@ class AccessibilityCheckTest {
             assertTrue(failure.getMessage().contains("image-alt"), failure.getMessage());
             assertTrue(failure.getMessage().contains("label"), failure.getMessage());
             page.navigate(SITE + "mended");
+            assertDoesNotThrow(() -> Accessibility.assertNoViolations(page));
+            // judged at rest: the fade ends first, as a person would read it
+            page.navigate(SITE + "fading");
             assertDoesNotThrow(() -> Accessibility.assertNoViolations(page));
         }
     }
