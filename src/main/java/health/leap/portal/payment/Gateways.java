@@ -81,7 +81,7 @@ public class Gateways {
         if (!asking.isEmpty()) {
             throw new IllegalStateException("No payment gateway is chosen (PORTAL_PAYMENT_GATEWAY=none), yet these services ask "
                     + "for payment: " + String.join("; ", asking) + ". Choose a gateway (PORTAL_PAYMENT_GATEWAY=sandbox for a "
-                    + "trial where no money moves, or a real provider's adapter, see the README's \"Deploying\"), "
+                    + "trial where no money moves, or a real provider's adapter, see src/docs/deploying.md), "
                     + "or let these services take no payment.");
         }
     }

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The port to a payment gateway. One adapter ships, {@link SandboxGateway}, where no money moves;
- * {@link Gateways} gives the one chosen ({@code PORTAL_PAYMENT_GATEWAY}). The README's "Deploying"
- * section says how a real provider's adapter joins it.
+ * {@link Gateways} gives the one chosen ({@code PORTAL_PAYMENT_GATEWAY}). src/docs/deploying.md
+ * says how a real provider's adapter joins it.
  */
 public interface PaymentGateway {
 

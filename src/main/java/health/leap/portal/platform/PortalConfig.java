@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * Every {@code portal.*} setting, typed, in one place (environment variables: {@code PORTAL_...}).
- * The README's settings table names each. How often the jobs run is declared here too, so that
- * every key is in one place; their {@code @Scheduled} expressions read those keys, with the defaults.
+ * The settings table in src/docs/configuration.md names each. How often the jobs run is declared
+ * here too, so that every key is in one place; their {@code @Scheduled} expressions read those keys,
+ * with the defaults.
  */
 @ConfigMapping(prefix = "portal")
 public interface PortalConfig {

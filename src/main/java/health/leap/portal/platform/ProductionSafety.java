@@ -50,7 +50,7 @@ public final class ProductionSafety {
 
     static final List<Setting> MAIL_SETTINGS = List.of(
             new Setting("quarkus.mailer.host", "QUARKUS_MAILER_HOST",
-                    "the clinic's SMTP server, which sends patients their confirmations and reminders (README, \"Email\")"),
+                    "the clinic's SMTP server, which sends patients their confirmations and reminders (src/docs/email.md)"),
             new Setting("quarkus.mailer.from", "QUARKUS_MAILER_FROM", "the address the patients' emails come from"),
             new Setting("portal.public-url", "PORTAL_PUBLIC_URL", "where patients reach the portal, for the links in their emails"));
 
@@ -84,7 +84,7 @@ public final class ProductionSafety {
                 .append(String.join(",", profiles)).append(" profile with these settings:\n");
         problems.forEach(problem -> text.append("  - ").append(problem).append('\n'));
         text.append("Give each a value of your own (a secret: at least ").append(MINIMUM_SECRET_LENGTH)
-                .append(" characters, for example from `openssl rand -base64 32`), as the README's \"Deploying\" section says.\n")
+                .append(" characters, for example from `openssl rand -base64 32`), as src/docs/deploying.md says.\n")
                 .append("To try the portal with its demo values instead, start it with QUARKUS_PROFILE=demo (the run command does).");
         return text.toString();
     }

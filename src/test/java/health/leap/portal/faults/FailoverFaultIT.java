@@ -32,7 +32,7 @@ class FailoverFaultIT {
     static final Duration RECOVERY_LIMIT = Duration.ofSeconds(15);
     static final long FIRST_LEAD = 97001;
 
-    /** The setting the README gives for a managed database with a standby. */
+    /** The setting src/docs/faults.md gives for a managed database with a standby. */
     static String multiHostUrl() {
         return "jdbc:postgresql://127.0.0.1:" + PRIMARY_PORT + ",127.0.0.1:" + STANDBY_PORT
                 + "/postgres?targetServerType=primary&hostRecheckSeconds=2&connectTimeout=3";

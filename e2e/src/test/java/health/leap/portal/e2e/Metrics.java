@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The portal's Prometheus page, as the people who run it read it. A deployment whose ingress keeps
- * /q/ to the cluster (as the README advises) has none to show: then {@link #read} is empty.
+ * /q/ to the cluster (as src/docs/deploying.md advises) has none to show: then {@link #read} is empty.
  */
 final class Metrics {
 

@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * journeys did not start, a journey that cannot find one of them is skipped with a sentence naming
  * it ({@link DataCheck}); the patients named here, and the people they book for, are the ones
  * {@link Tidy} leaves as the journey found them. On a method it replaces the one on its class.
- * README "Test it" lists what a staging deployment must contain.
+ * src/docs/testing.md lists what a staging deployment must contain.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
  * ({@code -Dgroups=journey} runs them and no other test), and its journeys the tags of what they
  * do: {@code smoke}, {@code booking}, {@code manage}, {@code packages}, {@code family} (booking for
  * someone else from one's own login), {@code staff}, {@code accessibility}, {@code slow}, and
- * {@code once} for a journey that changes demo data no patient can change back (README "Test it").
+ * {@code once} for a journey that changes demo data no patient can change back (src/docs/testing.md).
  * <p>
  * Journeys run side by side, each in a browser of its own thread ({@link Chromium}), except those
  * that share a person or a doctor ({@link NeedsLocks}); failsafe's JUnit settings in pom.xml say how

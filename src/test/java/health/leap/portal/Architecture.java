@@ -1,0 +1,235 @@
+package health.leap.portal;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.Architectures;
+import com.tngtech.archunit.thirdparty.org.objectweb.asm.ClassReader;
+import com.tngtech.archunit.thirdparty.org.objectweb.asm.ClassVisitor;
+import com.tngtech.archunit.thirdparty.org.objectweb.asm.MethodVisitor;
+import com.tngtech.archunit.thirdparty.org.objectweb.asm.Opcodes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The portal's architecture as ArchUnit rules: the floors its packages stand on (a package uses only
+ * the floors below it, never a neighbour on its own floor), no cycles, JDBC only where the reason is
+ * written, and one writer for each table the portal writes, whether through SQL, Panache or an
+ * entity's fields (Hibernate's dirty checking). {@link ArchitectureTest} checks the portal's classes
+ * against them; {@link ArchitectureRulesTest} shows that each one fails when broken. src/docs/architecture.md
+ * says the same.
+ */
+final class Architecture {
+
+    static final String ROOT = "health.leap.portal";
+
+    /** Each package and its floor. */
+    static final Map<String, Integer> FLOORS = new LinkedHashMap<>();
+
+    static {
+        FLOORS.put("platform", 0);     // clock, embedded database, native SQL through Hibernate, money
+        FLOORS.put("web", 1);          // error codes, refusals, parameters, formats, rate limits, headers
+        FLOORS.put("patient", 2);      // who is calling: patient, staff, preview
+        FLOORS.put("clinic", 3);       // centres, services and the booking rules every feature shares
+        FLOORS.put("payment", 4);      // the gateway port, the sandbox, payments and refunds
+        FLOORS.put("packages", 4);     // treatment packages and their sessions
+        FLOORS.put("doctors", 4);      // browsing doctors and free times
+        FLOORS.put("appointments", 5); // the lifecycle (one writer), cancel, reschedule, history
+        FLOORS.put("booking", 6);      // hold, pay, confirm
+        FLOORS.put("staff", 7);        // approvals, front desk, finder
+        FLOORS.put("demo", 7);         // the demo clinic
+        FLOORS.put("mail", 7);         // the outbox, its sender, reminders and the patient's email choices
+    }
+
+    /** Each table the portal writes, and the one class that writes it. */
+    static final Map<String, String> OWNERS = Map.ofEntries(
+            Map.entry("appointment", "appointments.AppointmentLifecycle"),
+            Map.entry("appointment_event", "appointments.AppointmentLifecycle"),
+            Map.entry("payment", "payment.Payment"),
+            Map.entry("refund", "payment.Refund"),
+            Map.entry("sandbox_gateway_ledger", "payment.SandboxLedgerEntry"),
+            Map.entry("patient_package", "packages.PackagePurchase"),
+            Map.entry("package_redemption", "packages.PackageRedemption"),
+            Map.entry("slot", "doctors.Slot"),
+            Map.entry("preview_audit", "patient.PreviewAudit"),
+            Map.entry("family_link", "patient.FamilyLinks"),
+            Map.entry("family_link_audit", "patient.FamilyLinks"),
+            Map.entry("rate_limit", "web.RateLimits"),
+            Map.entry("mail_outbox", "mail.MailMessage"),
+            Map.entry("mail_preference", "mail.MailPreference"));
+
+    /** The entity of each table: a Panache write through it, or a write of its fields, writes the table. */
+    static final Map<String, String> ENTITIES = Map.ofEntries(
+            Map.entry("appointments.Appointment", "appointment"),
+            Map.entry("appointments.AppointmentEvent", "appointment_event"),
+            Map.entry("payment.Payment", "payment"),
+            Map.entry("payment.Refund", "refund"),
+            Map.entry("payment.SandboxLedgerEntry", "sandbox_gateway_ledger"),
+            Map.entry("packages.PackagePurchase", "patient_package"),
+            Map.entry("packages.PackageRedemption", "package_redemption"),
+            Map.entry("doctors.Slot", "slot"),
+            Map.entry("patient.PreviewAudit", "preview_audit"),
+            Map.entry("patient.FamilyLink", "family_link"),
+            Map.entry("patient.FamilyLinkAudit", "family_link_audit"),
+            Map.entry("mail.MailMessage", "mail_outbox"),
+            Map.entry("mail.MailPreference", "mail_preference"));
+
+    /** Loads the demo clinic once into an empty database: seed data, not a change. */
+    private static final String SEED = "demo.DemoData";
+
+    /**
+     * RateLimits: autocommit statements outside the request's transaction (see its comment);
+     * DatabaseOutages: runs no SQL, only flushes the pool's dead connections after the database went away.
+     */
+    private static final Set<String> JDBC_ALLOWED = Set.of("web.RateLimits", "web.DatabaseOutages");
+
+    private static final Pattern SQL_WRITE =
+            Pattern.compile("(?i)\\b(?:insert\\s+into|(?<!for\\s)(?<!do\\s)update|delete\\s+from)\\s+([a-z_]+)\\b");
+    private static final Set<String> PANACHE_WRITES = Set.of("update", "persist", "persistAndFlush", "delete", "deleteAll");
+    private static final Set<String> ENTITY_MANAGER_WRITES = Set.of("merge", "persist", "remove");
+
+    private Architecture() {
+    }
+
+    /** Every class of the portal stands in a package that has a floor. */
+    static ArchRule everyPackageHasAFloor() {
+        return classes().should().resideInAnyPackage(FLOORS.keySet().stream().map(p -> ROOT + "." + p + "..").toArray(String[]::new))
+                .because("each package has a floor: add a new one to Architecture.FLOORS and the architecture page");
+    }
+
+    /** A package is used only by the packages on the floors above it. */
+    static ArchRule floors() {
+        // a floor may be empty where only a few classes are checked (ArchitectureRulesTest)
+        Architectures.LayeredArchitecture layers = Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true);
+        for (String name : FLOORS.keySet()) {
+            layers = layers.layer(name).definedBy(ROOT + "." + name + "..");
+        }
+        for (Map.Entry<String, Integer> floor : FLOORS.entrySet()) {
+            String[] above = FLOORS.entrySet().stream().filter(other -> other.getValue() > floor.getValue())
+                    .map(Map.Entry::getKey).toArray(String[]::new);
+            layers = above.length == 0
+                    ? layers.whereLayer(floor.getKey()).mayNotBeAccessedByAnyLayer()
+                    : layers.whereLayer(floor.getKey()).mayOnlyBeAccessedByLayers(above);
+        }
+        return layers;
+    }
+
+    static ArchRule noCycles() {
+        return slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+    }
+
+    static ArchRule jdbcOnlyWhereTheReasonIsWritten() {
+        return noClasses().that(DescribedPredicate.not(named(JDBC_ALLOWED, "RateLimits or DatabaseOutages")))
+                .should().dependOnClassesThat(DescribedPredicate.describe("JDBC or the connection pool",
+                        target -> target.getName().equals("java.sql.Connection") || target.getName().equals("java.sql.PreparedStatement")
+                                || target.getName().equals("java.sql.ResultSet") || target.getPackageName().startsWith("javax.sql")
+                                || target.getPackageName().startsWith("io.agroal")))
+                .because("the portal reaches PostgreSQL through Hibernate");
+    }
+
+    /**
+     * Each table is written by its owner alone: SQL naming it, Panache writes through its entity, its
+     * entity's fields (which Hibernate's dirty checking writes back), or the entity manager's merge.
+     */
+    static ArchRule everyTableHasOneWriter() {
+        return classes().should(new ArchCondition<JavaClass>("write only the tables they own") {
+            @Override
+            public void check(JavaClass writer, ConditionEvents events) {
+                String name = relative(writer);
+                if (name.equals(SEED)) {
+                    return;
+                }
+                for (String sql : stringConstants(writer)) {
+                    Matcher write = SQL_WRITE.matcher(sql);
+                    while (write.find()) {
+                        report(events, writer, write.group(1).toLowerCase(), "its SQL writes");
+                    }
+                }
+                for (JavaMethodCall call : writer.getMethodCallsFromSelf()) {
+                    String table = ENTITIES.get(relative(call.getTargetOwner()));
+                    if (table != null && PANACHE_WRITES.contains(call.getName())) {
+                        report(events, writer, table, call.getDescription());
+                    }
+                }
+                for (JavaMethodCall call : writer.getMethodCallsFromSelf()) {
+                    // merge, persist or remove of an entity the call does not name: only a table's owner may
+                    String owner = call.getTargetOwner().getName();
+                    if ((owner.equals("jakarta.persistence.EntityManager") || owner.equals("org.hibernate.Session"))
+                            && ENTITY_MANAGER_WRITES.contains(call.getName()) && !OWNERS.containsValue(name)) {
+                        events.add(SimpleConditionEvent.violated(writer, writer.getName() + " writes an entity through the"
+                                + " entity manager (" + call.getDescription() + "), which only a table's owner may"));
+                    }
+                }
+                for (JavaFieldAccess access : writer.getFieldAccessesFromSelf()) {
+                    String entity = relative(access.getTargetOwner());
+                    String table = ENTITIES.get(entity);
+                    if (table != null && access.getAccessType() == JavaFieldAccess.AccessType.SET && !entity.equals(name)) {
+                        report(events, writer, table, access.getDescription());
+                    }
+                }
+            }
+        });
+    }
+
+    private static void report(ConditionEvents events, JavaClass writer, String table, String how) {
+        String owner = OWNERS.get(table);
+        boolean allowed = owner != null && owner.equals(relative(writer));
+        events.add(new SimpleConditionEvent(writer, allowed, writer.getName() + " writes " + table + " (" + how + "); its writer is "
+                + (owner == null ? "not named: add it to Architecture.OWNERS" : owner)));
+    }
+
+    private static DescribedPredicate<JavaClass> named(Set<String> relativeNames, String description) {
+        return DescribedPredicate.describe(description, javaClass -> relativeNames.contains(relative(javaClass)));
+    }
+
+    /** "appointments.Appointment" for health.leap.portal.appointments.Appointment and its nested classes. */
+    private static String relative(JavaClass javaClass) {
+        JavaClass outer = javaClass;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        String name = outer.getName();
+        return name.startsWith(ROOT + ".") ? name.substring(ROOT.length() + 1) : name;
+    }
+
+    /** The string constants the class's code loads: its SQL. */
+    private static Set<String> stringConstants(JavaClass javaClass) {
+        Set<String> strings = new LinkedHashSet<>();
+        try (InputStream in = javaClass.getSource().orElseThrow().getUri().toURL().openStream()) {
+            new ClassReader(in).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitLdcInsn(Object value) {
+                            if (value instanceof String string) {
+                                strings.add(string);
+                            }
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + javaClass.getName(), e);
+        }
+        return strings;
+    }
+}

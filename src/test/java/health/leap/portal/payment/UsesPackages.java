@@ -1,0 +1,9 @@
+package health.leap.portal.payment;
+
+import health.leap.portal.packages.UsesPayment;
+
+/** Breaks a rule on purpose, for ArchitectureRulesTest alone: payment and packages use each other. */
+public final class UsesPackages {
+
+    UsesPayment other;
+}
