@@ -11,7 +11,8 @@
 
   function tick() {
     document.querySelectorAll("[data-expires-at]").forEach(function (el) {
-      var left = Math.max(0, Math.floor((Date.parse(el.dataset.expiresAt) - Date.now()) / 1000));
+      // rounded up: "0:00" and "run out" only once the hold has ended, never in its last second
+      var left = Math.max(0, Math.ceil((Date.parse(el.dataset.expiresAt) - Date.now()) / 1000));
       var text = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
       var out = el.querySelector("[data-countdown]");
       if (out && out.textContent !== text) {
