@@ -43,7 +43,11 @@ final class Accessibility {
 
     private static final String RUN = """
             async ([tags, off]) => {
-              // the page at rest, as a person reads it: a fade that is ending (htmx's .htmx-request) first ends
+              // the page at rest, as a person reads it: an htmx request in flight (its element faded by
+              // .htmx-request) first answers, for up to ten seconds, and a fade that is ending then ends
+              for (const until = Date.now() + 10000; document.querySelector('.htmx-request') && Date.now() < until;) {
+                await new Promise(done => setTimeout(done, 25));
+              }
               const ending = document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
               await Promise.all(ending.map(a => a.finished.catch(() => null)));
               const rules = Object.fromEntries(off.map(rule => [rule, { enabled: false }]));
