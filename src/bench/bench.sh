@@ -212,7 +212,7 @@ start_portal() {
     jfr=("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$OUT/portal-$port-$(date +%s).jfr")
   fi
   # two malloc arenas: glibc would otherwise give each busy thread its own, which shows up as RSS
-  (portal_env; export QUARKUS_HTTP_PORT="$port" "$@"; export MALLOC_ARENA_MAX=2; exec "$JAVA" "${PORTAL_JVM_OPTS[@]}" "${jfr[@]}" -jar "$JAR" >"$log" 2>&1) &
+  (portal_env; export QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$((port + 1000))" "$@"; export MALLOC_ARENA_MAX=2; exec "$JAVA" "${PORTAL_JVM_OPTS[@]}" "${jfr[@]}" -jar "$JAR" >"$log" 2>&1) &
   STARTED_PID=$!
 }
 

@@ -6,6 +6,7 @@
 #   bash src/main/scripts/run-demo.sh [--no-build]
 #
 #   PORTAL_PORT               the portal's HTTP port (default 8080)
+#   PORTAL_MANAGEMENT_PORT    the portal's metrics port, /q/metrics (default 9000)
 #   KEYCLOAK_PORT             Keycloak's HTTP port (default 8180)
 #   KEYCLOAK_MANAGEMENT_PORT  Keycloak's health port (default 9180)
 #   KEYCLOAK_RUNNING          "true": a Keycloak with the shipped realm and the demo's logins already
@@ -17,6 +18,7 @@ set -euo pipefail
 
 PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 PORTAL_PORT="${PORTAL_PORT:-8080}"
+PORTAL_MANAGEMENT_PORT="${PORTAL_MANAGEMENT_PORT:-9000}"
 KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
 KEYCLOAK_MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-9180}"
 MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-3025}"
@@ -83,11 +85,11 @@ if needs_build; then
 fi
 
 KEYCLOAK_RUNNING="${KEYCLOAK_RUNNING:-false}"
-ports=("$PORTAL_PORT" "$MAIL_SMTP_PORT" "$MAIL_IMAP_PORT" "$MAIL_API_PORT")
+ports=("$PORTAL_PORT" "$PORTAL_MANAGEMENT_PORT" "$MAIL_SMTP_PORT" "$MAIL_IMAP_PORT" "$MAIL_API_PORT")
 [[ "$KEYCLOAK_RUNNING" == true ]] || ports+=("$KEYCLOAK_PORT" "$KEYCLOAK_MANAGEMENT_PORT")
 for port in "${ports[@]}"; do
   if port_in_use "$port"; then
-    fail "port $port is already in use (another run?). Stop it, or choose other ports with PORTAL_PORT, KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT and MAIL_SMTP_PORT, MAIL_IMAP_PORT, MAIL_API_PORT."
+    fail "port $port is already in use (another run?). Stop it, or choose other ports with PORTAL_PORT, PORTAL_MANAGEMENT_PORT, KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT and MAIL_SMTP_PORT, MAIL_IMAP_PORT, MAIL_API_PORT."
   fi
 done
 
@@ -165,6 +167,7 @@ java_command="java"
 QUARKUS_PROFILE="${QUARKUS_PROFILE:-demo}" \
 QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/leaphealth" \
 QUARKUS_HTTP_PORT="$PORTAL_PORT" \
+QUARKUS_MANAGEMENT_PORT="$PORTAL_MANAGEMENT_PORT" \
 PORTAL_DEMO_SMTP_PORT="$MAIL_SMTP_PORT" \
   setsid "$java_command" -jar "$PORTAL_JAR" >target/portal.log 2>&1 </dev/null &
 portal_pid=$!

@@ -1,5 +1,7 @@
 package health.leap.portal.appointments;
 
+import health.leap.portal.patient.FamilyPage;
+import health.leap.portal.patient.PreviewPage;
 import health.leap.portal.doctors.DoctorService;
 import health.leap.portal.doctors.SlotPicker;
 import health.leap.portal.patient.Caller;
@@ -34,6 +36,16 @@ import java.util.List;
 @RolesAllowed("patient")
 @Produces(MediaType.TEXT_HTML)
 public class AppointmentResource {
+
+    /** These pages for a dependant, as the guardian acting for them sees them. */
+    @Path("/family/{lead}/appointments")
+    public static class ForFamily extends AppointmentResource implements FamilyPage {
+    }
+
+    /** These pages as the patient sees them, for staff, read-only. */
+    @Path("/staff/patients/{lead}/appointments")
+    public static class InPreview extends AppointmentResource implements PreviewPage {
+    }
 
     @CheckedTemplate(basePath = "appointments")
     public static class Templates {

@@ -1,5 +1,7 @@
 package health.leap.portal.appointments;
 
+import health.leap.portal.patient.FamilyPage;
+import health.leap.portal.patient.PreviewPage;
 import health.leap.portal.patient.Caller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -16,6 +18,16 @@ import java.util.List;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class HomeResource {
+
+    /** These pages for a dependant, as the guardian acting for them sees them. */
+    @Path("/family/{lead}")
+    public static class ForFamily extends HomeResource implements FamilyPage {
+    }
+
+    /** These pages as the patient sees them, for staff, read-only. */
+    @Path("/staff/patients/{lead}")
+    public static class InPreview extends HomeResource implements PreviewPage {
+    }
 
     @CheckedTemplate(basePath = "appointments")
     static class Templates {

@@ -1,5 +1,7 @@
 package health.leap.portal.booking;
 
+import health.leap.portal.patient.FamilyPage;
+import health.leap.portal.patient.PreviewPage;
 import health.leap.portal.appointments.AppointmentQueries;
 import health.leap.portal.appointments.AppointmentResource;
 import health.leap.portal.doctors.DoctorService;
@@ -31,6 +33,16 @@ import java.net.URI;
 @Produces(MediaType.TEXT_HTML)
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class BookingResource {
+
+    /** These pages for a dependant, as the guardian acting for them sees them. */
+    @Path("/family/{lead}/appointments")
+    public static class ForFamily extends BookingResource implements FamilyPage {
+    }
+
+    /** These pages as the patient sees them, for staff, read-only. */
+    @Path("/staff/patients/{lead}/appointments")
+    public static class InPreview extends BookingResource implements PreviewPage {
+    }
 
     @CheckedTemplate(basePath = "booking")
     static class Templates {

@@ -1,5 +1,7 @@
 package health.leap.portal.booking;
 
+import health.leap.portal.patient.FamilyPage;
+import health.leap.portal.patient.PreviewPage;
 import health.leap.portal.patient.Caller;
 import health.leap.portal.web.Htmx;
 import health.leap.portal.web.Params;
@@ -16,6 +18,16 @@ import java.net.URI;
 @Path("/appointments")
 @RolesAllowed("patient")
 public class PaymentResource {
+
+    /** These pages for a dependant, as the guardian acting for them sees them. */
+    @Path("/family/{lead}/appointments")
+    public static class ForFamily extends PaymentResource implements FamilyPage {
+    }
+
+    /** These pages as the patient sees them, for staff, read-only. */
+    @Path("/staff/patients/{lead}/appointments")
+    public static class InPreview extends PaymentResource implements PreviewPage {
+    }
 
     @Inject
     Caller caller;

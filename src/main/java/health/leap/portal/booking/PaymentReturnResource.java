@@ -1,5 +1,6 @@
 package health.leap.portal.booking;
 
+import health.leap.portal.patient.FamilyPage;
 import health.leap.portal.patient.Caller;
 import health.leap.portal.web.Params;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,11 @@ import java.util.Map;
 @Path("/payments")
 @RolesAllowed("patient")
 public class PaymentReturnResource {
+
+    /** These pages for a dependant, as the guardian acting for them sees them. */
+    @Path("/family/{lead}/payments")
+    public static class ForFamily extends PaymentReturnResource implements FamilyPage {
+    }
 
     @Inject
     Caller caller;

@@ -51,6 +51,12 @@ public class ClinicCatalog {
      * one statement per tenant at most every {@link #CHOICES_KEPT}, so a page costs none. A number
      * changed shows at the latest that long after.
      */
+    /** The phones read in the last {@link #CHOICES_KEPT}, without reading: for a thread that must not wait on the database. */
+    public List<CentrePhone> phonesIfRead(long tenantId) {
+        List<CentrePhone> known = phones.getIfPresent(tenantId);
+        return known != null ? known : List.of();
+    }
+
     public List<CentrePhone> phones(long tenantId) {
         return phones.get(tenantId, id -> NativeSql.list("""
                 select name, phone from centre where tenant_id = ? and phone is not null order by name, id""",

@@ -3,6 +3,7 @@ package health.leap.portal.clinic;
 import health.leap.portal.patient.ClaimNames;
 import health.leap.portal.web.DatabaseOutages;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
@@ -12,8 +13,9 @@ import java.util.List;
  * Whom the help line that ends every page tells the reader to call: the centres of their clinic that
  * gave a phone number. The same words on every page of one clinic (WCAG 3.2.6), so the clinic is the
  * token's, not the resolved caller's: a refusal given before the caller is known (429, a stale form)
- * names the same numbers. Before sign-in, and while the database cannot be reached, none: the words
- * then send the reader to their clinic's front desk.
+ * names the same numbers. Before sign-in, while the database cannot be reached, and on a refusal
+ * rendered on the event loop before the clinic's numbers were read, none: the words then send the
+ * reader to their clinic's front desk.
  */
 @ApplicationScoped
 @Named("helpLine")
@@ -34,6 +36,10 @@ public class HelpLine {
         Long tenantId = identity.isAnonymous() ? null : claims.tenantOf(identity);
         if (tenantId == null) {
             return List.of();
+        }
+        if (Context.isOnEventLoopThread()) {
+            // a refusal rendered before the request reached a worker (a 403 of @RolesAllowed): no statement here
+            return catalog.phonesIfRead(tenantId);
         }
         try {
             return catalog.phones(tenantId);

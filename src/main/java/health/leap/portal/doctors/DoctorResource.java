@@ -1,5 +1,7 @@
 package health.leap.portal.doctors;
 
+import health.leap.portal.patient.FamilyPage;
+import health.leap.portal.patient.PreviewPage;
 import health.leap.portal.patient.Caller;
 import health.leap.portal.web.Htmx;
 import health.leap.portal.web.Params;
@@ -19,6 +21,16 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed("patient")
 @Produces(MediaType.TEXT_HTML)
 public class DoctorResource {
+
+    /** These pages for a dependant, as the guardian acting for them sees them. */
+    @Path("/family/{lead}/doctors")
+    public static class ForFamily extends DoctorResource implements FamilyPage {
+    }
+
+    /** These pages as the patient sees them, for staff, read-only. */
+    @Path("/staff/patients/{lead}/doctors")
+    public static class InPreview extends DoctorResource implements PreviewPage {
+    }
 
     @CheckedTemplate(basePath = "doctors")
     static class Templates {

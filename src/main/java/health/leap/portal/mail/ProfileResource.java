@@ -1,5 +1,7 @@
 package health.leap.portal.mail;
 
+import health.leap.portal.patient.FamilyPage;
+import health.leap.portal.patient.PreviewPage;
 import health.leap.portal.patient.Caller;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.Language;
@@ -35,6 +37,16 @@ import java.util.Locale;
 @RolesAllowed("patient")
 @Produces(MediaType.TEXT_HTML)
 public class ProfileResource {
+
+    /** These pages for a dependant, as the guardian acting for them sees them. */
+    @Path("/family/{lead}/profile")
+    public static class ForFamily extends ProfileResource implements FamilyPage {
+    }
+
+    /** These pages as the patient sees them, for staff, read-only. */
+    @Path("/staff/patients/{lead}/profile")
+    public static class InPreview extends ProfileResource implements PreviewPage {
+    }
 
     /**
      * The patient as the clinic's records have them; {@code shownLanguage} is the language the form

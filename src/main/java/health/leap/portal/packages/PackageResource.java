@@ -1,5 +1,7 @@
 package health.leap.portal.packages;
 
+import health.leap.portal.patient.FamilyPage;
+import health.leap.portal.patient.PreviewPage;
 import health.leap.portal.patient.Caller;
 import health.leap.portal.web.Htmx;
 import health.leap.portal.web.Params;
@@ -22,6 +24,16 @@ import java.util.List;
 @RolesAllowed("patient")
 @Produces(MediaType.TEXT_HTML)
 public class PackageResource {
+
+    /** These pages for a dependant, as the guardian acting for them sees them. */
+    @Path("/family/{lead}/packages")
+    public static class ForFamily extends PackageResource implements FamilyPage {
+    }
+
+    /** These pages as the patient sees them, for staff, read-only. */
+    @Path("/staff/patients/{lead}/packages")
+    public static class InPreview extends PackageResource implements PreviewPage {
+    }
 
     @CheckedTemplate(basePath = "packages")
     public static class Templates {

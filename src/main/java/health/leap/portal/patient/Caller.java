@@ -130,7 +130,7 @@ public class Caller {
         }
         long self = guardianLeadId != null ? guardianLeadId : leadId;
         List<Family.Member> members = new ArrayList<>(dependants.size() + 1);
-        members.add(new Family.Member(self, guardianName != null ? guardianName : name, null, preview ? PreviewRouting.PREFIX + self + "/" : "/",
+        members.add(new Family.Member(self, guardianName != null ? guardianName : name, null, preview ? PatientPages.PREVIEW_PREFIX + self + "/" : "/",
                 self == leadId));
         for (Family.Dependant d : dependants) {
             members.add(new Family.Member(d.leadId(), d.name(), d.relationship(), baseOf(d.leadId()) + "/", d.leadId() == leadId));
@@ -140,7 +140,7 @@ public class Caller {
 
     /** Where a dependant's pages live for this caller: under {@code /family}, or their own preview in a preview. */
     public String baseOf(long dependantLeadId) {
-        return (preview ? PreviewRouting.PREFIX : FamilyRouting.PREFIX) + dependantLeadId;
+        return (preview ? PatientPages.PREVIEW_PREFIX : PatientPages.FAMILY_PREFIX) + dependantLeadId;
     }
 
     /** The name the header says is signed in: the staff member in a preview, the guardian acting for a dependant. */
@@ -153,7 +153,7 @@ public class Caller {
      * {@code /family/{lead}}, or their preview under the staff's path.
      */
     public String getBase() {
-        return preview ? PreviewRouting.PREFIX + leadId : guardianLeadId != null ? FamilyRouting.PREFIX + leadId : "";
+        return preview ? PatientPages.PREVIEW_PREFIX + leadId : guardianLeadId != null ? PatientPages.FAMILY_PREFIX + leadId : "";
     }
 
     public boolean isLoggedIn() {

@@ -12,9 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
 /**
- * Lets staff through the patient pages' {@code @RolesAllowed("patient")} on preview reads only, so
- * a preview is the patient's page itself, not a copy that could drift from it. Which patient, and
- * whether this staff member may see them, is decided by {@link CallerFilter}.
+ * Lets staff through the patient pages' {@code @RolesAllowed("patient")} under a preview path, so a
+ * preview is the patient's page itself, not a copy that could drift from it. Staff act as the
+ * patient on reads only: {@link PatientPages} refuses every other method with {@code
+ * PREVIEW_READ_ONLY} once routed, and asks {@link CallerFilter} for the patient on reads, which
+ * decides whether this staff member may see them.
  */
 @ApplicationScoped
 public class PreviewRole implements SecurityIdentityAugmentor {
@@ -29,7 +31,7 @@ public class PreviewRole implements SecurityIdentityAugmentor {
                                          Map<String, Object> attributes) {
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(attributes);
         if (identity.isAnonymous() || !identity.hasRole("staff") || routing == null
-                || !PreviewRouting.isPreviewRead(routing.request().method().name(), routing.normalizedPath())) {
+                || !PatientPages.isPreviewPath(routing.normalizedPath())) {
             return Uni.createFrom().item(identity);
         }
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addRole("patient").build());

@@ -86,6 +86,7 @@ class TwoInstancesIT {
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedDatabase.USER);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(port + 1000));
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakServer.get().issuer());
         env.put("PORTAL_DEMO_DATA", String.valueOf(demoData));
         env.put("QUARKUS_PROFILE", "demo");

@@ -46,6 +46,8 @@ final class PackagedPortal implements AutoCloseable {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("QUARKUS_PROFILE", "demo");
         all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // the metrics' port beside the portal's, so that portals side by side never share one
+        all.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(port + 1000));
         all.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakServer.get().issuer());
         all.put("PORTAL_RATE_LIMIT_WRITES_PER_MINUTE", "100000");
         all.put("PORTAL_RATE_LIMIT_REQUESTS_PER_MINUTE", "100000");

@@ -36,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProductionStartIT {
 
     static final int PORT = 8093;
+    static final int MANAGEMENT_PORT = 9093;
     static final Duration START = Duration.ofMinutes(2);
     static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -58,6 +59,7 @@ class ProductionStartIT {
     static Map<String, String> production() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(PORT));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT));
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakServer.get().issuer());
         return env;
     }
@@ -143,7 +145,8 @@ class ProductionStartIT {
             assertAll(
                     () -> assertTrue(ready.contains("Database connections health check"), ready),
                     () -> assertTrue(ready.contains("OIDC Provider Health Check"), ready),
-                    () -> assertEquals(200, get("/q/metrics").statusCode()));
+                    () -> assertEquals(200, get(MANAGEMENT_PORT, "/q/metrics").statusCode()),
+                    () -> assertEquals(404, get("/q/metrics").statusCode(), "metrics on the patients' port"));
             // every probe of the generated Kubernetes manifests answers UP
             for (Map.Entry<String, String> probe : KubernetesManifestsIT.probePaths().entrySet()) {
                 HttpResponse<String> answer = get(probe.getValue());
@@ -199,7 +202,11 @@ class ProductionStartIT {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path)).timeout(Duration.ofSeconds(10)).build(),
+        return get(PORT, path);
+    }
+
+    static HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -2,6 +2,7 @@ package health.leap.portal.staff;
 
 import health.leap.portal.platform.Browser;
 import health.leap.portal.platform.KeycloakServer;
+import health.leap.portal.platform.Metrics;
 import health.leap.portal.platform.Sql;
 import health.leap.portal.platform.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +17,8 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Staff preview a patient's portal with their real tokens: the patient's own pages, with a banner,
@@ -91,14 +94,25 @@ class PreviewTest {
                 .then().statusCode(403).body(containsString("data-error-code=\"PREVIEW_READ_ONLY\""));
         as("staff.harbour").formParam("slot", 1).formParam("service", 101).when().post(AMELIA + "/appointments")
                 .then().statusCode(403).body(containsString("PREVIEW_READ_ONLY"));
-        as("staff.harbour").when().put(AMELIA + "/appointments/501").then().statusCode(403);
-        as("staff.harbour").when().delete(AMELIA + "/appointments/501").then().statusCode(403);
+        // no page takes a PUT or a DELETE, in a preview or out of one: there is no such route
+        as("staff.harbour").when().put(AMELIA + "/appointments/501").then().statusCode(404);
+        as("staff.harbour").when().delete(AMELIA + "/appointments/501").then().statusCode(404);
         // a read that completes a payment is not a preview page
         as("staff.harbour").when().get(AMELIA + "/payments/return?reference=x").then().statusCode(404);
         // nor are the patient's routes themselves open to staff
         as("staff.harbour").formParam("reason", "x").when().post("/appointments/501/cancel").then().statusCode(403);
         assertEquals(before, status(501));
         assertEquals(appointments, count("appointment"));
+    }
+
+    @Test
+    void aRefusedPreviewWriteIsCountedUnderItsRouteWithoutThePatientOrTheBooking() {
+        as("staff.harbour").formParam("reason", "x").when().post(AMELIA + "/appointments/501/cancel")
+                .then().statusCode(403).body(containsString("PREVIEW_READ_ONLY"));
+        String metrics = Metrics.scrape();
+        assertTrue(metrics.contains("uri=\"/staff/patients/{lead}/appointments/{id}/cancel\""), "counted under its route");
+        assertFalse(metrics.contains("/staff/patients/1/"), "a patient's number in a label");
+        assertFalse(metrics.contains("501/cancel"), "a booking's number in a label");
     }
 
     @Test

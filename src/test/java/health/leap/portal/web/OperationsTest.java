@@ -1,6 +1,7 @@
 package health.leap.portal.web;
 
 import health.leap.portal.platform.Fixtures;
+import health.leap.portal.platform.Metrics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -29,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What the people who run the portal see: the booking counters and route latencies at /q/metrics,
+ * What the people who run the portal see: the booking counters and route latencies at /q/metrics on
+ * the management port (and nothing of them on the patients' port),
  * readiness that includes the database and the identity provider, a request id on every answer; and
  * what a patient sees of operations: a sign-out that only a POST from the portal's own page can do,
  * and the sandbox gateway named on every page while it runs.
@@ -47,7 +49,7 @@ class OperationsTest {
     }
 
     static String metrics() {
-        return RestAssured.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return Metrics.scrape();
     }
 
     /** The sum of a Prometheus series over the lines whose labels hold every one of {@code labels}. */
@@ -100,6 +102,25 @@ class OperationsTest {
                 "route latency of confirm");
         assertTrue(!after.contains("uri=\"/appointments/" + id), "no booking id in a metric's labels");
         assertTrue(after.contains("agroal_active_count"), "connection pool metrics");
+    }
+
+    @Test
+    void theMetricsAreNotOnThePatientsPort() {
+        RestAssured.given().redirects().follow(false).when().get("/q/metrics").then().statusCode(404);
+        RestAssured.given().redirects().follow(false).when().get("/q/metrics/extra").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "p9501", roles = "patient")
+    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "9501")})
+    void aPathAPatientTypesAddsNoLabelToTheMetrics() {
+        given().when().get("/appointments/typed-by-hand-7f3a/nowhere").then().statusCode(404);
+        given().when().get("/family/typed-by-hand-8c2e/appointments").then().statusCode(400);
+        given().when().get("/family/typed-by-hand-9d4b/nowhere").then().statusCode(404);
+        String after = metrics();
+        assertTrue(!after.contains("typed-by-hand"), "a typed path became a label");
+        assertTrue(value(after, "http_server_requests_seconds_count", "uri=\"/family/{lead}/appointments\"", "status=\"400\"") >= 1,
+                "the refused family page is counted under its route");
     }
 
     @Test

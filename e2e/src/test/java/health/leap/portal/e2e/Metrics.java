@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The portal's Prometheus page, as the people who run it read it. A deployment whose ingress keeps
- * /q/ to the cluster (as src/docs/deploying.md advises) has none to show: then {@link #read} is empty.
+ * The portal's Prometheus page, as the people who run it read it, on the portal's management port
+ * (never on the patients' port). A portal whose metrics the journeys are not told of has none to
+ * show: then {@link #read} is empty.
  */
 final class Metrics {
 
@@ -20,7 +21,11 @@ final class Metrics {
     }
 
     static Optional<Metrics> read(Page page, Portal portal) {
-        APIResponse answer = page.request().get(portal.url("/q/metrics"));
+        Optional<String> url = portal.metricsUrl();
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        APIResponse answer = page.request().get(url.get());
         if (answer.status() != 200 || !answer.text().contains("# TYPE")) {
             return Optional.empty();
         }

@@ -110,6 +110,11 @@ final class Portal {
         return leftBehind;
     }
 
+    /** Where the portal's Prometheus page is, if the journeys know it. */
+    Optional<String> metricsUrl() {
+        return stack.metricsUrl();
+    }
+
     String url(String path) {
         return stack.url(path);
     }

@@ -45,6 +45,7 @@ final class Stack {
 
     private static final String DEMO_PASSWORD = "demo";
     private static final int PORTAL_PORT = 8082;
+    private static final int PORTAL_MANAGEMENT_PORT = 9082;
     private static final int KEYCLOAK_PORT = 8182;
     private static final int KEYCLOAK_MANAGEMENT_PORT = 9182;
     private static final int MAIL_SMTP_PORT = 3027;
@@ -117,6 +118,18 @@ final class Stack {
         return startedByTheJourneys() ? Optional.of("http://localhost:" + MAIL_API_PORT) : Optional.empty();
     }
 
+    /**
+     * The portal's Prometheus page, on its management port: the run command's when the journeys started
+     * the stack, else {@code -De2e.metrics-url=...} (empty: the journeys do not read the counters).
+     */
+    Optional<String> metricsUrl() {
+        String given = property("e2e.metrics-url");
+        if (given != null) {
+            return Optional.of(given);
+        }
+        return startedByTheJourneys() ? Optional.of("http://localhost:" + PORTAL_MANAGEMENT_PORT + "/q/metrics") : Optional.empty();
+    }
+
     String password(String user) {
         return passwords.getOrDefault(user, DEMO_PASSWORD);
     }
@@ -162,6 +175,7 @@ final class Stack {
             builder.environment().put("KEYCLOAK_MANAGEMENT_PORT", String.valueOf(KEYCLOAK_MANAGEMENT_PORT));
         }
         builder.environment().put("PORTAL_PORT", String.valueOf(PORTAL_PORT));
+        builder.environment().put("PORTAL_MANAGEMENT_PORT", String.valueOf(PORTAL_MANAGEMENT_PORT));
         builder.environment().put("MAIL_SMTP_PORT", String.valueOf(MAIL_SMTP_PORT));
         builder.environment().put("MAIL_IMAP_PORT", String.valueOf(MAIL_IMAP_PORT));
         builder.environment().put("MAIL_API_PORT", String.valueOf(MAIL_API_PORT));
