@@ -22,9 +22,10 @@ import java.net.URI;
  * own "cannot connect" page. Signed-in patients are not affected. Once the provider answers, the page
  * sends them on to the home page, and sign-in works as before with no restart.
  */
-@Path(SignInUnavailable.PATH)
+@Path("/sign-in-unavailable")
 public class SignInUnavailable {
 
+    /** This page's route, for the redirect to it. */
     public static final String PATH = "/sign-in-unavailable";
     static final long RETRY_AFTER_SECONDS = 10;
 

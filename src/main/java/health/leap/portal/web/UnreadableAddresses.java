@@ -4,6 +4,7 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.Priorities;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.net.URI;
@@ -15,8 +16,9 @@ import java.net.URISyntaxException;
  * Quarkus would answer such a request with a bare 400 before any route sees it; that check is turned
  * off (system property {@code vertx.disableURIValidation}, set by {@code PortalMain} and the tests' pom
  * configuration) and done here instead, first of all filters, before sign-in builds anything from the
- * address. The request goes on without what cannot be read, marked, and is refused as it reaches the
- * resources, where every error page is rendered.
+ * address. The request goes on without what cannot be read, marked, and is refused once routed,
+ * first of the request filters, where every error page is rendered and the refusal is counted under
+ * its route.
  */
 public class UnreadableAddresses {
 
@@ -35,7 +37,7 @@ public class UnreadableAddresses {
         }, 1000);
     }
 
-    @ServerRequestFilter(preMatching = true)
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
     public void refuse(RoutingContext rc) {
         if (rc.get(UNREADABLE) != null) {
             throw Problem.badRequest(PageMessages.class, PageMessages::garbled);
