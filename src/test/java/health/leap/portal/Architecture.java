@@ -3,7 +3,9 @@ package health.leap.portal;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -17,9 +19,12 @@ import com.tngtech.archunit.thirdparty.org.objectweb.asm.Opcodes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +61,7 @@ final class Architecture {
         FLOORS.put("staff", 7);        // approvals, front desk, finder
         FLOORS.put("demo", 7);         // the demo clinic
         FLOORS.put("mail", 7);         // the outbox, its sender, reminders and the patient's email choices
+        FLOORS.put("site", 8);         // the frame of every page: the layout's globals
     }
 
     /** Each table the portal writes, and the one class that writes it. */
@@ -105,6 +111,13 @@ final class Architecture {
     private static final Set<String> PANACHE_WRITES = Set.of("update", "persist", "persistAndFlush", "delete", "deleteAll");
     private static final Set<String> ENTITY_MANAGER_WRITES = Set.of("merge", "persist", "remove");
 
+    /** The templates, as the build packs them. */
+    static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final Pattern INJECT = Pattern.compile("\\binject:([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern NAMESPACE = Pattern.compile("(?<![A-Za-z0-9_.])([a-z][A-Za-z0-9_]*):[A-Za-z_]");
+    private static final Pattern INCLUDE = Pattern.compile("\\{#include\\s+([A-Za-z0-9_/]+)");
+    private static final Pattern SECTION = Pattern.compile("\\{#([A-Za-z][A-Za-z0-9_]*)");
+
     private Architecture() {
     }
 
@@ -130,6 +143,97 @@ final class Architecture {
                     : layers.whereLayer(floor.getKey()).mayOnlyBeAccessedByLayers(above);
         }
         return layers;
+    }
+
+    /**
+     * A class that renders templates (its {@code @CheckedTemplate} methods) reaches through them only
+     * what it could import: the beans the templates read ({@code inject:name}) and the message bundles
+     * they use ({@code page:}, {@code clinic:}), the layout and tags they include counted too, stand on
+     * its floor or below. What every page's frame shows comes from {@code site.PageFrame}'s globals.
+     */
+    static ArchRule templatesUseOnlyTheirFloor(Path templates) {
+        return classes().should(new ArchCondition<JavaClass>("render templates that use only their floor or below") {
+            private final Map<String, JavaClass> named = new LinkedHashMap<>();
+
+            @Override
+            public void init(java.util.Collection<JavaClass> all) {
+                for (JavaClass type : all) {
+                    type.tryGetAnnotationOfType("jakarta.inject.Named")
+                            .ifPresent(a -> named.put("inject:" + a.get("value").orElse(""), type));
+                    type.tryGetAnnotationOfType("io.quarkus.qute.i18n.MessageBundle")
+                            .ifPresent(a -> named.put("bundle:" + a.get("value").orElse("msg"), type));
+                }
+            }
+
+            @Override
+            public void check(JavaClass renderer, ConditionEvents events) {
+                Optional<String> basePath = renderer.tryGetAnnotationOfType("io.quarkus.qute.CheckedTemplate")
+                        .map(a -> (String) a.get("basePath").orElse(""));
+                if (basePath.isEmpty()) {
+                    return;
+                }
+                JavaClass owner = renderer.getEnclosingClass().orElse(renderer);
+                Integer floor = FLOORS.get(packageOf(owner));
+                for (JavaMethod method : renderer.getMethods()) {
+                    if (!method.getModifiers().contains(JavaModifier.NATIVE)) {
+                        continue;
+                    }
+                    String template = basePath.get() + "/" + method.getName().replaceAll("\\$.*", "");
+                    for (String used : uses(templates, template, new LinkedHashSet<>())) {
+                        JavaClass bean = named.get(used);
+                        Integer beanFloor = bean == null ? null : FLOORS.get(packageOf(bean));
+                        if (floor != null && beanFloor != null && beanFloor > floor) {
+                            events.add(SimpleConditionEvent.violated(renderer, owner.getName() + " (floor " + floor
+                                    + ") renders " + template + ", which reaches " + used + " of " + bean.getName()
+                                    + " (floor " + beanFloor + ") through the template"));
+                        }
+                    }
+                }
+            }
+        }).because("a template is code of the class that renders it: pass it data or a global, do not reach up from it");
+    }
+
+    /** What a template and those it includes read: {@code inject:name} and {@code bundle:name}. */
+    private static Set<String> uses(Path root, String template, Set<String> seen) {
+        Set<String> uses = new LinkedHashSet<>();
+        if (!seen.add(template)) {
+            return uses;
+        }
+        Path file = root.resolve(template + ".html");
+        if (!Files.exists(file)) {
+            return uses;
+        }
+        String text;
+        try {
+            // what a comment names is no use
+            text = Files.readString(file).replaceAll("(?s)\\{!.*?!}", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Matcher inject = INJECT.matcher(text);
+        while (inject.find()) {
+            uses.add("inject:" + inject.group(1));
+        }
+        Matcher namespace = NAMESPACE.matcher(text);
+        while (namespace.find()) {
+            if (!namespace.group(1).equals("inject")) {
+                uses.add("bundle:" + namespace.group(1));
+            }
+        }
+        Matcher include = INCLUDE.matcher(text);
+        while (include.find()) {
+            uses.addAll(uses(root, include.group(1), seen));
+        }
+        Matcher tag = SECTION.matcher(text);
+        while (tag.find()) {
+            uses.addAll(uses(root, "tags/" + tag.group(1), seen));
+        }
+        return uses;
+    }
+
+    private static String packageOf(JavaClass type) {
+        String name = type.getPackageName();
+        return name.startsWith(ROOT + ".") ? name.substring(ROOT.length() + 1).split("\\.")[0] : name;
     }
 
     static ArchRule noCycles() {

@@ -4,6 +4,12 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +58,30 @@ class ArchitectureRulesTest {
                 "staff.WritesAppointments$ThroughItsFields");
         assertBroken(rule, "through the entity manager", "staff.WritesAppointments$ThroughTheEntityManager");
         assertKept(rule, "web.BreaksTheFloors");
+    }
+
+    @Test
+    void aTemplateReachingAboveItsRenderersFloorFails(@TempDir Path templates) throws IOException {
+        // the portal's own templates, with web's error page reading the payment gateway itself
+        try (Stream<Path> files = Files.walk(Architecture.TEMPLATES)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = templates.resolve(Architecture.TEMPLATES.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+        String[] renderer = {"web.ErrorPages", "web.ErrorPages$Templates", "payment.Gateways", "web.FormToken", "web.Language",
+                "web.PageMessages", "clinic.ClinicMessages"};
+        assertKept(Architecture.templatesUseOnlyTheirFloor(templates), renderer);
+        Path error = templates.resolve("web/error.html");
+        Files.writeString(error, Files.readString(error) + "{#if inject:gateways.sandbox}<p>sandbox</p>{/if}");
+        assertBroken(Architecture.templatesUseOnlyTheirFloor(templates), "reaches inject:gateways of health.leap.portal.payment.Gateways",
+                renderer);
+        // a bundle of a higher floor, through the layout every page includes, fails the same way
+        Files.writeString(error, Files.readString(Architecture.TEMPLATES.resolve("web/error.html")));
+        Path layout = templates.resolve("layout/page.html");
+        Files.writeString(layout, Files.readString(layout).replace("{page:help(frame.helpPhones)}", "{clinic:minutes(5)}"));
+        assertBroken(Architecture.templatesUseOnlyTheirFloor(templates), "reaches bundle:clinic", renderer);
     }
 
     private static void assertBroken(ArchRule rule, String said, String... classes) {

@@ -7,8 +7,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The portal's compiled classes (the tests' left out) keep to {@link Architecture}: every package on
- * a floor, imports running one way down the floors, no cycles, JDBC only where allowed, and one
- * writer per table.
+ * a floor, imports running one way down the floors, no cycles, JDBC only where allowed, one
+ * writer per table, and templates that reach only their renderer's floor.
  */
 @AnalyzeClasses(packages = Architecture.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -27,4 +27,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule everyTableHasOneWriter = Architecture.everyTableHasOneWriter();
+
+    @ArchTest
+    static final ArchRule templatesUseOnlyTheirFloor = Architecture.templatesUseOnlyTheirFloor(Architecture.TEMPLATES);
 }

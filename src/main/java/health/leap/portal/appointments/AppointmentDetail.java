@@ -1,7 +1,7 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.clinic.BookingPolicy;
-import health.leap.portal.clinic.CentrePhone;
+import health.leap.portal.web.CentrePhone;
 import health.leap.portal.packages.ApplicablePackage;
 import health.leap.portal.payment.PaymentStatus;
 import health.leap.portal.payment.RefundStatus;

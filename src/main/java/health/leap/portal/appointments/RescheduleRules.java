@@ -1,7 +1,7 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.clinic.BookingPolicy;
-import health.leap.portal.clinic.CentrePhone;
+import health.leap.portal.web.CentrePhone;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 

@@ -1,5 +1,6 @@
 package health.leap.portal.clinic;
 
+import health.leap.portal.web.CentrePhone;
 import java.time.Instant;
 import java.time.ZoneId;
 

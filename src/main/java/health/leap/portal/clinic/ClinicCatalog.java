@@ -1,5 +1,6 @@
 package health.leap.portal.clinic;
 
+import health.leap.portal.web.CentrePhone;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import health.leap.portal.platform.NativeSql;

@@ -1,11 +1,12 @@
 package health.leap.portal.clinic;
 
+import health.leap.portal.web.CentrePhone;
 import health.leap.portal.patient.ClaimNames;
 import health.leap.portal.web.DatabaseOutages;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
 
 import java.util.List;
 
@@ -18,7 +19,7 @@ import java.util.List;
  * reader to their clinic's front desk.
  */
 @ApplicationScoped
-@Named("helpLine")
+@Unremovable // read by the layout, through site.PageFrame, not injected
 public class HelpLine {
 
     private final SecurityIdentity identity;

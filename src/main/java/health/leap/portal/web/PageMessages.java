@@ -2,6 +2,8 @@ package health.leap.portal.web;
 
 import io.quarkus.qute.i18n.MessageBundle;
 
+import java.util.List;
+
 /**
  * What every page shares (header, navigation, footer, language switcher, error pages) and the web
  * layer's refusals. The words are in {@code messages/page_en.properties} and {@code page_es.properties}.
@@ -130,4 +132,11 @@ public interface PageMessages {
     String actingExplain(String name);
 
     String backToOwn();
+
+    /**
+     * The same help, word for word, on every page of one clinic (WCAG 3.2.6), a refusal given before the
+     * caller is known included: the centres to call (the layout's {@code helpPhones}), or the clinic's
+     * front desk when there are none (before sign-in, or no centre gave a number).
+     */
+    String help(List<CentrePhone> centres);
 }

@@ -1,9 +1,9 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.clinic.BookingPolicy;
-import health.leap.portal.clinic.CentrePhone;
-import health.leap.portal.clinic.ClinicMessages;
+import health.leap.portal.web.CentrePhone;
 import health.leap.portal.web.Language;
+import health.leap.portal.web.PageMessages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -126,13 +126,13 @@ class ManageRulesTest {
         AppointmentMessages appts = Language.bundle(AppointmentMessages.class, Language.ENGLISH);
         assertEquals("For anything later, call London Bridge on 020 7946 0018.", appts.termsCall(DESK.centre(), DESK.phone()));
         assertEquals("For anything later, call your clinic's front desk.", appts.termsCall("London Bridge", null));
-        ClinicMessages clinic = Language.bundle(ClinicMessages.class, Language.ENGLISH);
+        PageMessages page = Language.bundle(PageMessages.class, Language.ENGLISH);
         assertEquals("Need help with a booking? Call London Bridge 020 7946 0018 or Dublin Docklands 01 555 0134:"
                         + " the front desk can book, move or cancel for you.",
-                clinic.help(List.of(DESK, new CentrePhone("Dublin Docklands", "01 555 0134"))));
+                page.help(List.of(DESK, new CentrePhone("Dublin Docklands", "01 555 0134"))));
         assertEquals("Need help with a booking? Call your clinic's front desk: they can book, move or cancel for you.",
-                clinic.help(List.of()));
+                page.help(List.of()));
         assertEquals("¿Necesita ayuda con una cita? Llame a la recepción de su clínica: allí pueden reservar, cambiar o cancelar por usted.",
-                Language.bundle(ClinicMessages.class, Language.SPANISH).help(List.of()));
+                Language.bundle(PageMessages.class, Language.SPANISH).help(List.of()));
     }
 }

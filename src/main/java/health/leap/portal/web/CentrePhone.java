@@ -1,4 +1,4 @@
-package health.leap.portal.clinic;
+package health.leap.portal.web;
 
 /**
  * A centre's front desk, which books, moves and cancels for a patient when the portal no longer may:
