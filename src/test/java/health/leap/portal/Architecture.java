@@ -60,6 +60,7 @@ final class Architecture {
         FLOORS.put("booking", 6);      // hold, pay, confirm
         FLOORS.put("staff", 7);        // approvals, front desk, finder
         FLOORS.put("demo", 7);         // the demo clinic
+        FLOORS.put("home", 7);         // the first page after sign-in, the patient's and the staff's
         FLOORS.put("mail", 7);         // the outbox, its sender, reminders and the patient's email choices
         FLOORS.put("site", 8);         // the frame of every page: the layout's globals
     }
@@ -79,7 +80,7 @@ final class Architecture {
             Map.entry("family_link_audit", "patient.FamilyLinks"),
             Map.entry("rate_limit", "web.RateLimits"),
             Map.entry("mail_outbox", "mail.MailMessage"),
-            Map.entry("mail_preference", "mail.MailPreference"));
+            Map.entry("mail_preference", "patient.MailPreference"));
 
     /** The entity of each table: a Panache write through it, or a write of its fields, writes the table. */
     static final Map<String, String> ENTITIES = Map.ofEntries(
@@ -95,7 +96,7 @@ final class Architecture {
             Map.entry("patient.FamilyLink", "family_link"),
             Map.entry("patient.FamilyLinkAudit", "family_link_audit"),
             Map.entry("mail.MailMessage", "mail_outbox"),
-            Map.entry("mail.MailPreference", "mail_preference"));
+            Map.entry("patient.MailPreference", "mail_preference"));
 
     /** Loads the demo clinic once into an empty database: seed data, not a change. */
     private static final String SEED = "demo.DemoData";

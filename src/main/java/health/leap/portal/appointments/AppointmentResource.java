@@ -1,10 +1,10 @@
 package health.leap.portal.appointments;
 
-import health.leap.portal.patient.FamilyPage;
-import health.leap.portal.patient.PreviewPage;
 import health.leap.portal.doctors.DoctorService;
 import health.leap.portal.doctors.SlotPicker;
 import health.leap.portal.patient.Caller;
+import health.leap.portal.patient.FamilyPage;
+import health.leap.portal.patient.PreviewPage;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Htmx;
 import health.leap.portal.web.Language;

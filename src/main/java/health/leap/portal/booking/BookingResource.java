@@ -1,12 +1,12 @@
 package health.leap.portal.booking;
 
-import health.leap.portal.patient.FamilyPage;
-import health.leap.portal.patient.PreviewPage;
 import health.leap.portal.appointments.AppointmentQueries;
 import health.leap.portal.appointments.AppointmentResource;
 import health.leap.portal.doctors.DoctorService;
 import health.leap.portal.doctors.SlotPicker;
 import health.leap.portal.patient.Caller;
+import health.leap.portal.patient.FamilyPage;
+import health.leap.portal.patient.PreviewPage;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Htmx;
 import health.leap.portal.web.Params;

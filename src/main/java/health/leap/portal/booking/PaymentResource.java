@@ -1,8 +1,8 @@
 package health.leap.portal.booking;
 
+import health.leap.portal.patient.Caller;
 import health.leap.portal.patient.FamilyPage;
 import health.leap.portal.patient.PreviewPage;
-import health.leap.portal.patient.Caller;
 import health.leap.portal.web.Htmx;
 import health.leap.portal.web.Params;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,7 @@
 package health.leap.portal.booking;
 
-import health.leap.portal.patient.FamilyPage;
 import health.leap.portal.patient.Caller;
+import health.leap.portal.patient.FamilyPage;
 import health.leap.portal.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,6 +1,7 @@
 package health.leap.portal.clinic;
 
 import health.leap.portal.web.CentrePhone;
+
 import java.time.Instant;
 import java.time.ZoneId;
 

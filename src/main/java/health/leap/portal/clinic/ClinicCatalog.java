@@ -1,10 +1,10 @@
 package health.leap.portal.clinic;
 
-import health.leap.portal.web.CentrePhone;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.Row;
+import health.leap.portal.web.CentrePhone;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;

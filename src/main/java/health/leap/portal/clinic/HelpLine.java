@@ -1,7 +1,7 @@
 package health.leap.portal.clinic;
 
-import health.leap.portal.web.CentrePhone;
 import health.leap.portal.patient.ClaimNames;
+import health.leap.portal.web.CentrePhone;
 import health.leap.portal.web.DatabaseOutages;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.security.identity.SecurityIdentity;

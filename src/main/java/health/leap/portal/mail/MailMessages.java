@@ -3,7 +3,7 @@ package health.leap.portal.mail;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * What the emails, the profile page and the QA reminder clock say; the words are in
+ * What the emails and the QA reminder clock say; the words are in
  * {@code messages/mail_en.properties} and {@code mail_es.properties}. An email is worded in its
  * recipient's language ({@link Notices#render}), not in the language of whoever is sending it; the
  * calendar entry it carries is worded by {@code appointments/CalendarExport}, in the same language.
@@ -121,53 +121,6 @@ public interface MailMessages {
 
     String turnOffAt(String url);
 
-    // the profile page
-    String profileTitle();
-
-    String profileTitleOf(String name);
-
-    String saved();
-
-    String yourDetails();
-
-    String labelName();
-
-    String labelEmail();
-
-    String labelPhone();
-
-    String noEmail();
-
-    String noPhone();
-
-    String detailsHeld(String clinic);
-
-    String emailsHeading();
-
-    String alwaysEmail();
-
-    String remindersFact();
-
-    String changesFact();
-
-    String choiceOn();
-
-    String choiceOff();
-
-    String alsoEmailMe();
-
-    String reminderChoice();
-
-    String changesChoice();
-
-    String emailLanguage();
-
-    String languageNotChosen();
-
-    String saveChoices();
-
-    String patientNotFound();
-
     // the QA reminder clock
     String pageNotFound();
 
@@ -185,7 +138,4 @@ public interface MailMessages {
     String subjectFor(String subject, String patient);
 
     String factPatient();
-
-    // booking for the family: a dependant's profile
-    String noEmailFamily();
 }

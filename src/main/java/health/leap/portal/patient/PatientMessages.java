@@ -62,4 +62,51 @@ public interface PatientMessages {
     String familyLinkAlreadyEnded();
 
     String familyEndInPast();
+
+    // the profile: the patient's details and their email choices
+    String alsoEmailMe();
+
+    String alwaysEmail();
+
+    String changesChoice();
+
+    String changesFact();
+
+    String choiceOff();
+
+    String choiceOn();
+
+    String detailsHeld(String clinic);
+
+    String emailLanguage();
+
+    String emailsHeading();
+
+    String labelEmail();
+
+    String labelName();
+
+    String labelPhone();
+
+    String languageNotChosen();
+
+    String noEmail();
+
+    String noEmailFamily();
+
+    String noPhone();
+
+    String profileTitle();
+
+    String profileTitleOf(String name);
+
+    String reminderChoice();
+
+    String remindersFact();
+
+    String saveChoices();
+
+    String saved();
+
+    String yourDetails();
 }

@@ -1,7 +1,7 @@
 package health.leap.portal.booking;
 
-import health.leap.portal.platform.EmbeddedDatabase;
 import health.leap.portal.platform.Browser;
+import health.leap.portal.platform.EmbeddedDatabase;
 import health.leap.portal.platform.KeycloakServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,11 @@
-package health.leap.portal.appointments;
+package health.leap.portal.home;
 
+import health.leap.portal.appointments.AppointmentQueries;
+import health.leap.portal.appointments.FamilyUpcoming;
+import health.leap.portal.appointments.Upcoming;
+import health.leap.portal.patient.Caller;
 import health.leap.portal.patient.FamilyPage;
 import health.leap.portal.patient.PreviewPage;
-import health.leap.portal.patient.Caller;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +32,7 @@ public class HomeResource {
     public static class InPreview extends HomeResource implements PreviewPage {
     }
 
-    @CheckedTemplate(basePath = "appointments")
+    @CheckedTemplate(basePath = "home")
     static class Templates {
         static native TemplateInstance home(List<Upcoming> upcoming, List<FamilyUpcoming> family);
 

@@ -1,4 +1,4 @@
-package health.leap.portal.appointments;
+package health.leap.portal.home;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;

@@ -1,6 +1,5 @@
-package health.leap.portal.mail;
+package health.leap.portal.patient;
 
-import health.leap.portal.patient.LanguageChosen;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;

@@ -1,4 +1,4 @@
-package health.leap.portal.mail;
+package health.leap.portal.patient;
 
 import health.leap.portal.platform.Fixtures;
 import health.leap.portal.platform.Sql;

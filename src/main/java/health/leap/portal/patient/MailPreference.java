@@ -1,4 +1,4 @@
-package health.leap.portal.mail;
+package health.leap.portal.patient;
 
 import health.leap.portal.platform.NativeSql;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

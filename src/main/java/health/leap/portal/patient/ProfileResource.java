@@ -1,8 +1,5 @@
-package health.leap.portal.mail;
+package health.leap.portal.patient;
 
-import health.leap.portal.patient.FamilyPage;
-import health.leap.portal.patient.PreviewPage;
-import health.leap.portal.patient.Caller;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.Language;
 import health.leap.portal.web.PageMessages;
@@ -62,7 +59,7 @@ public class ProfileResource {
         }
     }
 
-    @CheckedTemplate(basePath = "mail")
+    @CheckedTemplate(basePath = "patient")
     static class Templates {
         static native TemplateInstance profile(Profile profile);
     }
@@ -119,7 +116,7 @@ public class ProfileResource {
         Lead lead = NativeSql.one("select name, email, phone from lead where id = ? and tenant_id = ?",
                 rs -> new Lead(rs.getString("name"), rs.getString("email"), rs.getString("phone")),
                 caller.leadId(), caller.tenantId())
-                .orElseThrow(() -> Problem.notFound(MailMessages.class, MailMessages::patientNotFound));
+                .orElseThrow(() -> Problem.notFound(PatientMessages.class, PatientMessages::patientNotFound));
         MailPreference.Choices choices = MailPreference.of(caller.tenantId(), caller.leadId());
         String shown = choices.language() != null ? choices.language() : Language.current().toLanguageTag();
         return new Profile(lead.name(), lead.email(), lead.phone(), choices, saved, shown, languages());
