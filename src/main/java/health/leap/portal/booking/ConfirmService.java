@@ -14,6 +14,7 @@ import health.leap.portal.clinic.BookingWindow;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.packages.Redemptions;
+import health.leap.portal.patient.Lead;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.PortalMetrics;
@@ -80,7 +81,7 @@ public class ConfirmService {
     }
 
     private Attempt attempt(long tenantId, long leadId, long appointmentId, Long patientPackageId) {
-        NativeSql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
+        Lead.lockForChanges(tenantId, leadId);
         // read after the lock: a request that waited for it sees the clock as it is now
         Instant now = clock.instant();
         Appointment appointment = ownership.appointment(tenantId, leadId, appointmentId);

@@ -14,6 +14,7 @@ import health.leap.portal.clinic.BookingPolicy;
 import health.leap.portal.clinic.BookingWindow;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.clinic.ClinicService;
+import health.leap.portal.patient.Lead;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
@@ -73,7 +74,7 @@ public class HoldService {
             throw slotTaken();
         }
         // One patient's writes run one at a time: the active limit cannot be overrun by two tabs.
-        NativeSql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
+        Lead.lockForChanges(tenantId, leadId);
         BookableSlot slot = bookableSlot(slotId, serviceId).orElseThrow(() -> Problem.notFound(BookingMessages.class, BookingMessages::timeNotFound));
         if (slot.tenantId() != tenantId) {
             throw Problem.forbidden(BookingMessages.class, BookingMessages::timeNotYours);
