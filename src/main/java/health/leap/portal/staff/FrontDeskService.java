@@ -6,7 +6,9 @@ import health.leap.portal.appointments.AppointmentQueries;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.TimelineDetail;
 import health.leap.portal.clinic.Centre;
+import health.leap.portal.clinic.CentreRow;
 import health.leap.portal.clinic.ClinicCatalog;
+import health.leap.portal.clinic.Doctor;
 import health.leap.portal.payment.PaymentStatus;
 import health.leap.portal.payment.RefundStatus;
 import health.leap.portal.platform.NativeSql;
@@ -51,10 +53,10 @@ public class FrontDeskService {
         Instant now = clock.instant();
         LocalDate today = now.atZone(centre.zone()).toLocalDate();
         LocalDate day = date == null ? today : date;
-        List<ClinicCatalog.Named> doctors = NativeSql.list("""
-                select distinct d.id, d.name from doctor d join offering o on o.doctor_id = d.id
-                where d.tenant_id = ? and o.centre_id = ? order by d.name, d.id""",
-                rs -> new ClinicCatalog.Named(rs.getLong("id"), rs.getString("name")), tenantId, centre.id());
+        List<ClinicCatalog.Named> doctors = Doctor.getEntityManager().createQuery("""
+                select distinct d.id, d.name from Doctor d join Offering o on o.doctorId = d.id
+                where d.tenantId = ?1 and o.centreId = ?2 order by d.name, d.id""", ClinicCatalog.Named.class)
+                .setParameter(1, tenantId).setParameter(2, centre.id()).getResultList();
         // a doctor who does not work at this centre (the desk changed centre) shows the whole centre
         Long doctor = doctorId != null && doctors.stream().anyMatch(d -> d.id() == doctorId) ? doctorId : null;
         return new DayList(centres, centre, doctors, doctor, day, today, visits(tenantId, centre, doctor, day), now);
@@ -151,7 +153,7 @@ public class FrontDeskService {
 
     /** A centre of another clinic is not the caller's to see; one that exists nowhere is not found. */
     private Problem centreOutside(long centreId) {
-        return NativeSql.one("select 1 from centre where id = ?", rs -> true, centreId).isPresent()
+        return CentreRow.count("id", centreId) > 0
                 ? Problem.forbidden(StaffMessages.class, StaffMessages::centreNotYours)
                 : Problem.notFound(StaffMessages.class, StaffMessages::centreNotFound);
     }
