@@ -95,7 +95,7 @@ public class RescheduleService {
         AppointmentStatus status = target.requiresApproval() ? AppointmentStatus.PENDING_APPROVAL : AppointmentStatus.CONFIRMED;
         long moved = lifecycle.move(old, new AppointmentLifecycle.Move(target.slotId(), target.doctorId(), target.centreId(),
                 target.startsAt(), target.endsAt(), status), now, AppointmentLifecycle.Actor.patient(leadId));
-        redemptions.handOn(appointmentId, moved);
+        redemptions.handOn(appointmentId, moved, old.serviceId, target.centreId());
         return moved;
     }
 
