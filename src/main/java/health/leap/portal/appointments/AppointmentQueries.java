@@ -33,7 +33,7 @@ public class AppointmentQueries {
      * How a booking {@code a} is paid, for the pages that say so: its payment {@code p}, that
      * payment's refund {@code r}, and the package {@code pk} whose session it took.
      */
-    public static final String PAID_BY_JOINS = """
+    private static final String PAID_BY_JOINS = """
             left join payment p on p.id = a.payment_id
             left join refund r on r.payment_id = p.id
             left join package_redemption pr on pr.appointment_id = a.id and pr.reversed_at is null

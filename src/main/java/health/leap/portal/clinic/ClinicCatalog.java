@@ -42,12 +42,13 @@ public class ClinicCatalog {
                 left join TenantPolicy t on t.tenantId = c.tenantId
                 left join CentrePolicy cp on cp.centreId = c.id
                 where\s""" + where, Object[].class).setParameter(1, id).getResultStream()
-                .map(row -> {
-                    CentreRow c = (CentreRow) row[0];
-                    return new Centre(c.id, c.name, c.address, ZoneId.of(c.timezone),
-                            BookingPolicy.effective((TenantPolicy) row[1], (CentrePolicy) row[2]), c.phone);
-                })
+                .map(row -> centre((CentreRow) row[0], (TenantPolicy) row[1], (CentrePolicy) row[2]))
                 .toList();
+    }
+
+    /** A centre with the rules it goes by: its overrides (may be null) over its clinic's rules (may be null). */
+    public static Centre centre(CentreRow c, TenantPolicy clinic, CentrePolicy overrides) {
+        return new Centre(c.id, c.name, c.address, ZoneId.of(c.timezone), BookingPolicy.effective(clinic, overrides), c.phone);
     }
 
     /** A centre from a row that selects {@code c.id, c.name, c.address, c.timezone, c.phone} and the effective policy. */
