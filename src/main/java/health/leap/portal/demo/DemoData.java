@@ -203,17 +203,17 @@ public class DemoData {
 
         /** Every state of a history, with two active bookings so that one more is still allowed. */
         private void amelia() {
-            attended(redeemed(801, 401, book(501, 1, slotAround(202, 1, -45), 102, AppointmentStatus.COMPLETED)));
-            attended(redeemed(802, 401, book(502, 1, slotAround(202, 1, -20), 102, AppointmentStatus.COMPLETED)));
-            attended(redeemed(803, 403, book(503, 1, slotAround(201, 1, -40), 101, AppointmentStatus.COMPLETED)));
-            attended(paid(601, book(504, 1, slotAround(203, 1, -30), 103, AppointmentStatus.COMPLETED)));
-            attended(redeemed(804, 402, book(510, 1, slotAround(203, 1, -110), 103, AppointmentStatus.COMPLETED)));
-            attended(redeemed(805, 402, book(511, 1, slotAround(203, 1, -95), 103, AppointmentStatus.COMPLETED)));
-            attended(redeemed(806, 402, book(512, 1, slotAround(203, 1, -80), 103, AppointmentStatus.COMPLETED)));
+            attended(book(501, 1, slotAround(202, 1, -45), 102, AppointmentStatus.COMPLETED, Changes.sessionOf(801, 401)));
+            attended(book(502, 1, slotAround(202, 1, -20), 102, AppointmentStatus.COMPLETED, Changes.sessionOf(802, 401)));
+            attended(book(503, 1, slotAround(201, 1, -40), 101, AppointmentStatus.COMPLETED, Changes.sessionOf(803, 403)));
+            attended(book(504, 1, slotAround(203, 1, -30), 103, AppointmentStatus.COMPLETED, Changes.paidWith(601)));
+            attended(book(510, 1, slotAround(203, 1, -110), 103, AppointmentStatus.COMPLETED, Changes.sessionOf(804, 402)));
+            attended(book(511, 1, slotAround(203, 1, -95), 103, AppointmentStatus.COMPLETED, Changes.sessionOf(805, 402)));
+            attended(book(512, 1, slotAround(203, 1, -80), 103, AppointmentStatus.COMPLETED, Changes.sessionOf(806, 402)));
 
             String feelingBetter = "Feeling better";
-            Booking cancelled = confirmed(paid(602, book(505, 1, slotAround(204, 1, -25), 104, AppointmentStatus.CANCELLED,
-                    Changes.cancelled(feelingBetter))));
+            Booking cancelled = confirmed(book(505, 1, slotAround(204, 1, -25), 104, AppointmentStatus.CANCELLED,
+                    Changes.cancelled(feelingBetter).andPaidWith(602)));
             Instant cancelledAt = cancelled.createdAt().plus(Duration.ofDays(3));
             cancel(cancelled, cancelledAt, feelingBetter);
             NativeSql.update("""
@@ -232,7 +232,8 @@ public class DemoData {
             Booking replacement = book(508, 1, slotAround(201, 1, 5), 101, AppointmentStatus.CONFIRMED, movedAt, Changes.replacing(507));
             event(replacement, movedAt, ActorType.PATIENT, null, AppointmentStatus.CONFIRMED, "Rescheduled from appointment 507");
 
-            requested(paid(603, book(509, 1, slotAround(203, 1, 8), 103, AppointmentStatus.PENDING_APPROVAL, now.minus(Duration.ofDays(1)))));
+            requested(book(509, 1, slotAround(203, 1, 8), 103, AppointmentStatus.PENDING_APPROVAL, now.minus(Duration.ofDays(1)),
+                    Changes.paidWith(603)));
         }
 
         /** At the front desk now, and a fresh package to book with. */
@@ -288,15 +289,15 @@ public class DemoData {
         }
 
         private void maya() {
-            attended(redeemed(807, 405, book(531, 11, slotAround(212, 11, -40), 112, AppointmentStatus.COMPLETED)));
-            attended(redeemed(808, 405, book(532, 11, slotAround(212, 11, -20), 112, AppointmentStatus.COMPLETED)));
+            attended(book(531, 11, slotAround(212, 11, -40), 112, AppointmentStatus.COMPLETED, Changes.sessionOf(807, 405)));
+            attended(book(532, 11, slotAround(212, 11, -20), 112, AppointmentStatus.COMPLETED, Changes.sessionOf(808, 405)));
             confirmed(book(533, 11, slotAround(211, 11, 6), 111, AppointmentStatus.CONFIRMED, now.minus(Duration.ofDays(3))));
             String travelling = "Travelling for work";
             Booking cancelled = confirmed(book(534, 11, slotAround(211, 11, -25), 111, AppointmentStatus.CANCELLED,
                     Changes.cancelled(travelling)));
             cancel(cancelled, cancelled.createdAt().plus(Duration.ofDays(2)), travelling);
-            requested(paid(604, book(535, 11, slotAround(214, 11, 9), 114, AppointmentStatus.PENDING_APPROVAL,
-                    now.minus(Duration.ofHours(20)))));
+            requested(book(535, 11, slotAround(214, 11, 9), 114, AppointmentStatus.PENDING_APPROVAL,
+                    now.minus(Duration.ofHours(20)), Changes.paidWith(604)));
         }
 
         /**
@@ -306,8 +307,8 @@ public class DemoData {
          * than the 12 hours before which it takes moves.
          */
         private void chloe() {
-            confirmed(paid(605, book(541, 13, firstSlotFrom(212, now.plus(Duration.ofHours(1))), 112, AppointmentStatus.CONFIRMED,
-                    now.minus(Duration.ofDays(1)))));
+            confirmed(book(541, 13, firstSlotFrom(212, now.plus(Duration.ofHours(1))), 112, AppointmentStatus.CONFIRMED,
+                    now.minus(Duration.ofDays(1)), Changes.paidWith(605)));
         }
 
         /** Booked by her mother, Amelia, for a week from now; a check-up last month. */
@@ -369,20 +370,37 @@ public class DemoData {
             return book(id, leadId, slot, serviceId, status, createdAt, Changes.NONE);
         }
 
-        /** What else a booking carries from its start: the guardian who made it, the booking it replaced, why it was cancelled. */
-        private record Changes(Long guardianId, Long rescheduledFromId, String cancelReason) {
-            static final Changes NONE = new Changes(null, null, null);
+        /**
+         * What else a booking carries from its start: the guardian who made it, the booking it replaced, why
+         * it was cancelled, the payment that paid it online just before confirming, or the session of a
+         * package that paid it instead of money.
+         */
+        private record Changes(Long guardianId, Long rescheduledFromId, String cancelReason, Long paymentId,
+                               Long redemptionId, Long patientPackageId) {
+            static final Changes NONE = new Changes(null, null, null, null, null, null);
 
             static Changes bookedBy(long guardianId) {
-                return new Changes(guardianId, null, null);
+                return new Changes(guardianId, null, null, null, null, null);
             }
 
             static Changes replacing(long appointmentId) {
-                return new Changes(null, appointmentId, null);
+                return new Changes(null, appointmentId, null, null, null, null);
             }
 
             static Changes cancelled(String reason) {
-                return new Changes(null, null, reason);
+                return new Changes(null, null, reason, null, null, null);
+            }
+
+            static Changes paidWith(long paymentId) {
+                return NONE.andPaidWith(paymentId);
+            }
+
+            static Changes sessionOf(long redemptionId, long patientPackageId) {
+                return new Changes(null, null, null, null, redemptionId, patientPackageId);
+            }
+
+            Changes andPaidWith(long paymentId) {
+                return new Changes(guardianId, rescheduledFromId, cancelReason, paymentId, redemptionId, patientPackageId);
             }
         }
 
@@ -392,7 +410,8 @@ public class DemoData {
                     with booked as (
                         insert into appointment (id, tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id,
                                                  starts_at, ends_at, status, hold_expires_at, amount_due, currency,
-                                                 rescheduled_from_id, reschedule_count, cancel_reason, created_at, updated_at)
+                                                 rescheduled_from_id, reschedule_count, cancel_reason, payment_id, created_at,
+                                                 updated_at)
                         select ?, sv.tenant_id, ?, s.id, s.doctor_id, s.centre_id, sv.id, s.starts_at,
                                s.starts_at + make_interval(mins => sv.duration_minutes), ?::text,
                                ?::timestamptz + make_interval(mins => coalesce(cp.hold_minutes, p.hold_minutes)),
@@ -400,13 +419,23 @@ public class DemoData {
                                                           when 'ADVANCE' then sv.fee * sv.advance_percent / 100
                                                           when 'FULL' then sv.fee
                                                           else 0 end, 2),
-                               sv.currency, ?::bigint, ?, ?::text, ?::timestamptz, ?::timestamptz
+                               sv.currency, ?::bigint, ?, ?::text, ?::bigint, ?::timestamptz, ?::timestamptz
                         from slot s
                         join service sv on sv.id = ?
                         join booking_policy p on p.tenant_id = sv.tenant_id
                         left join centre_booking_policy cp on cp.centre_id = s.centre_id
                         where s.id = ?
-                        returning *)
+                        returning *),
+                    paid as (
+                        insert into payment (id, tenant_id, lead_id, appointment_id, amount, currency, reference, status,
+                                             created_at, completed_at)
+                        select payment_id, tenant_id, lead_id, id, amount_due, currency, ?, 'SUCCEEDED', ?::timestamptz, ?::timestamptz
+                        from booked where payment_id is not null),
+                    redeemed as (
+                        insert into package_redemption (id, tenant_id, patient_package_id, appointment_id, service_id, centre_id,
+                                                        redeemed_at)
+                        select ?::bigint, tenant_id, ?::bigint, id, service_id, centre_id, ?::timestamptz
+                        from booked where ?::bigint is not null)
                     select b.id, b.tenant_id, b.lead_id, b.starts_at, b.ends_at, b.created_at, b.hold_expires_at,
                            d.requires_approval or sv.requires_approval as needs_approval
                     from booked b join doctor d on d.id = b.doctor_id join service sv on sv.id = b.service_id""",
@@ -414,37 +443,15 @@ public class DemoData {
                             rs.instant("starts_at"), rs.instant("ends_at"), rs.instant("created_at"),
                             rs.instant("hold_expires_at"), rs.getBoolean("needs_approval"), changes.guardianId()),
                     id, leadId, status, createdAt, changes.rescheduledFromId(), changes.rescheduledFromId() == null ? 0 : 1,
-                    changes.cancelReason(), createdAt, createdAt, serviceId, slot.id())
+                    changes.cancelReason(), changes.paymentId(), createdAt, createdAt, serviceId, slot.id(),
+                    changes.paymentId() == null ? null : "SBX-DEMO-%04d".formatted(changes.paymentId() - 600),
+                    createdAt.plus(Duration.ofMinutes(1)), createdAt.plus(Duration.ofMinutes(2)),
+                    changes.redemptionId(), changes.patientPackageId(), createdAt.plus(Duration.ofMinutes(3)), changes.redemptionId())
                     .orElseThrow();
         }
 
         private Instant requestedAt(Booking b) {
             return b.createdAt().plus(Duration.ofMinutes(3));
-        }
-
-        /** Paid online just before confirming, with a sandbox reference. */
-        private Booking paid(long paymentId, Booking b) {
-            NativeSql.update("""
-                    with paid as (
-                        insert into payment (id, tenant_id, lead_id, appointment_id, amount, currency, reference, status,
-                                             created_at, completed_at)
-                        select ?, tenant_id, lead_id, id, amount_due, currency, ?, 'SUCCEEDED', ?, ?
-                        from appointment where id = ?
-                        returning id, appointment_id)
-                    update appointment a set payment_id = paid.id from paid where a.id = paid.appointment_id""",
-                    paymentId, "SBX-DEMO-%04d".formatted(paymentId - 600), b.createdAt().plus(Duration.ofMinutes(1)),
-                    b.createdAt().plus(Duration.ofMinutes(2)), b.id());
-            return b;
-        }
-
-        /** A session of a package pays for the visit instead of money. */
-        private Booking redeemed(long id, long patientPackageId, Booking b) {
-            NativeSql.update("""
-                    insert into package_redemption (id, tenant_id, patient_package_id, appointment_id, service_id, centre_id,
-                                                    redeemed_at)
-                    select ?, tenant_id, ?, id, service_id, centre_id, ? from appointment where id = ?""",
-                    id, patientPackageId, requestedAt(b), b.id());
-            return b;
         }
 
         private Booking held(Booking b) {
