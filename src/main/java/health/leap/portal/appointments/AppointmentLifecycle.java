@@ -304,8 +304,8 @@ public class AppointmentLifecycle {
     /** The status as the database has it now, past anything this session read before. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public AppointmentStatus currentStatus(long appointmentId) {
-        return NativeSql.one("select status from appointment where id = ?", rs -> AppointmentStatus.valueOf(rs.getString(1)),
-                appointmentId).orElseThrow();
+        return Appointment.getEntityManager().createQuery("select a.status from Appointment a where a.id = ?1", AppointmentStatus.class)
+                .setParameter(1, appointmentId).getResultStream().findFirst().orElseThrow();
     }
 
     private void record(long tenantId, long appointmentId, Instant at, Actor actor, AppointmentStatus from,

@@ -3,6 +3,7 @@ package health.leap.portal.appointments;
 import health.leap.portal.clinic.BookingPolicy;
 import health.leap.portal.packages.Redemptions;
 import health.leap.portal.patient.Family;
+import health.leap.portal.patient.Lead;
 import health.leap.portal.payment.PaymentStatus;
 import health.leap.portal.payment.RefundStatus;
 import health.leap.portal.platform.NativeSql;
@@ -32,7 +33,7 @@ public class AppointmentQueries {
      * How a booking {@code a} is paid, for the pages that say so: its payment {@code p}, that
      * payment's refund {@code r}, and the package {@code pk} whose session it took.
      */
-    public static final String PAID_BY_JOINS = """
+    private static final String PAID_BY_JOINS = """
             left join payment p on p.id = a.payment_id
             left join refund r on r.payment_id = p.id
             left join package_redemption pr on pr.appointment_id = a.id and pr.reversed_at is null
@@ -41,8 +42,8 @@ public class AppointmentQueries {
             """;
 
     /**
-     * Active appointments of the leads {@code %s} selects (it binds its own parameters first) that have
-     * not started yet, and holds still running, soonest first, with whose each is.
+     * Active appointments of the leads whose ids fill {@code %s} that have not started yet, and holds
+     * still running, soonest first, with whose each is.
      */
     private static final String UPCOMING = """
             select a.id, a.status, a.starts_at, c.timezone, d.name as doctor, c.name as centre, s.name as service,
@@ -70,9 +71,16 @@ public class AppointmentQueries {
      */
     public List<FamilyUpcoming> familyUpcoming(long tenantId, long guardianLeadId, int limit) {
         Instant now = clock.instant();
-        return NativeSql.list(UPCOMING.formatted(Family.DEPENDANT_IDS_IN_FORCE),
-                rs -> new FamilyUpcoming(rs.getLong("lead_id"), rs.getString("patient"), upcomingOf(rs)),
-                tenantId, tenantId, guardianLeadId, now, now, now, limit);
+        List<Long> dependants = Family.dependantsOf(tenantId, guardianLeadId, now).stream().map(Family.Dependant::leadId).toList();
+        if (dependants.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(tenantId);
+        params.addAll(dependants);
+        params.addAll(List.of(now, now, limit));
+        return NativeSql.list(UPCOMING.formatted(String.join(", ", Collections.nCopies(dependants.size(), "?"))),
+                rs -> new FamilyUpcoming(rs.getLong("lead_id"), rs.getString("patient"), upcomingOf(rs)), params.toArray());
     }
 
     private static Upcoming upcomingOf(Row rs) {
@@ -129,8 +137,9 @@ public class AppointmentQueries {
             return;
         }
         java.util.Map<String, String> names = new java.util.HashMap<>();
-        NativeSql.list("select id, name from lead where id in (" + String.join(", ", Collections.nCopies(guardians.size(), "?")) + ")",
-                rs -> names.put(String.valueOf(rs.getLong("id")), rs.getString("name")), guardians.toArray());
+        for (Lead guardian : Lead.<Lead>list("id in ?1", guardians)) {
+            names.put(String.valueOf(guardian.id), guardian.name);
+        }
         timeline.forEach(e -> e.nameActor(e.actorType == ActorType.GUARDIAN ? names.get(e.actorId) : null));
     }
 
@@ -182,6 +191,7 @@ public class AppointmentQueries {
     }
 
     public long serviceOf(long appointmentId) {
-        return NativeSql.one("select service_id from appointment where id = ?", rs -> rs.getLong(1), appointmentId).orElseThrow();
+        return Appointment.getEntityManager().createQuery("select a.serviceId from Appointment a where a.id = ?1", Long.class)
+                .setParameter(1, appointmentId).getResultStream().findFirst().orElseThrow();
     }
 }

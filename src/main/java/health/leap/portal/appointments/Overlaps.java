@@ -1,12 +1,12 @@
 package health.leap.portal.appointments;
 
-import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,17 +25,21 @@ public class Overlaps {
      * overlaps it; {@code except} is the booking being moved, which will not be there.
      */
     public Optional<Problem> refusal(long tenantId, long leadId, Instant start, Instant end, Instant now, long except) {
-        record Other(String doctor, Instant startsAt, ZoneId zone) {
+        record Other(String doctor, Instant startsAt, String zone) {
         }
-        return NativeSql.one("""
-                select d.name, a.starts_at, c.timezone from appointment a
-                join doctor d on d.id = a.doctor_id
-                join centre c on c.id = a.centre_id
-                where a.lead_id = ? and a.tenant_id = ? and a.starts_at < ? and a.ends_at > ? and a.id <> ?
-                  and (a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') or (a.status = 'DRAFT' and a.hold_expires_at > ?))
-                order by a.starts_at limit 1""", rs -> new Other(rs.getString(1), rs.instant("starts_at"),
-                ZoneId.of(rs.getString(3))), leadId, tenantId, end, start, except, now)
+        return Appointment.getEntityManager().createQuery("""
+                select d.name, a.startsAt, c.timezone from Appointment a
+                join Doctor d on d.id = a.doctorId
+                join CentreRow c on c.id = a.centreId
+                where a.leadId = ?1 and a.tenantId = ?2 and a.startsAt < ?3 and a.endsAt > ?4 and a.id <> ?5
+                  and (a.status in ?6 or (a.status = ?7 and a.holdExpiresAt > ?8))
+                order by a.startsAt""", Other.class)
+                .setParameter(1, leadId).setParameter(2, tenantId).setParameter(3, end).setParameter(4, start)
+                .setParameter(5, except)
+                .setParameter(6, List.of(AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN))
+                .setParameter(7, AppointmentStatus.DRAFT).setParameter(8, now)
+                .setMaxResults(1).getResultStream().findFirst()
                 .map(other -> new Problem(ErrorCode.OVERLAPPING_BOOKING, AppointmentMessages.class,
-                        m -> m.overlaps(other.doctor(), other.startsAt(), other.zone())));
+                        m -> m.overlaps(other.doctor(), other.startsAt(), ZoneId.of(other.zone()))));
     }
 }

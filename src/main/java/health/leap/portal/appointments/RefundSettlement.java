@@ -94,10 +94,11 @@ public class RefundSettlement {
     private void tellThePatient(Open refund, PaymentGateway.RefundOutcome outcome, Instant now) {
         record Booking(long id, AppointmentStatus status) {
         }
-        NativeSql.one("""
-                select id, status from appointment where payment_id = ? or id = (select appointment_id from payment where id = ?)
-                order by id desc limit 1""", rs -> new Booking(rs.getLong(1), AppointmentStatus.valueOf(rs.getString(2))),
-                refund.paymentId(), refund.paymentId()).ifPresent(booking -> {
+        Appointment.getEntityManager().createQuery("""
+                select a.id, a.status from Appointment a
+                where a.paymentId = ?1 or a.id = (select p.appointmentId from Payment p where p.id = ?1)
+                order by a.id desc""", Booking.class).setParameter(1, refund.paymentId()).setMaxResults(1)
+                .getResultStream().findFirst().ifPresent(booking -> {
             boolean completed = outcome == PaymentGateway.RefundOutcome.COMPLETED;
             lifecycle.note(refund.tenantId(), booking.id(), booking.status(), now, AppointmentLifecycle.Actor.SYSTEM,
                     TimelineDetail.refund(completed, refund.amount(), refund.currency()));

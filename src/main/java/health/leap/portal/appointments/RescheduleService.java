@@ -4,6 +4,7 @@ import health.leap.portal.clinic.BookingWindow;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.packages.Redemptions;
+import health.leap.portal.patient.Lead;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
@@ -58,7 +59,7 @@ public class RescheduleService {
     @Transactional
     public long reschedule(long tenantId, long leadId, long appointmentId, long slotId) {
         Instant now = clock.instant();
-        NativeSql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
+        Lead.lockForChanges(tenantId, leadId);
         Appointment old = movable(tenantId, leadId, appointmentId);
         Target target = target(slotId, old.serviceId).orElseThrow(
                 () -> Problem.notFound(AppointmentMessages.class, AppointmentMessages::slotNotFound));
@@ -94,7 +95,7 @@ public class RescheduleService {
         AppointmentStatus status = target.requiresApproval() ? AppointmentStatus.PENDING_APPROVAL : AppointmentStatus.CONFIRMED;
         long moved = lifecycle.move(old, new AppointmentLifecycle.Move(target.slotId(), target.doctorId(), target.centreId(),
                 target.startsAt(), target.endsAt(), status), now, AppointmentLifecycle.Actor.patient(leadId));
-        redemptions.handOn(appointmentId, moved);
+        redemptions.handOn(appointmentId, moved, old.serviceId, target.centreId());
         return moved;
     }
 

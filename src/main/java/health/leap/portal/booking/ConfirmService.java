@@ -9,12 +9,15 @@ import health.leap.portal.appointments.AppointmentLifecycle;
 import health.leap.portal.appointments.AppointmentLifecycle.Actor;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.Ownership;
-import health.leap.portal.clinic.BookingPolicy;
 import health.leap.portal.clinic.BookingWindow;
 import health.leap.portal.clinic.Centre;
+import health.leap.portal.clinic.CentrePolicy;
+import health.leap.portal.clinic.CentreRow;
 import health.leap.portal.clinic.ClinicCatalog;
+import health.leap.portal.clinic.TenantPolicy;
 import health.leap.portal.packages.Redemptions;
-import health.leap.portal.platform.NativeSql;
+import health.leap.portal.patient.Lead;
+import health.leap.portal.payment.PaymentStatus;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.PortalMetrics;
 import health.leap.portal.web.Problem;
@@ -80,7 +83,7 @@ public class ConfirmService {
     }
 
     private Attempt attempt(long tenantId, long leadId, long appointmentId, Long patientPackageId) {
-        NativeSql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
+        Lead.lockForChanges(tenantId, leadId);
         // read after the lock: a request that waited for it sees the clock as it is now
         Instant now = clock.instant();
         Appointment appointment = ownership.appointment(tenantId, leadId, appointmentId);
@@ -143,17 +146,20 @@ public class ConfirmService {
     }
 
     private Terms terms(Appointment appointment) {
-        return NativeSql.one("select c.id, c.name, c.address, c.timezone, c.phone, " + BookingPolicy.EFFECTIVE_COLUMNS + """
-                , (d.requires_approval or sv.requires_approval) as approval,
-                  exists (select 1 from payment p where p.id = a.payment_id and p.status = 'SUCCEEDED') as paid
-                from appointment a
-                join centre c on c.id = a.centre_id
-                join doctor d on d.id = a.doctor_id
-                join service sv on sv.id = a.service_id
-                """ + BookingPolicy.EFFECTIVE_JOINS + """
-
-                where a.id = ?""", rs -> new Terms(ClinicCatalog.centre(rs), rs.getBoolean("approval"),
-                rs.getBoolean("paid")), appointment.id).orElseThrow();
+        Object[] row = Appointment.getEntityManager().createQuery("""
+                select c, t, cp, d.requiresApproval, sv.requiresApproval,
+                       case when exists (select 1 from Payment p where p.id = a.paymentId and p.status = ?2) then true else false end
+                from Appointment a
+                join CentreRow c on c.id = a.centreId
+                join Doctor d on d.id = a.doctorId
+                join ServiceRow sv on sv.id = a.serviceId
+                left join TenantPolicy t on t.tenantId = c.tenantId
+                left join CentrePolicy cp on cp.centreId = c.id
+                where a.id = ?1""", Object[].class)
+                .setParameter(1, appointment.id).setParameter(2, PaymentStatus.SUCCEEDED)
+                .getResultStream().findFirst().orElseThrow();
+        return new Terms(ClinicCatalog.centre((CentreRow) row[0], (TenantPolicy) row[1], (CentrePolicy) row[2]),
+                (Boolean) row[3] || (Boolean) row[4], (Boolean) row[5]);
     }
 
     static Problem holdExpired() {

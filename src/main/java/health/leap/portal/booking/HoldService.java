@@ -14,6 +14,7 @@ import health.leap.portal.clinic.BookingPolicy;
 import health.leap.portal.clinic.BookingWindow;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.clinic.ClinicService;
+import health.leap.portal.patient.Lead;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
@@ -23,6 +24,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -73,7 +75,7 @@ public class HoldService {
             throw slotTaken();
         }
         // One patient's writes run one at a time: the active limit cannot be overrun by two tabs.
-        NativeSql.one("select id from lead where id = ? and tenant_id = ? for update", rs -> rs.getLong(1), leadId, tenantId);
+        Lead.lockForChanges(tenantId, leadId);
         BookableSlot slot = bookableSlot(slotId, serviceId).orElseThrow(() -> Problem.notFound(BookingMessages.class, BookingMessages::timeNotFound));
         if (slot.tenantId() != tenantId) {
             throw Problem.forbidden(BookingMessages.class, BookingMessages::timeNotYours);
@@ -132,8 +134,8 @@ public class HoldService {
         }
         if (!lifecycle.extendHold(held, holdLength.at(centre.id(), centre.policy()), now)) {
             // another click won meanwhile, or the hold ended: say which, as it stands now
-            boolean stillHeld = NativeSql.one("select status = 'DRAFT' and hold_expires_at > ? from appointment where id = ?",
-                    rs -> rs.getBoolean(1), now, appointmentId).orElse(false);
+            boolean stillHeld = Appointment.count("id = ?1 and status = ?2 and holdExpiresAt > ?3", appointmentId,
+                    AppointmentStatus.DRAFT, now) > 0;
             throw stillHeld ? extensionUsed() : ConfirmService.holdExpired();
         }
     }
@@ -148,20 +150,17 @@ public class HoldService {
 
     /** Whether another patient of the tenant has the slot: booked, or held with the hold still running. */
     private boolean heldByAnother(long tenantId, long leadId, long slotId, Instant now) {
-        return NativeSql.one("""
-                select exists (select 1 from appointment
-                               where slot_id = ? and status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN')
-                                 and tenant_id = ? and lead_id <> ? and (status <> 'DRAFT' or hold_expires_at > ?))""",
-                rs -> rs.getBoolean(1), slotId, tenantId, leadId, now).orElse(false);
+        return Appointment.count("""
+                slotId = ?1 and tenantId = ?2 and leadId <> ?3
+                and (status in ?4 or (status = ?5 and holdExpiresAt > ?6))""",
+                slotId, tenantId, leadId, List.of(AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN), AppointmentStatus.DRAFT, now) > 0;
     }
 
     /** DRAFT, PENDING_APPROVAL, CONFIRMED and CHECKED_IN count; a DRAFT whose hold passed does not. */
     public int activeCount(long tenantId, long leadId, Instant now) {
-        return NativeSql.one("""
-                select count(*) from appointment
-                where tenant_id = ? and lead_id = ?
-                  and (status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN') or (status = 'DRAFT' and hold_expires_at > ?))""",
-                rs -> rs.getInt(1), tenantId, leadId, now).orElse(0);
+        return (int) Appointment.count("""
+                tenantId = ?1 and leadId = ?2 and (status in ?3 or (status = ?4 and holdExpiresAt > ?5))""",
+                tenantId, leadId, List.of(AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN), AppointmentStatus.DRAFT, now);
     }
 
     private Optional<BookableSlot> bookableSlot(long slotId, long serviceId) {

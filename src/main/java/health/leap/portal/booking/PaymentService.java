@@ -119,9 +119,9 @@ public class PaymentService {
         if (outcome != PaymentGateway.Outcome.SUCCEEDED) {
             return;
         }
-        // read with SQL, not into the session: the confirmation reads the booking afresh after the patient's lock
-        boolean stillOurs = NativeSql.one("select payment_id = ? and status = 'DRAFT' from appointment where id = ?",
-                rs -> rs.getBoolean(1), payment.id(), payment.appointmentId()).orElse(false);
+        // counted, not read into the session: the confirmation reads the booking afresh after the patient's lock
+        boolean stillOurs = Appointment.count("id = ?1 and paymentId = ?2 and status = ?3", payment.appointmentId(), payment.id(),
+                AppointmentStatus.DRAFT) > 0;
         Optional<Problem> refused = stillOurs
                 ? confirmations.confirmPaid(payment.tenantId(), payment.leadId(), payment.appointmentId())
                 : Optional.of(new Problem(ErrorCode.INVALID_STATE, BookingMessages.class, BookingMessages::notWaitingForPayment));

@@ -2,7 +2,6 @@ package health.leap.portal.clinic;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.Row;
 import health.leap.portal.web.CentrePhone;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,17 +27,29 @@ public class ClinicCatalog {
     public ClinicCatalog() {
     }
 
+    /** The clinic's centres with their effective rules, by name. */
     public List<Centre> centres(long tenantId) {
-        return NativeSql.list("select c.id, c.name, c.address, c.timezone, c.phone, " + BookingPolicy.EFFECTIVE_COLUMNS
-                + " from centre c " + BookingPolicy.EFFECTIVE_JOINS
-                + " where c.tenant_id = ? order by c.name, c.id", ClinicCatalog::centre, tenantId);
+        return centresWhere("c.tenantId = ?1 order by c.name, c.id", tenantId);
     }
 
     /** One centre with its effective rules. */
     public Centre centre(long centreId) {
-        return NativeSql.one("select c.id, c.name, c.address, c.timezone, c.phone, " + BookingPolicy.EFFECTIVE_COLUMNS
-                + " from centre c " + BookingPolicy.EFFECTIVE_JOINS + " where c.id = ?", ClinicCatalog::centre, centreId)
-                .orElseThrow();
+        return centresWhere("c.id = ?1", centreId).stream().findFirst().orElseThrow();
+    }
+
+    private static List<Centre> centresWhere(String where, long id) {
+        return CentreRow.getEntityManager().createQuery("""
+                select c, t, cp from CentreRow c
+                left join TenantPolicy t on t.tenantId = c.tenantId
+                left join CentrePolicy cp on cp.centreId = c.id
+                where\s""" + where, Object[].class).setParameter(1, id).getResultStream()
+                .map(row -> centre((CentreRow) row[0], (TenantPolicy) row[1], (CentrePolicy) row[2]))
+                .toList();
+    }
+
+    /** A centre with the rules it goes by: its overrides (may be null) over its clinic's rules (may be null). */
+    public static Centre centre(CentreRow c, TenantPolicy clinic, CentrePolicy overrides) {
+        return new Centre(c.id, c.name, c.address, ZoneId.of(c.timezone), BookingPolicy.effective(clinic, overrides), c.phone);
     }
 
     /** A centre from a row that selects {@code c.id, c.name, c.address, c.timezone, c.phone} and the effective policy. */
@@ -59,9 +70,9 @@ public class ClinicCatalog {
     }
 
     public List<CentrePhone> phones(long tenantId) {
-        return phones.get(tenantId, id -> NativeSql.list("""
-                select name, phone from centre where tenant_id = ? and phone is not null order by name, id""",
-                rs -> new CentrePhone(rs.getString("name"), rs.getString("phone")), id));
+        return phones.get(tenantId, id -> CentreRow.getEntityManager().createQuery("""
+                select c.name, c.phone from CentreRow c where c.tenantId = ?1 and c.phone is not null order by c.name, c.id""",
+                CentrePhone.class).setParameter(1, id).getResultList());
     }
 
     /** Services and specialties of the tenant for the browsing filters, in one statement at most every {@link #CHOICES_KEPT}. */
@@ -72,12 +83,11 @@ public class ClinicCatalog {
     private Choices loadChoices(long tenantId) {
         record Choice(String kind, Long id, String name) {
         }
-        List<Choice> rows = NativeSql.list("""
-                select 'service' as kind, id, name from service where tenant_id = ?
+        List<Choice> rows = ServiceRow.getEntityManager().createQuery("""
+                select 'service', s.id, s.name from ServiceRow s where s.tenantId = ?1
                 union all
-                select distinct 'specialty', null::bigint, specialty from doctor where tenant_id = ?
-                order by 1, 3""", rs -> new Choice(rs.getString("kind"), rs.nullableLong("id"), rs.getString("name")),
-                tenantId, tenantId);
+                select distinct 'specialty', cast(null as Long), d.specialty from Doctor d where d.tenantId = ?1
+                order by 1, 3""", Choice.class).setParameter(1, tenantId).getResultList();
         return new Choices(
                 rows.stream().filter(c -> c.kind().equals("service")).map(c -> new Named(c.id(), c.name())).toList(),
                 rows.stream().filter(c -> c.kind().equals("specialty")).map(Choice::name).toList());
@@ -87,12 +97,11 @@ public class ClinicCatalog {
     public DoctorsAndCentres doctorsAndCentres(long tenantId) {
         record Choice(String kind, long id, String name) {
         }
-        List<Choice> rows = NativeSql.list("""
-                select 'doctor' as kind, id, name from doctor where tenant_id = ?
+        List<Choice> rows = Doctor.getEntityManager().createQuery("""
+                select 'doctor', d.id, d.name from Doctor d where d.tenantId = ?1
                 union all
-                select 'centre', id, name from centre where tenant_id = ?
-                order by 1, 3""", rs -> new Choice(rs.getString("kind"), rs.getLong("id"), rs.getString("name")),
-                tenantId, tenantId);
+                select 'centre', c.id, c.name from CentreRow c where c.tenantId = ?1
+                order by 1, 3""", Choice.class).setParameter(1, tenantId).getResultList();
         return new DoctorsAndCentres(
                 rows.stream().filter(c -> c.kind().equals("doctor")).map(c -> new Named(c.id(), c.name())).toList(),
                 rows.stream().filter(c -> c.kind().equals("centre")).map(c -> new Named(c.id(), c.name())).toList());

@@ -1,12 +1,15 @@
 package health.leap.portal.demo;
 
 import health.leap.portal.appointments.ActorType;
+import health.leap.portal.appointments.AppointmentEvent;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.VisitCompletion;
 import health.leap.portal.booking.HoldExpiry;
+import health.leap.portal.clinic.CentreRow;
 import health.leap.portal.doctors.SlotGenerator;
 import health.leap.portal.packages.PackageExpiry;
 import health.leap.portal.packages.PackageStatus;
+import health.leap.portal.patient.Tenant;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.PortalConfig;
 import health.leap.portal.platform.Row;
@@ -15,13 +18,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Two clinics with doctors, patients, packages and a booking history in every state, laid out around
@@ -38,11 +48,18 @@ import java.time.temporal.ChronoUnit;
  *   <li>family links 901–906: Amelia for Leo (5) and Mia (6), Oliver for Jack (7, ended at 18), Ethan for
  *       Robert (16); ended by the front desk, Isla for Noah and Maya for Lucía.</li>
  * </ul>
+ * What does not depend on the day (clinics, rules, centres, services, doctors, patients, packages) is
+ * {@code demo/clinic.sql}, run in one round trip; the rest is written around "now" here, in a few
+ * set-based statements, the timeline lines as entities. The demo is seed data, not a change: it is the
+ * one class the architecture lets write every table, and the read-only reference entities stay
+ * {@code @Immutable} because it writes them by SQL.
  */
 @ApplicationScoped
 public class DemoData {
 
     private static final LocalTime TEN = LocalTime.of(10, 0);
+    /** The part of the demo that does not depend on the day it is loaded, run in one round trip. */
+    private static final String CLINIC = resource("/demo/clinic.sql");
     private final SlotGenerator slots;
     private final Clock clock;
     private final boolean enabled;
@@ -72,6 +89,14 @@ public class DemoData {
         }
     }
 
+    private static String resource(String name) {
+        try (InputStream in = DemoData.class.getResourceAsStream(name)) {
+            return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What the jobs do with the time that passed: holds run out, visits nobody marked, packages ended. */
     void tidyThePast() {
         holdExpiry.sweep();
@@ -82,162 +107,45 @@ public class DemoData {
     /** Loads everything, or nothing when tenant 1 already exists: loading twice changes nothing. */
     @Transactional
     public void load() {
-        if (NativeSql.one("select 1 from tenant where id = 1", rs -> true).isPresent()) {
+        if (Tenant.findById(1L) != null) {
             return;
         }
         // whole minutes read better in the timelines than the clock's microseconds
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        clinics();
-        doctors();
-        patients();
+        NativeSql.update(CLINIC);
         families(now);
-        packages(now);
+        patientPackages(now);
         // far enough back for the oldest visit of the history below
         slots.generate(today.minusDays(120), today.plusDays(slots.daysAhead()));
         new History(now, today).write();
     }
 
-    private void clinics() {
-        NativeSql.update("""
-                insert into tenant (id, name, timezone) values
-                    (1, 'Harbour Health', 'Europe/London'),
-                    (2, 'Sunrise Clinics', 'America/New_York')""");
-        NativeSql.update("insert into booking_policy (tenant_id) values (1)");
-        NativeSql.update("""
-                insert into booking_policy (tenant_id, same_day_cutoff, cancellation_window_minutes, hold_minutes)
-                values (2, '10:00', 2880, 15)""");
-        NativeSql.update("""
-                insert into centre (id, tenant_id, name, address, timezone, phone) values
-                    (1, 1, 'London Bridge', '12 Tooley Street, London SE1', 'Europe/London', '020 7946 0018'),
-                    (2, 1, 'Manchester Piccadilly', '4 Piccadilly Place, Manchester M1', 'Europe/London', '0161 496 0027'),
-                    (3, 1, 'Dublin Docklands', '1 Grand Canal Square, Dublin 2', 'Europe/Dublin', '01 555 0134'),
-                    (11, 2, 'Boston Back Bay', '500 Boylston Street, Boston MA', 'America/New_York', '(617) 555-0142'),
-                    (12, 2, 'Chicago Loop', '200 W Madison Street, Chicago IL', 'America/Chicago', '(312) 555-0178')""");
-        NativeSql.update("insert into centre_booking_policy (centre_id, tenant_id, min_advance_minutes) values (3, 1, 240)");
-        NativeSql.update("""
-                insert into service (id, tenant_id, name, duration_minutes, fee, currency, payment_mode,
-                                     token_amount, advance_percent, requires_approval) values
-                    (101, 1, 'General consultation', 20, 60.00, 'GBP', 'NONE', null, null, false),
-                    (102, 1, 'Physiotherapy session', 45, 80.00, 'GBP', 'TOKEN', 20.00, null, false),
-                    (103, 1, 'Dermatology review', 30, 150.00, 'GBP', 'ADVANCE', null, 30, false),
-                    (104, 1, 'Cardiology assessment', 40, 240.00, 'GBP', 'FULL', null, null, false),
-                    (105, 1, 'Minor surgery consultation', 30, 120.00, 'GBP', 'NONE', null, null, true),
-                    (111, 2, 'Primary care visit', 20, 90.00, 'USD', 'NONE', null, null, false),
-                    (112, 2, 'Physical therapy', 45, 110.00, 'USD', 'TOKEN', 25.00, null, false),
-                    (113, 2, 'Dental cleaning', 40, 180.00, 'USD', 'ADVANCE', null, 25, false),
-                    (114, 2, 'Dermatology consult', 30, 200.00, 'USD', 'FULL', null, null, false),
-                    (115, 2, 'Specialist referral', 30, 175.00, 'USD', 'ADVANCE', null, 33.33, false)""");
-    }
-
-    private void doctors() {
-        NativeSql.update("""
-                insert into doctor (id, tenant_id, name, specialty, languages, bio, requires_approval) values
-                    (201, 1, 'Dr Priya Raman', 'General practice', 'English, Tamil',
-                     'A family doctor who likes to see the whole picture before reaching for a prescription.', false),
-                    (202, 1, 'Dr Tom Okafor', 'Physiotherapy', 'English, Yoruba',
-                     'Helps runners, desk workers and weekend footballers get moving without pain.', false),
-                    (203, 1, 'Dr Sofia Lindqvist', 'Dermatology', 'English, Swedish',
-                     'Reviews every referral herself, so new patients are confirmed once she has read the request.', true),
-                    (204, 1, 'Dr James Whitcombe', 'Cardiology', 'English',
-                     'A cardiologist with twenty years of heart-rhythm clinics behind him.', false),
-                    (205, 1, 'Dr Aoife Byrne', 'General practice', 'English, Irish',
-                     'Looks after families in Dublin, from newborn checks to long-term care.', false),
-                    (206, 1, 'Dr Marcus Chen', 'Surgery', 'English, Mandarin',
-                     'Assesses lumps, bumps and ingrown nails before any minor procedure.', false),
-                    (211, 2, 'Dr Rachel Green', 'Primary care', 'English',
-                     'A primary care physician who keeps appointments on time and explanations plain.', false),
-                    (212, 2, 'Dr Luis Ortega', 'Physical therapy', 'English, Spanish',
-                     'Builds recovery plans after sports injuries and surgery.', false),
-                    (213, 2, 'Dr Hannah Kim', 'Dentistry', 'English, Korean',
-                     'A gentle dentist for patients who would rather not be at the dentist.', false),
-                    (214, 2, 'Dr Samuel Adeyemi', 'Dermatology', 'English',
-                     'Sees complex skin cases and approves each booking once he has read the request.', true),
-                    (215, 2, 'Dr Emily Foster', 'Primary care', 'English',
-                     'Runs the Chicago practice and its annual check-ups.', false),
-                    (216, 2, 'Dr Noah Patel', 'Cardiology', 'English, Hindi',
-                     'Focuses on preventive cardiology and blood-pressure care.', false)""");
-        NativeSql.update("""
-                insert into offering (tenant_id, doctor_id, service_id, centre_id) values
-                    (1, 201, 101, 1), (1, 201, 101, 2), (1, 202, 102, 1), (1, 202, 102, 2), (1, 203, 103, 1),
-                    (1, 204, 104, 1), (1, 204, 101, 1), (1, 205, 101, 3), (1, 206, 105, 2),
-                    (2, 211, 111, 11), (2, 212, 112, 11), (2, 212, 112, 12), (2, 213, 113, 11), (2, 214, 114, 11),
-                    (2, 215, 111, 12), (2, 215, 115, 12), (2, 216, 115, 11)""");
-        // Weekdays at the doctor's first centre, Saturday mornings at a second one: never two places at once.
-        NativeSql.update("""
-                insert into weekly_schedule (tenant_id, doctor_id, centre_id, day_of_week, start_time, end_time, slot_minutes)
-                select o.tenant_id, o.doctor_id, o.first_centre, dow, hours.starts, hours.ends, 30
-                from (select tenant_id, doctor_id, min(centre_id) as first_centre from offering
-                      where tenant_id in (1, 2) group by tenant_id, doctor_id) o
-                cross join generate_series(1, 5) dow
-                cross join (values (time '09:00', time '12:30'), (time '14:00', time '17:00')) hours (starts, ends)""");
-        NativeSql.update("""
-                insert into weekly_schedule (tenant_id, doctor_id, centre_id, day_of_week, start_time, end_time, slot_minutes)
-                select tenant_id, doctor_id, max(centre_id), 6, '09:00', '13:00', 30 from offering
-                where tenant_id in (1, 2) group by tenant_id, doctor_id having count(distinct centre_id) > 1""");
-    }
-
-    private void patients() {
-        NativeSql.update("""
-                insert into lead (id, tenant_id, name, phone, email) values
-                    (1, 1, 'Amelia Hart', '+44 7700 900001', 'amelia@example.com'),
-                    (2, 1, 'Oliver Brooks', '+44 7700 900002', 'oliver@example.com'),
-                    (3, 1, 'Isla Patel', '+44 7700 900003', 'isla@example.com'),
-                    (4, 1, 'Noah Williams', '+44 7700 900004', 'noah@example.com'),
-                    (11, 2, 'Maya Johnson', '+1 617 555 0111', 'maya@example.com'),
-                    (12, 2, 'Ethan Rivera', '+1 617 555 0112', 'ethan@example.com'),
-                    (13, 2, 'Chloe Martin', '+1 312 555 0113', 'chloe@example.com'),
-                    (14, 2, 'Lucía Ramírez', '+1 617 555 0114', 'lucia@example.com'),
-                    (15, 2, 'Sofia Torres', '+1 617 555 0115', 'sofia@example.com')""");
-        // the families: Amelia's two children (no address of their own: their emails go to her), Oliver's son
-        // who turned 18 last year (his link ended then), and Ethan's father, who also signs in himself
-        NativeSql.update("""
-                insert into lead (id, tenant_id, name, phone, email, date_of_birth) values
-                    (5, 1, 'Leo Hart', null, null, date '2017-04-09'),
-                    (6, 1, 'Mia Hart', null, null, date '2013-09-21'),
-                    (7, 1, 'Jack Brooks', '+44 7700 900007', 'jack@example.com', date '2007-06-02'),
-                    (16, 2, 'Robert Rivera', '+1 617 555 0116', 'robert@example.com', date '1948-11-30')""");
-    }
-
     /** Who may book for whom, as the clinic's front desk linked them: each link made, audited, by "front-desk". */
     private void families(Instant now) {
+        // the last two the front desk ended, one per clinic: Isla once booked for her partner Noah, Maya for Lucía
         NativeSql.update("""
-                insert into family_link (id, tenant_id, guardian_lead_id, dependant_lead_id, relationship, ends_on, linked_by, linked_at)
-                overriding system value
-                values (901, 1, 1, 5, 'CHILD', date '2035-04-09', 'front-desk', ?),
-                       (902, 1, 1, 6, 'CHILD', date '2031-09-21', 'front-desk', ?),
-                       (903, 1, 2, 7, 'CHILD', date '2025-06-02', 'front-desk', ?),
-                       (904, 2, 12, 16, 'PARENT', null, 'front-desk', ?)""",
-                now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(900)),
-                now.minus(Duration.ofDays(120)));
-        // links the front desk ended, one per clinic: Isla once booked for her partner Noah, Maya for Lucía
-        NativeSql.update("""
-                insert into family_link (id, tenant_id, guardian_lead_id, dependant_lead_id, relationship, ends_on, linked_by, linked_at,
-                                         ended_by, ended_at)
-                overriding system value
-                values (905, 1, 3, 4, 'PARTNER', null, 'front-desk', ?, 'front-desk', ?),
-                       (906, 2, 11, 14, 'OTHER', null, 'front-desk', ?, 'front-desk', ?)""",
-                now.minus(Duration.ofDays(300)), now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(200)),
-                now.minus(Duration.ofDays(20)));
-        NativeSql.update("""
+                with link as (
+                    insert into family_link (id, tenant_id, guardian_lead_id, dependant_lead_id, relationship, ends_on, linked_by,
+                                             linked_at, ended_by, ended_at)
+                    overriding system value
+                    values (901, 1, 1, 5, 'CHILD', date '2035-04-09', 'front-desk', ?, null, null),
+                           (902, 1, 1, 6, 'CHILD', date '2031-09-21', 'front-desk', ?, null, null),
+                           (903, 1, 2, 7, 'CHILD', date '2025-06-02', 'front-desk', ?, null, null),
+                           (904, 2, 12, 16, 'PARENT', null, 'front-desk', ?, null, null),
+                           (905, 1, 3, 4, 'PARTNER', null, 'front-desk', ?, 'front-desk', ?),
+                           (906, 2, 11, 14, 'OTHER', null, 'front-desk', ?, 'front-desk', ?)
+                    returning id, tenant_id, ends_on, linked_by, linked_at, ended_by, ended_at)
                 insert into family_link_audit (tenant_id, link_id, staff_user, action, ends_on, at)
-                select tenant_id, id, linked_by, 'LINKED', ends_on, linked_at from family_link where tenant_id in (1, 2)
+                select tenant_id, id, linked_by, 'LINKED', ends_on, linked_at from link
                 union all
-                select tenant_id, id, ended_by, 'ENDED', ends_on, ended_at from family_link
-                where tenant_id in (1, 2) and ended_at is not null""");
+                select tenant_id, id, ended_by, 'ENDED', ends_on, ended_at from link where ended_at is not null""",
+                now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(900)),
+                now.minus(Duration.ofDays(120)), now.minus(Duration.ofDays(300)), now.minus(Duration.ofDays(30)),
+                now.minus(Duration.ofDays(200)), now.minus(Duration.ofDays(20)));
     }
 
-    private void packages(Instant now) {
-        NativeSql.update("""
-                insert into package (id, tenant_id, name, sessions, validity_days) values
-                    (301, 1, 'Physio five-pack', 5, 180),
-                    (302, 1, 'Skin care trio', 3, 365),
-                    (303, 1, 'GP care plan', 4, 90),
-                    (311, 2, 'PT six-pack', 6, 120)""");
-        NativeSql.update("insert into package_service (package_id, service_id) values (301, 102), (302, 103), (303, 101), (311, 112)");
-        NativeSql.update("""
-                insert into package_centre (package_id, centre_id) values
-                    (301, 1), (301, 2), (302, 1), (303, 1), (303, 2), (303, 3), (311, 11), (311, 12)""");
+    private void patientPackages(Instant now) {
         patientPackage(now, 401, 1, 301, PackageStatus.ACTIVE, 5, 2, -60, 120);
         patientPackage(now, 402, 1, 302, PackageStatus.EXHAUSTED, 3, 3, -118, 247);
         patientPackage(now, 403, 1, 303, PackageStatus.EXPIRED, 4, 1, -100, -10);
@@ -272,8 +180,9 @@ public class DemoData {
         private record Slot(long id, Instant startsAt) {
         }
 
+        /** {@code guardianId}: the guardian who booked for the patient, null when the patient booked. */
         private record Booking(long id, long tenantId, long leadId, Instant startsAt, Instant endsAt,
-                               Instant createdAt, Instant holdExpiresAt, boolean needsApproval) {
+                               Instant createdAt, Instant holdExpiresAt, boolean needsApproval, Long guardianId) {
         }
 
         void write() {
@@ -294,17 +203,19 @@ public class DemoData {
 
         /** Every state of a history, with two active bookings so that one more is still allowed. */
         private void amelia() {
-            attended(redeemed(801, 401, book(501, 1, slotAround(202, 1, -45), 102, AppointmentStatus.COMPLETED)));
-            attended(redeemed(802, 401, book(502, 1, slotAround(202, 1, -20), 102, AppointmentStatus.COMPLETED)));
-            attended(redeemed(803, 403, book(503, 1, slotAround(201, 1, -40), 101, AppointmentStatus.COMPLETED)));
-            attended(paid(601, book(504, 1, slotAround(203, 1, -30), 103, AppointmentStatus.COMPLETED)));
-            attended(redeemed(804, 402, book(510, 1, slotAround(203, 1, -110), 103, AppointmentStatus.COMPLETED)));
-            attended(redeemed(805, 402, book(511, 1, slotAround(203, 1, -95), 103, AppointmentStatus.COMPLETED)));
-            attended(redeemed(806, 402, book(512, 1, slotAround(203, 1, -80), 103, AppointmentStatus.COMPLETED)));
+            attended(book(501, 1, slotAround(202, 1, -45), 102, AppointmentStatus.COMPLETED, Changes.sessionOf(801, 401)));
+            attended(book(502, 1, slotAround(202, 1, -20), 102, AppointmentStatus.COMPLETED, Changes.sessionOf(802, 401)));
+            attended(book(503, 1, slotAround(201, 1, -40), 101, AppointmentStatus.COMPLETED, Changes.sessionOf(803, 403)));
+            attended(book(504, 1, slotAround(203, 1, -30), 103, AppointmentStatus.COMPLETED, Changes.paidWith(601)));
+            attended(book(510, 1, slotAround(203, 1, -110), 103, AppointmentStatus.COMPLETED, Changes.sessionOf(804, 402)));
+            attended(book(511, 1, slotAround(203, 1, -95), 103, AppointmentStatus.COMPLETED, Changes.sessionOf(805, 402)));
+            attended(book(512, 1, slotAround(203, 1, -80), 103, AppointmentStatus.COMPLETED, Changes.sessionOf(806, 402)));
 
-            Booking cancelled = confirmed(paid(602, book(505, 1, slotAround(204, 1, -25), 104, AppointmentStatus.CANCELLED)));
+            String feelingBetter = "Feeling better";
+            Booking cancelled = confirmed(book(505, 1, slotAround(204, 1, -25), 104, AppointmentStatus.CANCELLED,
+                    Changes.cancelled(feelingBetter).andPaidWith(602)));
             Instant cancelledAt = cancelled.createdAt().plus(Duration.ofDays(3));
-            cancel(cancelled, cancelledAt, "Feeling better");
+            cancel(cancelled, cancelledAt, feelingBetter);
             NativeSql.update("""
                     insert into refund (id, tenant_id, payment_id, amount, currency, status, reference, created_at, settled_at)
                     select 701, tenant_id, id, amount, currency, 'COMPLETED', 'SBX-DEMO-R0001', ?, ? from payment where id = 602""",
@@ -318,11 +229,11 @@ public class DemoData {
             Instant movedAt = now.minus(Duration.ofDays(2));
             Booking original = confirmed(book(507, 1, slotAround(201, 1, 3), 101, AppointmentStatus.RESCHEDULED, now.minus(Duration.ofDays(6))));
             event(original, movedAt, ActorType.PATIENT, AppointmentStatus.CONFIRMED, AppointmentStatus.RESCHEDULED, "Moved to appointment 508");
-            Booking replacement = book(508, 1, slotAround(201, 1, 5), 101, AppointmentStatus.CONFIRMED, movedAt);
-            NativeSql.update("update appointment set rescheduled_from_id = 507, reschedule_count = 1 where id = 508");
+            Booking replacement = book(508, 1, slotAround(201, 1, 5), 101, AppointmentStatus.CONFIRMED, movedAt, Changes.replacing(507));
             event(replacement, movedAt, ActorType.PATIENT, null, AppointmentStatus.CONFIRMED, "Rescheduled from appointment 507");
 
-            requested(paid(603, book(509, 1, slotAround(203, 1, 8), 103, AppointmentStatus.PENDING_APPROVAL, now.minus(Duration.ofDays(1)))));
+            requested(book(509, 1, slotAround(203, 1, 8), 103, AppointmentStatus.PENDING_APPROVAL, now.minus(Duration.ofDays(1)),
+                    Changes.paidWith(603)));
         }
 
         /** At the front desk now, and a fresh package to book with. */
@@ -355,12 +266,16 @@ public class DemoData {
         /** The doctor's slot at the start of the current hour, laid out for the demo when the schedule has none then. */
         private Slot slotThisHour(long doctorId, long centreId) {
             Instant hour = now.truncatedTo(ChronoUnit.HOURS);
-            NativeSql.update("""
-                    insert into slot (tenant_id, doctor_id, centre_id, starts_at, ends_at)
-                    select tenant_id, id, ?, ?, ? from doctor where id = ?
-                    on conflict (doctor_id, starts_at) do nothing""", centreId, hour, hour.plus(Duration.ofMinutes(30)), doctorId);
-            return NativeSql.one("select id, starts_at from slot where doctor_id = ? and starts_at = ?", History::slot, doctorId, hour)
-                    .orElseThrow();
+            return NativeSql.one("""
+                    with laid as (
+                        insert into slot (tenant_id, doctor_id, centre_id, starts_at, ends_at)
+                        select tenant_id, id, ?, ?, ? from doctor where id = ?
+                        on conflict (doctor_id, starts_at) do nothing
+                        returning id, starts_at)
+                    select id, starts_at from laid
+                    union all
+                    select id, starts_at from slot where doctor_id = ? and starts_at = ?""",
+                    History::slot, centreId, hour, hour.plus(Duration.ofMinutes(30)), doctorId, doctorId, hour).orElseThrow();
         }
 
         /**
@@ -374,13 +289,15 @@ public class DemoData {
         }
 
         private void maya() {
-            attended(redeemed(807, 405, book(531, 11, slotAround(212, 11, -40), 112, AppointmentStatus.COMPLETED)));
-            attended(redeemed(808, 405, book(532, 11, slotAround(212, 11, -20), 112, AppointmentStatus.COMPLETED)));
+            attended(book(531, 11, slotAround(212, 11, -40), 112, AppointmentStatus.COMPLETED, Changes.sessionOf(807, 405)));
+            attended(book(532, 11, slotAround(212, 11, -20), 112, AppointmentStatus.COMPLETED, Changes.sessionOf(808, 405)));
             confirmed(book(533, 11, slotAround(211, 11, 6), 111, AppointmentStatus.CONFIRMED, now.minus(Duration.ofDays(3))));
-            Booking cancelled = confirmed(book(534, 11, slotAround(211, 11, -25), 111, AppointmentStatus.CANCELLED));
-            cancel(cancelled, cancelled.createdAt().plus(Duration.ofDays(2)), "Travelling for work");
-            requested(paid(604, book(535, 11, slotAround(214, 11, 9), 114, AppointmentStatus.PENDING_APPROVAL,
-                    now.minus(Duration.ofHours(20)))));
+            String travelling = "Travelling for work";
+            Booking cancelled = confirmed(book(534, 11, slotAround(211, 11, -25), 111, AppointmentStatus.CANCELLED,
+                    Changes.cancelled(travelling)));
+            cancel(cancelled, cancelled.createdAt().plus(Duration.ofDays(2)), travelling);
+            requested(book(535, 11, slotAround(214, 11, 9), 114, AppointmentStatus.PENDING_APPROVAL,
+                    now.minus(Duration.ofHours(20)), Changes.paidWith(604)));
         }
 
         /**
@@ -390,21 +307,21 @@ public class DemoData {
          * than the 12 hours before which it takes moves.
          */
         private void chloe() {
-            confirmed(paid(605, book(541, 13, firstSlotFrom(212, now.plus(Duration.ofHours(1))), 112, AppointmentStatus.CONFIRMED,
-                    now.minus(Duration.ofDays(1)))));
+            confirmed(book(541, 13, firstSlotFrom(212, now.plus(Duration.ofHours(1))), 112, AppointmentStatus.CONFIRMED,
+                    now.minus(Duration.ofDays(1)), Changes.paidWith(605)));
         }
 
         /** Booked by her mother, Amelia, for a week from now; a check-up last month. */
         private void mia() {
-            attended(book(513, 6, slotAround(201, 1, -30), 101, AppointmentStatus.COMPLETED));
-            confirmed(book(514, 6, slotAround(201, 1, 7), 101, AppointmentStatus.CONFIRMED, now.minus(Duration.ofDays(2))));
-            NativeSql.update("update appointment_event set actor_type = 'GUARDIAN', actor_id = '1' where appointment_id in (513, 514) and actor_type = 'PATIENT'");
+            attended(book(513, 6, slotAround(201, 1, -30), 101, AppointmentStatus.COMPLETED, Changes.bookedBy(1)));
+            confirmed(book(514, 6, slotAround(201, 1, 7), 101, AppointmentStatus.CONFIRMED, now.minus(Duration.ofDays(2)),
+                    Changes.bookedBy(1)));
         }
 
         /** Booked by his son, Ethan, in Chicago next week. */
         private void robert() {
-            confirmed(book(536, 16, slotAround(215, 12, 6), 111, AppointmentStatus.CONFIRMED, now.minus(Duration.ofDays(1))));
-            NativeSql.update("update appointment_event set actor_type = 'GUARDIAN', actor_id = '12' where appointment_id = 536 and actor_type = 'PATIENT'");
+            confirmed(book(536, 16, slotAround(215, 12, 6), 111, AppointmentStatus.CONFIRMED, now.minus(Duration.ofDays(1)),
+                    Changes.bookedBy(12)));
         }
 
         /**
@@ -412,26 +329,27 @@ public class DemoData {
          * moves on to Monday, so bookings of one doctor on days two or more apart never share a slot.
          */
         private Slot slotAround(long doctorId, long centreId, int days) {
-            return NativeSql.one("""
-                    select s.id, s.starts_at from slot s join centre c on c.id = s.centre_id
-                    where s.doctor_id = ? and s.centre_id = ? and s.starts_at >= (?::date + ?::time) at time zone c.timezone
-                    order by s.starts_at limit 1""", History::slot, doctorId, centreId, today.plusDays(days), TEN)
+            ZoneId zone = ZoneId.of(CentreRow.<CentreRow>findById(centreId).timezone);
+            return first("doctorId = ?1 and centreId = ?2 and startsAt >= ?3 order by startsAt", doctorId, centreId,
+                    today.plusDays(days).atTime(TEN).atZone(zone).toInstant())
                     .orElseThrow(() -> new IllegalStateException("No demo slot for doctor " + doctorId + " on day " + days));
         }
 
         /** The doctor's first slot at any of their centres from an instant on. */
         private Slot firstSlotFrom(long doctorId, Instant from) {
-            return NativeSql.one("select id, starts_at from slot where doctor_id = ? and starts_at >= ? order by starts_at limit 1",
-                    History::slot, doctorId, from)
+            return first("doctorId = ?1 and startsAt >= ?2 order by startsAt", doctorId, from)
                     .orElseThrow(() -> new IllegalStateException("No demo slot for doctor " + doctorId + " from " + from));
         }
 
         /** The slot that started last before now: earlier today, or the last one of the previous working day. */
         private Slot latestSlotBeforeNow(long doctorId, long centreId) {
-            return NativeSql.one("""
-                    select id, starts_at from slot where doctor_id = ? and centre_id = ? and starts_at < ?
-                    order by starts_at desc limit 1""", History::slot, doctorId, centreId, now)
+            return first("doctorId = ?1 and centreId = ?2 and startsAt < ?3 order by startsAt desc", doctorId, centreId, now)
                     .orElseThrow(() -> new IllegalStateException("No past demo slot for doctor " + doctorId));
+        }
+
+        private static Optional<Slot> first(String query, Object... params) {
+            return health.leap.portal.doctors.Slot.<health.leap.portal.doctors.Slot>find(query, params).firstResultOptional()
+                    .map(slot -> new Slot(slot.id, slot.startsAt));
         }
 
         private static Slot slot(Row rs) {
@@ -440,16 +358,60 @@ public class DemoData {
 
         /** Booked five days ahead, as most patients do. */
         private Booking book(long id, long leadId, Slot slot, long serviceId, AppointmentStatus status) {
-            return book(id, leadId, slot, serviceId, status, slot.startsAt().minus(Duration.ofDays(5)));
+            return book(id, leadId, slot, serviceId, status, Changes.NONE);
+        }
+
+        private Booking book(long id, long leadId, Slot slot, long serviceId, AppointmentStatus status, Changes changes) {
+            return book(id, leadId, slot, serviceId, status, slot.startsAt().minus(Duration.ofDays(5)), changes);
         }
 
         /** The amount due and the hold follow the service's payment mode and the clinic's rules, as a real hold does. */
         private Booking book(long id, long leadId, Slot slot, long serviceId, AppointmentStatus status, Instant createdAt) {
+            return book(id, leadId, slot, serviceId, status, createdAt, Changes.NONE);
+        }
+
+        /**
+         * What else a booking carries from its start: the guardian who made it, the booking it replaced, why
+         * it was cancelled, the payment that paid it online just before confirming, or the session of a
+         * package that paid it instead of money.
+         */
+        private record Changes(Long guardianId, Long rescheduledFromId, String cancelReason, Long paymentId,
+                               Long redemptionId, Long patientPackageId) {
+            static final Changes NONE = new Changes(null, null, null, null, null, null);
+
+            static Changes bookedBy(long guardianId) {
+                return new Changes(guardianId, null, null, null, null, null);
+            }
+
+            static Changes replacing(long appointmentId) {
+                return new Changes(null, appointmentId, null, null, null, null);
+            }
+
+            static Changes cancelled(String reason) {
+                return new Changes(null, null, reason, null, null, null);
+            }
+
+            static Changes paidWith(long paymentId) {
+                return NONE.andPaidWith(paymentId);
+            }
+
+            static Changes sessionOf(long redemptionId, long patientPackageId) {
+                return new Changes(null, null, null, null, redemptionId, patientPackageId);
+            }
+
+            Changes andPaidWith(long paymentId) {
+                return new Changes(guardianId, rescheduledFromId, cancelReason, paymentId, redemptionId, patientPackageId);
+            }
+        }
+
+        private Booking book(long id, long leadId, Slot slot, long serviceId, AppointmentStatus status, Instant createdAt,
+                             Changes changes) {
             return NativeSql.one("""
                     with booked as (
                         insert into appointment (id, tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id,
                                                  starts_at, ends_at, status, hold_expires_at, amount_due, currency,
-                                                 created_at, updated_at)
+                                                 rescheduled_from_id, reschedule_count, cancel_reason, payment_id, created_at,
+                                                 updated_at)
                         select ?, sv.tenant_id, ?, s.id, s.doctor_id, s.centre_id, sv.id, s.starts_at,
                                s.starts_at + make_interval(mins => sv.duration_minutes), ?::text,
                                ?::timestamptz + make_interval(mins => coalesce(cp.hold_minutes, p.hold_minutes)),
@@ -457,48 +419,39 @@ public class DemoData {
                                                           when 'ADVANCE' then sv.fee * sv.advance_percent / 100
                                                           when 'FULL' then sv.fee
                                                           else 0 end, 2),
-                               sv.currency, ?::timestamptz, ?::timestamptz
+                               sv.currency, ?::bigint, ?, ?::text, ?::bigint, ?::timestamptz, ?::timestamptz
                         from slot s
                         join service sv on sv.id = ?
                         join booking_policy p on p.tenant_id = sv.tenant_id
                         left join centre_booking_policy cp on cp.centre_id = s.centre_id
                         where s.id = ?
-                        returning *)
+                        returning *),
+                    paid as (
+                        insert into payment (id, tenant_id, lead_id, appointment_id, amount, currency, reference, status,
+                                             created_at, completed_at)
+                        select payment_id, tenant_id, lead_id, id, amount_due, currency, ?, 'SUCCEEDED', ?::timestamptz, ?::timestamptz
+                        from booked where payment_id is not null),
+                    redeemed as (
+                        insert into package_redemption (id, tenant_id, patient_package_id, appointment_id, service_id, centre_id,
+                                                        redeemed_at)
+                        select ?::bigint, tenant_id, ?::bigint, id, service_id, centre_id, ?::timestamptz
+                        from booked where ?::bigint is not null)
                     select b.id, b.tenant_id, b.lead_id, b.starts_at, b.ends_at, b.created_at, b.hold_expires_at,
                            d.requires_approval or sv.requires_approval as needs_approval
                     from booked b join doctor d on d.id = b.doctor_id join service sv on sv.id = b.service_id""",
                     rs -> new Booking(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("lead_id"),
                             rs.instant("starts_at"), rs.instant("ends_at"), rs.instant("created_at"),
-                            rs.instant("hold_expires_at"), rs.getBoolean("needs_approval")),
-                    id, leadId, status, createdAt, createdAt, createdAt, serviceId, slot.id())
+                            rs.instant("hold_expires_at"), rs.getBoolean("needs_approval"), changes.guardianId()),
+                    id, leadId, status, createdAt, changes.rescheduledFromId(), changes.rescheduledFromId() == null ? 0 : 1,
+                    changes.cancelReason(), changes.paymentId(), createdAt, createdAt, serviceId, slot.id(),
+                    changes.paymentId() == null ? null : "SBX-DEMO-%04d".formatted(changes.paymentId() - 600),
+                    createdAt.plus(Duration.ofMinutes(1)), createdAt.plus(Duration.ofMinutes(2)),
+                    changes.redemptionId(), changes.patientPackageId(), createdAt.plus(Duration.ofMinutes(3)), changes.redemptionId())
                     .orElseThrow();
         }
 
         private Instant requestedAt(Booking b) {
             return b.createdAt().plus(Duration.ofMinutes(3));
-        }
-
-        /** Paid online just before confirming, with a sandbox reference. */
-        private Booking paid(long paymentId, Booking b) {
-            NativeSql.update("""
-                    insert into payment (id, tenant_id, lead_id, appointment_id, amount, currency, reference, status,
-                                         created_at, completed_at)
-                    select ?, tenant_id, lead_id, id, amount_due, currency, ?, 'SUCCEEDED', ?, ?
-                    from appointment where id = ?""",
-                    paymentId, "SBX-DEMO-%04d".formatted(paymentId - 600), b.createdAt().plus(Duration.ofMinutes(1)),
-                    b.createdAt().plus(Duration.ofMinutes(2)), b.id());
-            NativeSql.update("update appointment set payment_id = ? where id = ?", paymentId, b.id());
-            return b;
-        }
-
-        /** A session of a package pays for the visit instead of money. */
-        private Booking redeemed(long id, long patientPackageId, Booking b) {
-            NativeSql.update("""
-                    insert into package_redemption (id, tenant_id, patient_package_id, appointment_id, service_id, centre_id,
-                                                    redeemed_at)
-                    select ?, tenant_id, ?, id, service_id, centre_id, ? from appointment where id = ?""",
-                    id, patientPackageId, requestedAt(b), b.id());
-            return b;
         }
 
         private Booking held(Booking b) {
@@ -534,22 +487,27 @@ public class DemoData {
         }
 
         private void cancel(Booking b, Instant at, String reason) {
-            NativeSql.update("update appointment set cancel_reason = ? where id = ?", reason, b.id());
             event(b, at, ActorType.PATIENT, AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, reason);
         }
 
         private void event(Booking b, Instant at, ActorType actorType, AppointmentStatus from, AppointmentStatus to,
                            String detail) {
-            String actorId = switch (actorType) {
-                case PATIENT -> String.valueOf(b.leadId());
+            boolean byGuardian = actorType == ActorType.PATIENT && b.guardianId() != null;
+            AppointmentEvent event = new AppointmentEvent();
+            event.tenantId = b.tenantId();
+            event.appointmentId = b.id();
+            event.at = at;
+            event.actorType = byGuardian ? ActorType.GUARDIAN : actorType;
+            event.actorId = switch (actorType) {
+                case PATIENT -> String.valueOf(byGuardian ? b.guardianId() : b.leadId());
                 case GUARDIAN -> throw new IllegalArgumentException("a guardian's line names the guardian");
                 case STAFF -> "front-desk";
                 case SYSTEM -> null;
             };
-            NativeSql.update("""
-                    insert into appointment_event (tenant_id, appointment_id, at, actor_type, actor_id, from_status,
-                                                   to_status, detail)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""", b.tenantId(), b.id(), at, actorType, actorId, from, to, detail);
+            event.fromStatus = from;
+            event.toStatus = to;
+            event.detail = detail;
+            event.persist();
         }
     }
 }

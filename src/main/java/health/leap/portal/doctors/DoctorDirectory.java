@@ -5,6 +5,7 @@ import health.leap.portal.clinic.BookingWindow;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.clinic.ClinicService;
+import health.leap.portal.clinic.Doctor;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -186,19 +187,24 @@ public class DoctorDirectory {
                 service.durationMinutes(), doctorId, centre.id(), from, dayEnd, window.latest(), moving, now);
     }
 
+    /** Where and when a slot is, with its centre's zone. */
+    public record SlotPlace(long doctorId, long centreId, Instant startsAt, String zone) {
+    }
+
     /** Where and when a slot of the tenant is. */
-    public <T> Optional<T> slotPlace(long slotId, long tenantId, java.util.function.Function<Row, T> row) {
-        return NativeSql.one("""
-                select s.doctor_id, s.centre_id, s.starts_at, c.timezone
-                from slot s join centre c on c.id = s.centre_id
-                where s.id = ? and s.tenant_id = ?""", row, slotId, tenantId);
+    public Optional<SlotPlace> slotPlace(long slotId, long tenantId) {
+        return Slot.getEntityManager().createQuery("""
+                select s.doctorId, s.centreId, s.startsAt, c.timezone
+                from Slot s join CentreRow c on c.id = s.centreId
+                where s.id = ?1 and s.tenantId = ?2""", SlotPlace.class)
+                .setParameter(1, slotId).setParameter(2, tenantId).getResultStream().findFirst();
     }
 
     /** The tenant's doctors who offer a service somewhere, by name. */
     public List<ClinicCatalog.Named> doctorsOffering(long tenantId, long serviceId) {
-        return NativeSql.list("""
-                select distinct d.id, d.name from doctor d join offering o on o.doctor_id = d.id
-                where d.tenant_id = ? and o.service_id = ? order by d.name, d.id""",
-                rs -> new ClinicCatalog.Named(rs.getLong("id"), rs.getString("name")), tenantId, serviceId);
+        return Doctor.getEntityManager().createQuery("""
+                select distinct d.id, d.name from Doctor d join Offering o on o.doctorId = d.id
+                where d.tenantId = ?1 and o.serviceId = ?2 order by d.name, d.id""", ClinicCatalog.Named.class)
+                .setParameter(1, tenantId).setParameter(2, serviceId).getResultList();
     }
 }

@@ -93,11 +93,7 @@ public class DoctorService {
 
     /** The picker on the day of a slot that was just taken, so the patient sees what is still free. */
     public SlotPicker pickerForSlot(long tenantId, long slotId, long serviceId) {
-        record SlotPlace(long doctorId, long centreId, Instant startsAt, String zone) {
-        }
-        SlotPlace place = directory.slotPlace(slotId, tenantId,
-                rs -> new SlotPlace(rs.getLong("doctor_id"), rs.getLong("centre_id"), rs.instant("starts_at"),
-                        rs.getString("timezone"))).orElseThrow(() -> Problem.notFound(DoctorMessages.class, DoctorMessages::timeNotFound));
+        DoctorDirectory.SlotPlace place = directory.slotPlace(slotId, tenantId).orElseThrow(() -> Problem.notFound(DoctorMessages.class, DoctorMessages::timeNotFound));
         LocalDate day = place.startsAt().atZone(ZoneId.of(place.zone())).toLocalDate();
         LocalDate today = clock.instant().atZone(ZoneId.of(place.zone())).toLocalDate();
         return picker(tenantId, place.doctorId(), place.centreId(), serviceId, day.isBefore(today) ? null : day, false);

@@ -1,6 +1,7 @@
 package health.leap.portal.doctors;
 
-import health.leap.portal.platform.NativeSql;
+import health.leap.portal.clinic.CentrePolicy;
+import health.leap.portal.clinic.TenantPolicy;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -8,7 +9,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Turns weekly schedules into bookable slots. Times are laid out in each centre's own timezone, so a
@@ -49,10 +52,12 @@ public class SlotGenerator {
 
     /** How far ahead slots are laid out: past the longest maximum advance any tenant or centre allows (up to a year). */
     public int daysAhead() {
-        int longest = NativeSql.one("""
-                select greatest((select max(max_advance_days) from booking_policy),
-                                (select max(max_advance_days) from centre_booking_policy))""",
-                rs -> rs.getInt(1)).orElse(0);
+        int longest = Stream.of(
+                        TenantPolicy.getEntityManager().createQuery("select max(p.maxAdvanceDays) from TenantPolicy p", Integer.class)
+                                .getSingleResult(),
+                        CentrePolicy.getEntityManager().createQuery("select max(p.maxAdvanceDays) from CentrePolicy p", Integer.class)
+                                .getSingleResult())
+                .filter(Objects::nonNull).max(Integer::compare).orElse(0);
         return Math.max(DAYS_AHEAD, longest + DAYS_PAST_LONGEST_ADVANCE);
     }
 }

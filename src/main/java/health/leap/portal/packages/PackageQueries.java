@@ -1,5 +1,6 @@
 package health.leap.portal.packages;
 
+import health.leap.portal.clinic.CentreRow;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.Row;
@@ -73,16 +74,17 @@ public class PackageQueries {
     public Coverage coverage(long patientPackageId) {
         record Covered(String kind, long id, String name) {
         }
-        List<Covered> rows = NativeSql.list("""
-                select 'centre' as kind, c.id, c.name
-                from patient_package pp join package_centre pc on pc.package_id = pp.package_id join centre c on c.id = pc.centre_id
-                where pp.id = ?
+        List<Covered> rows = PackagePurchase.getEntityManager().createQuery("""
+                select 'centre', c.id, c.name
+                from PackagePurchase pp join TreatmentPackage p on p.id = pp.packageId join p.centreIds ci
+                join CentreRow c on c.id = ci
+                where pp.id = ?1
                 union all
                 select 'service', s.id, s.name
-                from patient_package pp join package_service ps on ps.package_id = pp.package_id join service s on s.id = ps.service_id
-                where pp.id = ?
-                order by 1, 3""", rs -> new Covered(rs.getString("kind"), rs.getLong("id"), rs.getString("name")),
-                patientPackageId, patientPackageId);
+                from PackagePurchase pp join TreatmentPackage p on p.id = pp.packageId join p.serviceIds si
+                join ServiceRow s on s.id = si
+                where pp.id = ?1
+                order by 1, 3""", Covered.class).setParameter(1, patientPackageId).getResultList();
         return new Coverage(
                 rows.stream().filter(c -> c.kind().equals("service")).map(c -> new ClinicCatalog.Named(c.id(), c.name())).toList(),
                 rows.stream().filter(c -> c.kind().equals("centre")).map(c -> new ClinicCatalog.Named(c.id(), c.name())).toList());
@@ -95,12 +97,11 @@ public class PackageQueries {
     public VisitChoice servicesAndCentres(long tenantId) {
         record Choice(String kind, long id, String name) {
         }
-        List<Choice> rows = NativeSql.list("""
-                select 'centre' as kind, id, name from centre where tenant_id = ?
+        List<Choice> rows = CentreRow.getEntityManager().createQuery("""
+                select 'centre', c.id, c.name from CentreRow c where c.tenantId = ?1
                 union all
-                select 'service', id, name from service where tenant_id = ?
-                order by 1, 3""", rs -> new Choice(rs.getString("kind"), rs.getLong("id"), rs.getString("name")),
-                tenantId, tenantId);
+                select 'service', s.id, s.name from ServiceRow s where s.tenantId = ?1
+                order by 1, 3""", Choice.class).setParameter(1, tenantId).getResultList();
         return new VisitChoice(
                 rows.stream().filter(c -> c.kind().equals("service")).map(c -> new ClinicCatalog.Named(c.id(), c.name())).toList(),
                 rows.stream().filter(c -> c.kind().equals("centre")).map(c -> new ClinicCatalog.Named(c.id(), c.name())).toList(),

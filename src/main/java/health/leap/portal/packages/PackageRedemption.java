@@ -40,14 +40,11 @@ public class PackageRedemption extends TenantEntity {
 
     /**
      * The session a moved booking took goes with it to the booking that replaces it, and is used where
-     * that booking takes place: the history names the new centre. Native: the centre is read from the
-     * booking just written, whoever moved it.
+     * that booking takes place, given as the booking was written: the history names the new centre.
      */
-    static void handOn(long fromAppointmentId, long toAppointmentId) {
-        NativeSql.update("""
-                update package_redemption pr set appointment_id = a.id, service_id = a.service_id, centre_id = a.centre_id
-                from appointment a
-                where a.id = ? and pr.appointment_id = ? and pr.reversed_at is null""", toAppointmentId, fromAppointmentId);
+    static void handOn(long fromAppointmentId, long toAppointmentId, long serviceId, long centreId) {
+        update("appointmentId = ?1, serviceId = ?2, centreId = ?3 where appointmentId = ?4 and reversedAt is null",
+                toAppointmentId, serviceId, centreId, fromAppointmentId);
     }
 
     /**

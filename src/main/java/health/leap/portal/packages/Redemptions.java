@@ -80,24 +80,24 @@ public class Redemptions {
      * {@code centreId}; empty when no package pays or the package covers it.
      */
     public Optional<String> packageNotValidAt(long appointmentId, long serviceId, long centreId) {
-        return NativeSql.one("""
-                select p.name from package_redemption pr
-                join patient_package pp on pp.id = pr.patient_package_id
-                join package p on p.id = pp.package_id
-                where pr.appointment_id = ? and pr.reversed_at is null
-                  and not (exists (select 1 from package_service ps where ps.package_id = p.id and ps.service_id = ?)
-                           and exists (select 1 from package_centre pc where pc.package_id = p.id and pc.centre_id = ?))""",
-                rs -> rs.getString(1), appointmentId, serviceId, centreId);
+        return PackageRedemption.getEntityManager().createQuery("""
+                select p.name from PackageRedemption pr
+                join PackagePurchase pp on pp.id = pr.patientPackageId
+                join TreatmentPackage p on p.id = pp.packageId
+                where pr.appointmentId = ?1 and pr.reversedAt is null
+                  and not (?2 member of p.serviceIds and ?3 member of p.centreIds)""", String.class)
+                .setParameter(1, appointmentId).setParameter(2, serviceId).setParameter(3, centreId)
+                .getResultStream().findFirst();
     }
 
     /** The package paying for this appointment when its validity ends before {@code visitAt}; empty otherwise. */
     public Optional<EndingPackage> packageEndsBefore(long appointmentId, Instant visitAt) {
-        return NativeSql.one("""
-                select p.name, pp.valid_until from package_redemption pr
-                join patient_package pp on pp.id = pr.patient_package_id
-                join package p on p.id = pp.package_id
-                where pr.appointment_id = ? and pr.reversed_at is null and pp.valid_until <= ?""",
-                rs -> new EndingPackage(rs.getString("name"), rs.instant("valid_until")), appointmentId, visitAt);
+        return PackageRedemption.getEntityManager().createQuery("""
+                select p.name, pp.validUntil from PackageRedemption pr
+                join PackagePurchase pp on pp.id = pr.patientPackageId
+                join TreatmentPackage p on p.id = pp.packageId
+                where pr.appointmentId = ?1 and pr.reversedAt is null and pp.validUntil <= ?2""", EndingPackage.class)
+                .setParameter(1, appointmentId).setParameter(2, visitAt).getResultStream().findFirst();
     }
 
     private static Problem expiresBeforeVisit(String packageName, Instant validUntil, ZoneId zone) {
@@ -106,13 +106,13 @@ public class Redemptions {
     }
 
     private static String name(long packageId) {
-        return NativeSql.one("select name from package where id = ?", rs -> rs.getString(1), packageId).orElseThrow();
+        return Optional.ofNullable(TreatmentPackage.<TreatmentPackage>findById(packageId)).orElseThrow().name;
     }
 
     /** A moved booking takes its session with it to the booking that replaces it, at its centre. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void handOn(long fromAppointmentId, long toAppointmentId) {
-        PackageRedemption.handOn(fromAppointmentId, toAppointmentId);
+    public void handOn(long fromAppointmentId, long toAppointmentId, long serviceId, long centreId) {
+        PackageRedemption.handOn(fromAppointmentId, toAppointmentId, serviceId, centreId);
     }
 
     /** Gives back the session an appointment took, if it took one; true when a session was given back. */

@@ -1,6 +1,5 @@
 package health.leap.portal.patient;
 
-import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Formats;
 import health.leap.portal.web.Language;
@@ -8,6 +7,7 @@ import health.leap.portal.web.Problem;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,33 +34,37 @@ public final class Family {
         }
     }
 
-    /** The link's end in the clinic's own zone: no link holds on or after the day it ends. */
-    private static final String IN_FORCE = """
-            fl.ended_at is null
-            and (fl.ends_on is null or fl.ends_on > cast((cast(? as timestamptz) at time zone t.timezone) as date))""";
-
     /**
-     * The ids of the leads a guardian may act for, as a subquery: binds the tenant, the guardian and
-     * the instant the links must be in force at, in that order.
+     * One link of the guardian's as read, with the clinic's zone. A link is in force until staff end it
+     * and, where it has an end date, before that day begins in the clinic's zone.
      */
-    public static final String DEPENDANT_IDS_IN_FORCE = """
-            select fl.dependant_lead_id from family_link fl join tenant t on t.id = fl.tenant_id
-            where fl.tenant_id = ? and fl.guardian_lead_id = ? and (%s)""".formatted(IN_FORCE);
+    record LinkRead(long dependantId, String name, Relationship relationship, LocalDate endsOn, Instant endedAt,
+                    String timezone) {
+
+        boolean inForceAt(Instant now) {
+            return endedAt == null && (endsOn == null || endsOn.isAfter(now.atZone(ZoneId.of(timezone)).toLocalDate()));
+        }
+
+        /** The day the link stopped holding: the day staff ended it in the clinic's zone, else its end date. */
+        LocalDate endedOn() {
+            return endedAt != null ? endedAt.atZone(ZoneId.of(timezone)).toLocalDate() : endsOn;
+        }
+    }
+
+    private static final String LINKS = """
+            select d.id, d.name, fl.relationship, fl.endsOn, fl.endedAt, t.timezone
+            from FamilyLink fl
+            join Tenant t on t.id = fl.tenantId
+            join Lead d on d.id = fl.dependantLeadId and d.tenantId = fl.tenantId
+            where fl.tenantId = ?1 and fl.guardianLeadId = ?2""";
 
     /** The dependants the guardian may act for at {@code now}, by name. */
     public static List<Dependant> dependantsOf(long tenantId, long guardianLeadId, Instant now) {
-        return NativeSql.list("""
-                select d.id, d.name, fl.relationship
-                from family_link fl
-                join tenant t on t.id = fl.tenant_id
-                join lead d on d.id = fl.dependant_lead_id and d.tenant_id = fl.tenant_id
-                where fl.tenant_id = ? and fl.guardian_lead_id = ? and %s
-                order by d.name, d.id""".formatted(IN_FORCE),
-                rs -> new Dependant(rs.getLong("id"), rs.getString("name"), Relationship.valueOf(rs.getString("relationship"))),
-                tenantId, guardianLeadId, now);
-    }
-
-    private record Link(String dependantName, Relationship relationship, boolean inForce, LocalDate endedOn) {
+        return FamilyLink.getEntityManager().createQuery(LINKS + " order by d.name, d.id", LinkRead.class)
+                .setParameter(1, tenantId).setParameter(2, guardianLeadId).getResultStream()
+                .filter(link -> link.inForceAt(now))
+                .map(link -> new Dependant(link.dependantId(), link.name(), link.relationship()))
+                .toList();
     }
 
     /**
@@ -70,26 +74,20 @@ public final class Family {
      */
     static Dependant actingFor(long tenantId, long guardianLeadId, String requested, Instant now) {
         long dependantLeadId = PatientPages.leadId(requested);
-        Optional<Link> link = NativeSql.one("""
-                select d.name, fl.relationship, (%s) as in_force,
-                       coalesce(cast((fl.ended_at at time zone t.timezone) as date), fl.ends_on) as ended_on
-                from family_link fl
-                join tenant t on t.id = fl.tenant_id
-                join lead d on d.id = fl.dependant_lead_id and d.tenant_id = fl.tenant_id
-                where fl.tenant_id = ? and fl.guardian_lead_id = ? and fl.dependant_lead_id = ?
-                order by in_force desc, fl.id desc
-                limit 1""".formatted(IN_FORCE),
-                rs -> new Link(rs.getString("name"), Relationship.valueOf(rs.getString("relationship")),
-                        rs.getBoolean("in_force"), rs.date("ended_on")),
-                now, tenantId, guardianLeadId, dependantLeadId);
+        // the link in force, else the latest one
+        List<LinkRead> links = FamilyLink.getEntityManager()
+                .createQuery(LINKS + " and fl.dependantLeadId = ?3 order by fl.id desc", LinkRead.class)
+                .setParameter(1, tenantId).setParameter(2, guardianLeadId).setParameter(3, dependantLeadId).getResultList();
+        Optional<LinkRead> link = links.stream().filter(l -> l.inForceAt(now)).findFirst()
+                .or(() -> links.stream().findFirst());
         if (link.isEmpty()) {
             throw new Problem(ErrorCode.NOT_YOUR_DEPENDANT, PatientMessages.class, PatientMessages::notYourDependant);
         }
-        Link found = link.get();
-        if (!found.inForce()) {
+        LinkRead found = link.get();
+        if (!found.inForceAt(now)) {
             throw Problem.worded(ErrorCode.FAMILY_LINK_ENDED, locale -> Language.bundle(PatientMessages.class, locale)
-                    .familyLinkEnded(found.dependantName(), Formats.longDay(found.endedOn(), locale)));
+                    .familyLinkEnded(found.name(), Formats.longDay(found.endedOn(), locale)));
         }
-        return new Dependant(dependantLeadId, found.dependantName(), found.relationship());
+        return new Dependant(dependantLeadId, found.name(), found.relationship());
     }
 }

@@ -60,42 +60,34 @@ public class FamilyLinks {
     public Record of(long tenantId, long leadId) {
         Person patient = person(tenantId, leadId);
         Instant now = clock.instant();
-        ZoneId zone = NativeSql.one("select timezone from tenant where id = ?", rs -> ZoneId.of(rs.getString("timezone")), tenantId)
-                .orElseThrow();
-        String links = """
-                select fl.id, fl.guardian_lead_id, g.name as guardian, fl.dependant_lead_id, d.name as dependant,
-                       fl.relationship, fl.ends_on, fl.linked_by, fl.linked_at, fl.ended_by, fl.ended_at,
-                       fl.ended_at is null and (fl.ends_on is null
-                           or fl.ends_on > cast((cast(? as timestamptz) at time zone t.timezone) as date)) as in_force
-                from family_link fl
-                join tenant t on t.id = fl.tenant_id
-                join lead g on g.id = fl.guardian_lead_id
-                join lead d on d.id = fl.dependant_lead_id
-                where fl.tenant_id = ? and fl.%s = ?
-                order by in_force desc, fl.ended_at desc nulls first, %s, fl.id""";
-        List<Shown> dependants = NativeSql.list(links.formatted("guardian_lead_id", "d.name"), FamilyLinks::shown,
-                now, tenantId, leadId);
-        List<Shown> guardians = NativeSql.list(links.formatted("dependant_lead_id", "g.name"), FamilyLinks::shown,
-                now, tenantId, leadId);
-        List<Change> changes = NativeSql.list("""
-                select a.link_id, g.name as guardian, d.name as dependant, a.action, a.ends_on, a.staff_user, a.at
-                from family_link_audit a
-                join family_link fl on fl.id = a.link_id
-                join lead g on g.id = fl.guardian_lead_id
-                join lead d on d.id = fl.dependant_lead_id
-                where a.tenant_id = ? and (fl.guardian_lead_id = ? or fl.dependant_lead_id = ?)
-                order by a.at desc, a.id desc
-                limit 50""", rs -> new Change(rs.getLong("link_id"), rs.getString("guardian"), rs.getString("dependant"),
-                FamilyLinkAudit.Action.valueOf(rs.getString("action")), rs.date("ends_on"), rs.getString("staff_user"),
-                rs.instant("at")), tenantId, leadId, leadId);
-        return new Record(patient, zone, now.atZone(zone).toLocalDate(), dependants, guardians, changes);
+        ZoneId zone = Tenant.zone(tenantId);
+        LocalDate today = now.atZone(zone).toLocalDate();
+        List<Shown> dependants = links("fl.guardianLeadId", "d.name", tenantId, leadId, today);
+        List<Shown> guardians = links("fl.dependantLeadId", "g.name", tenantId, leadId, today);
+        List<Change> changes = FamilyLinkAudit.getEntityManager().createQuery("""
+                select a.linkId, g.name, d.name, a.action, a.endsOn, a.staffUser, a.at
+                from FamilyLinkAudit a
+                join FamilyLink fl on fl.id = a.linkId
+                join Lead g on g.id = fl.guardianLeadId
+                join Lead d on d.id = fl.dependantLeadId
+                where a.tenantId = ?1 and (fl.guardianLeadId = ?2 or fl.dependantLeadId = ?2)
+                order by a.at desc, a.id desc""", Change.class)
+                .setParameter(1, tenantId).setParameter(2, leadId).setMaxResults(50).getResultList();
+        return new Record(patient, zone, today, dependants, guardians, changes);
     }
 
-    private static Shown shown(health.leap.portal.platform.Row rs) {
-        return new Shown(rs.getLong("id"), rs.getLong("guardian_lead_id"), rs.getString("guardian"),
-                rs.getLong("dependant_lead_id"), rs.getString("dependant"), Relationship.valueOf(rs.getString("relationship")),
-                rs.date("ends_on"), rs.getBoolean("in_force"), rs.getString("linked_by"), rs.instant("linked_at"),
-                rs.getString("ended_by"), rs.instant("ended_at"));
+    /** The patient's links from one side ({@code side} is the patient's column), those in force first. */
+    private static List<Shown> links(String side, String otherName, long tenantId, long leadId, LocalDate today) {
+        String inForce = "case when fl.endedAt is null and (fl.endsOn is null or fl.endsOn > ?1) then true else false end";
+        return FamilyLink.getEntityManager().createQuery("""
+                select fl.id, fl.guardianLeadId, g.name, fl.dependantLeadId, d.name, fl.relationship, fl.endsOn,
+                       %1$s, fl.linkedBy, fl.linkedAt, fl.endedBy, fl.endedAt
+                from FamilyLink fl
+                join Lead g on g.id = fl.guardianLeadId
+                join Lead d on d.id = fl.dependantLeadId
+                where fl.tenantId = ?2 and %2$s = ?3
+                order by %1$s desc, fl.endedAt desc nulls first, %3$s, fl.id""".formatted(inForce, side, otherName), Shown.class)
+                .setParameter(1, today).setParameter(2, tenantId).setParameter(3, leadId).getResultList();
     }
 
     /**
@@ -210,21 +202,18 @@ public class FamilyLinks {
     }
 
     private static LocalDate today(long tenantId, Instant now) {
-        return NativeSql.one("select timezone from tenant where id = ?", rs -> ZoneId.of(rs.getString("timezone")), tenantId)
-                .map(zone -> now.atZone(zone).toLocalDate()).orElseThrow();
+        return now.atZone(Tenant.zone(tenantId)).toLocalDate();
     }
 
     /** A patient of the staff member's clinic: nobody's number is a 404, another clinic's patient a 403. */
     private static Person person(long tenantId, long leadId) {
-        record Found(Person person, long tenantId) {
+        Lead found = Lead.findById(leadId);
+        if (found == null) {
+            throw Problem.notFound(PatientMessages.class, PatientMessages::patientNotFound);
         }
-        Found found = NativeSql.one("select id, tenant_id, name, date_of_birth from lead where id = ?",
-                        rs -> new Found(new Person(rs.getLong("id"), rs.getString("name"), rs.date("date_of_birth")),
-                                rs.getLong("tenant_id")), leadId)
-                .orElseThrow(() -> Problem.notFound(PatientMessages.class, PatientMessages::patientNotFound));
-        if (found.tenantId() != tenantId) {
+        if (found.tenantId != tenantId) {
             throw new Problem(ErrorCode.FORBIDDEN, PatientMessages.class, PatientMessages::notYourPatient);
         }
-        return found.person();
+        return new Person(found.id, found.name, found.dateOfBirth);
     }
 }

@@ -1,6 +1,7 @@
 package health.leap.portal.payment;
 
-import health.leap.portal.platform.NativeSql;
+import health.leap.portal.clinic.PaymentMode;
+import health.leap.portal.clinic.ServiceRow;
 import health.leap.portal.platform.PortalConfig;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
@@ -72,12 +73,12 @@ public class Gateways {
             throw new IllegalStateException("PORTAL_PAYMENT_GATEWAY is \"" + chosen
                     + "\", which is no gateway this portal has: choose sandbox (no money moves) or none.");
         }
-        // PostgreSQL's string_agg names every such service in the one sentence
-        List<String> asking = NativeSql.list("""
-                select t.name || ': ' || s.name as service
-                from service s join tenant t on t.id = s.tenant_id
-                where s.payment_mode <> 'NONE'
-                order by t.name, s.name""", row -> row.getString("service"));
+        // every such service, named with its clinic in the one sentence
+        List<String> asking = ServiceRow.getEntityManager().createQuery("""
+                select t.name || ': ' || s.name
+                from ServiceRow s join Tenant t on t.id = s.tenantId
+                where s.paymentMode <> ?1
+                order by t.name, s.name""", String.class).setParameter(1, PaymentMode.NONE).getResultList();
         if (!asking.isEmpty()) {
             throw new IllegalStateException("No payment gateway is chosen (PORTAL_PAYMENT_GATEWAY=none), yet these services ask "
                     + "for payment: " + String.join("; ", asking) + ". Choose a gateway (PORTAL_PAYMENT_GATEWAY=sandbox for a "

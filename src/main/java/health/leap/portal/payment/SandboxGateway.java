@@ -1,6 +1,5 @@
 package health.leap.portal.payment;
 
-import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.PortalConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -142,16 +141,17 @@ public class SandboxGateway implements PaymentGateway {
 
     /** The refunds of one clinic that the sandbox has not settled yet, oldest first. */
     List<OpenRefund> openRefunds(long tenantId) {
-        return NativeSql.list("""
-                select g.reference, g.amount, g.currency, g.created_at, a.id as appointment_id
-                from sandbox_gateway_ledger g
-                join refund r on r.reference = g.reference
-                join payment p on p.id = r.payment_id
-                join appointment a on a.id = p.appointment_id
-                where r.tenant_id = ? and g.kind = 'REFUND' and g.outcome is null
-                order by g.created_at, g.reference""", rs -> new OpenRefund(rs.getString("reference"),
-                rs.getBigDecimal("amount"), rs.getString("currency").trim(), rs.instant("created_at"),
-                rs.getLong("appointment_id")), tenantId);
+        // a payment's appointment_id is a foreign key: the booking it names exists
+        return SandboxLedgerEntry.getEntityManager().createQuery("""
+                select g.reference, g.amount, g.currency, g.createdAt, p.appointmentId
+                from SandboxLedgerEntry g
+                join Refund r on r.reference = g.reference
+                join Payment p on p.id = r.paymentId
+                where r.tenantId = ?1 and g.kind = ?2 and g.outcome is null
+                order by g.createdAt, g.reference""", OpenRefund.class)
+                .setParameter(1, tenantId).setParameter(2, SandboxLedgerEntry.REFUND).getResultStream()
+                .map(r -> new OpenRefund(r.reference(), r.amount(), r.currency().trim(), r.askedAt(), r.appointmentId()))
+                .toList();
     }
 
     /** A refund waiting at the sandbox, as QA sees it. */

@@ -5,13 +5,15 @@ import health.leap.portal.appointments.AppointmentLifecycle;
 import health.leap.portal.appointments.AppointmentLifecycle.Actor;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.TimelineDetail;
-import health.leap.portal.platform.NativeSql;
+import health.leap.portal.payment.PaymentStatus;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -28,20 +30,24 @@ public class ApprovalService {
 
     /** The tenant's pending bookings, soonest first. */
     public List<PendingApproval> queue(long tenantId) {
-        return NativeSql.list("""
-                select a.id, l.name as patient, d.name as doctor, c.name as centre, c.timezone, s.name as service,
-                       a.starts_at, p.amount as paid, a.currency
-                from appointment a
-                join lead l on l.id = a.lead_id
-                join doctor d on d.id = a.doctor_id
-                join centre c on c.id = a.centre_id
-                join service s on s.id = a.service_id
-                left join payment p on p.id = a.payment_id and p.status = 'SUCCEEDED'
-                where a.tenant_id = ? and a.status = 'PENDING_APPROVAL'
-                order by a.starts_at, a.id""", rs -> new PendingApproval(rs.getLong("id"), rs.getString("patient"),
-                rs.getString("doctor"), rs.getString("centre"), ZoneId.of(rs.getString("timezone")),
-                rs.getString("service"), rs.instant("starts_at"), rs.getBigDecimal("paid"),
-                rs.getString("currency").trim()), tenantId);
+        record Pending(long id, String patient, String doctor, String centre, String timezone, String service,
+                       Instant startsAt, BigDecimal paid, String currency) {
+        }
+        return Appointment.getEntityManager().createQuery("""
+                select a.id, l.name, d.name, c.name, c.timezone, s.name, a.startsAt, p.amount, a.currency
+                from Appointment a
+                join Lead l on l.id = a.leadId
+                join Doctor d on d.id = a.doctorId
+                join CentreRow c on c.id = a.centreId
+                join ServiceRow s on s.id = a.serviceId
+                left join Payment p on p.id = a.paymentId and p.status = ?2
+                where a.tenantId = ?1 and a.status = ?3
+                order by a.startsAt, a.id""", Pending.class)
+                .setParameter(1, tenantId).setParameter(2, PaymentStatus.SUCCEEDED).setParameter(3, AppointmentStatus.PENDING_APPROVAL)
+                .getResultStream()
+                .map(p -> new PendingApproval(p.id(), p.patient(), p.doctor(), p.centre(), ZoneId.of(p.timezone()), p.service(),
+                        p.startsAt(), p.paid(), p.currency().trim()))
+                .toList();
     }
 
     @Transactional

@@ -2,23 +2,24 @@ package health.leap.portal.staff;
 
 import health.leap.portal.appointments.Appointment;
 import health.leap.portal.appointments.AppointmentLifecycle;
-import health.leap.portal.appointments.AppointmentQueries;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.TimelineDetail;
 import health.leap.portal.clinic.Centre;
+import health.leap.portal.clinic.CentreRow;
 import health.leap.portal.clinic.ClinicCatalog;
+import health.leap.portal.clinic.Doctor;
 import health.leap.portal.payment.PaymentStatus;
 import health.leap.portal.payment.RefundStatus;
-import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -51,40 +52,47 @@ public class FrontDeskService {
         Instant now = clock.instant();
         LocalDate today = now.atZone(centre.zone()).toLocalDate();
         LocalDate day = date == null ? today : date;
-        List<ClinicCatalog.Named> doctors = NativeSql.list("""
-                select distinct d.id, d.name from doctor d join offering o on o.doctor_id = d.id
-                where d.tenant_id = ? and o.centre_id = ? order by d.name, d.id""",
-                rs -> new ClinicCatalog.Named(rs.getLong("id"), rs.getString("name")), tenantId, centre.id());
+        List<ClinicCatalog.Named> doctors = Doctor.getEntityManager().createQuery("""
+                select distinct d.id, d.name from Doctor d join Offering o on o.doctorId = d.id
+                where d.tenantId = ?1 and o.centreId = ?2 order by d.name, d.id""", ClinicCatalog.Named.class)
+                .setParameter(1, tenantId).setParameter(2, centre.id()).getResultList();
         // a doctor who does not work at this centre (the desk changed centre) shows the whole centre
         Long doctor = doctorId != null && doctors.stream().anyMatch(d -> d.id() == doctorId) ? doctorId : null;
         return new DayList(centres, centre, doctors, doctor, day, today, visits(tenantId, centre, doctor, day), now);
     }
 
     private List<DayList.Visit> visits(long tenantId, Centre centre, Long doctorId, LocalDate day) {
-        List<Object> params = new ArrayList<>(List.of(tenantId, centre.id(),
-                day.atStartOfDay(centre.zone()).toInstant(), day.plusDays(1).atStartOfDay(centre.zone()).toInstant()));
-        String doctor = "";
-        if (doctorId != null) {
-            doctor = " and a.doctor_id = ?";
-            params.add(doctorId);
+        record Row(long id, AppointmentStatus status, Instant startsAt, Instant endsAt, String patient, String doctor,
+                   String service, BigDecimal amountDue, String currency, PaymentStatus paymentStatus, BigDecimal paid,
+                   RefundStatus refundStatus, String packageName) {
         }
-        return NativeSql.list("""
-                select a.id, a.status, a.starts_at, a.ends_at, l.name as patient, d.name as doctor, s.name as service,
-                       a.amount_due, a.currency, p.status as payment_status, p.amount as paid, r.status as refund_status,
-                       pk.name as package_name
-                from appointment a
-                join lead l on l.id = a.lead_id
-                join doctor d on d.id = a.doctor_id
-                join service s on s.id = a.service_id
-                """ + AppointmentQueries.PAID_BY_JOINS + """
-                where a.tenant_id = ? and a.centre_id = ? and a.starts_at >= ? and a.starts_at < ?
-                  and a.status in ('PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW', 'CANCELLED')""" + doctor + """
-
-                order by a.starts_at, d.name, a.id""", rs -> new DayList.Visit(rs.getLong("id"),
-                AppointmentStatus.valueOf(rs.getString("status")), rs.instant("starts_at"), rs.instant("ends_at"),
-                rs.getString("patient"), rs.getString("doctor"), rs.getString("service"), rs.getBigDecimal("amount_due"),
-                rs.getString("currency").trim(), PaymentStatus.of(rs.getString("payment_status")), rs.getBigDecimal("paid"),
-                RefundStatus.of(rs.getString("refund_status")), rs.getString("package_name"), centre.zone()), params.toArray());
+        // how each visit is paid: its payment, that payment's refund, and the package whose session it took
+        TypedQuery<Row> query = Appointment.getEntityManager().createQuery("""
+                select a.id, a.status, a.startsAt, a.endsAt, l.name, d.name, s.name, a.amountDue, a.currency,
+                       p.status, p.amount, r.status, pk.name
+                from Appointment a
+                join Lead l on l.id = a.leadId
+                join Doctor d on d.id = a.doctorId
+                join ServiceRow s on s.id = a.serviceId
+                left join Payment p on p.id = a.paymentId
+                left join Refund r on r.paymentId = p.id
+                left join PackageRedemption pr on pr.appointmentId = a.id and pr.reversedAt is null
+                left join PackagePurchase pp on pp.id = pr.patientPackageId
+                left join TreatmentPackage pk on pk.id = pp.packageId
+                where a.tenantId = ?1 and a.centreId = ?2 and a.startsAt >= ?3 and a.startsAt < ?4 and a.status in ?5
+                """ + (doctorId == null ? "" : "and a.doctorId = ?6 ") + """
+                order by a.startsAt, d.name, a.id""", Row.class)
+                .setParameter(1, tenantId).setParameter(2, centre.id())
+                .setParameter(3, day.atStartOfDay(centre.zone()).toInstant())
+                .setParameter(4, day.plusDays(1).atStartOfDay(centre.zone()).toInstant())
+                .setParameter(5, List.of(AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN,
+                        AppointmentStatus.COMPLETED, AppointmentStatus.NO_SHOW, AppointmentStatus.CANCELLED));
+        if (doctorId != null) {
+            query.setParameter(6, doctorId);
+        }
+        return query.getResultStream().map(v -> new DayList.Visit(v.id(), v.status(), v.startsAt(), v.endsAt(), v.patient(),
+                v.doctor(), v.service(), v.amountDue(), v.currency().trim(), v.paymentStatus(), v.paid(), v.refundStatus(),
+                v.packageName(), centre.zone())).toList();
     }
 
     /** Where a marked visit is on the day lists: its centre and its day there. */
@@ -151,7 +159,7 @@ public class FrontDeskService {
 
     /** A centre of another clinic is not the caller's to see; one that exists nowhere is not found. */
     private Problem centreOutside(long centreId) {
-        return NativeSql.one("select 1 from centre where id = ?", rs -> true, centreId).isPresent()
+        return CentreRow.count("id", centreId) > 0
                 ? Problem.forbidden(StaffMessages.class, StaffMessages::centreNotYours)
                 : Problem.notFound(StaffMessages.class, StaffMessages::centreNotFound);
     }
