@@ -53,7 +53,7 @@ final class Architecture {
         FLOORS.put("web", 1);          // error codes, refusals, parameters, formats, rate limits, headers
         FLOORS.put("patient", 2);      // who is calling: patient, staff, preview
         FLOORS.put("clinic", 3);       // centres, services and the booking rules every feature shares
-        FLOORS.put("payment", 4);      // the gateway port, the sandbox, payments and refunds
+        FLOORS.put("gateway", 4);      // the gateway port, the sandbox, the payment and refund records
         FLOORS.put("packages", 4);     // treatment packages and their sessions
         FLOORS.put("doctors", 4);      // browsing doctors and free times
         FLOORS.put("appointments", 5); // the lifecycle (one writer), cancel, reschedule, history
@@ -61,6 +61,7 @@ final class Architecture {
         FLOORS.put("staff", 7);        // approvals, front desk, finder
         FLOORS.put("demo", 7);         // the demo clinic
         FLOORS.put("home", 7);         // the first page after sign-in, the patient's and the staff's
+        FLOORS.put("payment", 7);      // paying for a booking, its return and sweep, refunds settling
         FLOORS.put("mail", 7);         // the outbox, its sender, reminders and the patient's email choices
         FLOORS.put("site", 8);         // the frame of every page: the layout's globals
     }
@@ -69,9 +70,9 @@ final class Architecture {
     static final Map<String, String> OWNERS = Map.ofEntries(
             Map.entry("appointment", "appointments.AppointmentLifecycle"),
             Map.entry("appointment_event", "appointments.AppointmentLifecycle"),
-            Map.entry("payment", "payment.Payment"),
-            Map.entry("refund", "payment.Refund"),
-            Map.entry("sandbox_gateway_ledger", "payment.SandboxLedgerEntry"),
+            Map.entry("payment", "gateway.Payment"),
+            Map.entry("refund", "gateway.Refund"),
+            Map.entry("sandbox_gateway_ledger", "gateway.SandboxLedgerEntry"),
             Map.entry("patient_package", "packages.PackagePurchase"),
             Map.entry("package_redemption", "packages.PackageRedemption"),
             Map.entry("slot", "doctors.Slot"),
@@ -86,9 +87,9 @@ final class Architecture {
     static final Map<String, String> ENTITIES = Map.ofEntries(
             Map.entry("appointments.Appointment", "appointment"),
             Map.entry("appointments.AppointmentEvent", "appointment_event"),
-            Map.entry("payment.Payment", "payment"),
-            Map.entry("payment.Refund", "refund"),
-            Map.entry("payment.SandboxLedgerEntry", "sandbox_gateway_ledger"),
+            Map.entry("gateway.Payment", "payment"),
+            Map.entry("gateway.Refund", "refund"),
+            Map.entry("gateway.SandboxLedgerEntry", "sandbox_gateway_ledger"),
             Map.entry("packages.PackagePurchase", "patient_package"),
             Map.entry("packages.PackageRedemption", "package_redemption"),
             Map.entry("doctors.Slot", "slot"),

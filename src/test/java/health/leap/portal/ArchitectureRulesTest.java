@@ -38,8 +38,8 @@ class ArchitectureRulesTest {
 
     @Test
     void twoPackagesUsingEachOtherFail() {
-        assertBroken(Architecture.noCycles(), "payment", "payment.UsesPackages", "packages.UsesPayment");
-        assertKept(Architecture.noCycles(), "payment.UsesPackages");
+        assertBroken(Architecture.noCycles(), "gateway", "gateway.UsesPackages", "packages.UsesPayment");
+        assertKept(Architecture.noCycles(), "gateway.UsesPackages");
     }
 
     @Test
@@ -70,12 +70,12 @@ class ArchitectureRulesTest {
                 Files.copy(file, copy);
             }
         }
-        String[] renderer = {"web.ErrorPages", "web.ErrorPages$Templates", "payment.Gateways", "web.FormToken", "web.Language",
+        String[] renderer = {"web.ErrorPages", "web.ErrorPages$Templates", "gateway.Gateways", "web.FormToken", "web.Language",
                 "web.PageMessages", "clinic.ClinicMessages"};
         assertKept(Architecture.templatesUseOnlyTheirFloor(templates), renderer);
         Path error = templates.resolve("web/error.html");
         Files.writeString(error, Files.readString(error) + "{#if inject:gateways.sandbox}<p>sandbox</p>{/if}");
-        assertBroken(Architecture.templatesUseOnlyTheirFloor(templates), "reaches inject:gateways of health.leap.portal.payment.Gateways",
+        assertBroken(Architecture.templatesUseOnlyTheirFloor(templates), "reaches inject:gateways of health.leap.portal.gateway.Gateways",
                 renderer);
         // a bundle of a higher floor, through the layout every page includes, fails the same way
         Files.writeString(error, Files.readString(Architecture.TEMPLATES.resolve("web/error.html")));

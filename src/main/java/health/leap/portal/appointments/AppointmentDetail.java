@@ -2,8 +2,8 @@ package health.leap.portal.appointments;
 
 import health.leap.portal.clinic.BookingPolicy;
 import health.leap.portal.packages.ApplicablePackage;
-import health.leap.portal.payment.PaymentStatus;
-import health.leap.portal.payment.RefundStatus;
+import health.leap.portal.gateway.PaymentStatus;
+import health.leap.portal.gateway.RefundStatus;
 import health.leap.portal.web.CentrePhone;
 import health.leap.portal.web.Language;
 

@@ -1,7 +1,7 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.packages.Redemptions;
-import health.leap.portal.payment.Refunds;
+import health.leap.portal.gateway.Refunds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -17,7 +17,7 @@ import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.clinic.TenantPolicy;
 import health.leap.portal.packages.Redemptions;
 import health.leap.portal.patient.Lead;
-import health.leap.portal.payment.PaymentStatus;
+import health.leap.portal.gateway.PaymentStatus;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.PortalMetrics;
 import health.leap.portal.web.Problem;

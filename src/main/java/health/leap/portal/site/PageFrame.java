@@ -2,7 +2,7 @@ package health.leap.portal.site;
 
 import health.leap.portal.clinic.HelpLine;
 import health.leap.portal.patient.Caller;
-import health.leap.portal.payment.Gateways;
+import health.leap.portal.gateway.Gateways;
 import health.leap.portal.web.CentrePhone;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateData;

@@ -5,7 +5,7 @@ import health.leap.portal.appointments.AppointmentLifecycle;
 import health.leap.portal.appointments.AppointmentLifecycle.Actor;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.TimelineDetail;
-import health.leap.portal.payment.PaymentStatus;
+import health.leap.portal.gateway.PaymentStatus;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,8 +3,8 @@ package health.leap.portal.staff;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
-import health.leap.portal.payment.PaymentStatus;
-import health.leap.portal.payment.RefundStatus;
+import health.leap.portal.gateway.PaymentStatus;
+import health.leap.portal.gateway.RefundStatus;
 
 import java.math.BigDecimal;
 import java.time.Instant;

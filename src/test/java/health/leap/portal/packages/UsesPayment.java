@@ -1,6 +1,6 @@
 package health.leap.portal.packages;
 
-import health.leap.portal.payment.UsesPackages;
+import health.leap.portal.gateway.UsesPackages;
 
 /** Breaks a rule on purpose, for ArchitectureRulesTest alone: packages and payment use each other. */
 public final class UsesPayment {

@@ -1,11 +1,10 @@
 package health.leap.portal.payment;
 
 import health.leap.portal.appointments.CancelService;
-import health.leap.portal.appointments.RefundSettlement;
 import health.leap.portal.booking.HoldService;
-import health.leap.portal.booking.PaymentService;
-import health.leap.portal.booking.PaymentSweep;
 import health.leap.portal.booking.SandboxCheckout;
+import health.leap.portal.gateway.PaymentGateway;
+import health.leap.portal.gateway.SandboxGateway;
 import health.leap.portal.platform.Fixtures;
 import health.leap.portal.platform.Sql;
 import health.leap.portal.platform.TestClock;

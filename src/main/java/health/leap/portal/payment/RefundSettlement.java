@@ -1,8 +1,13 @@
-package health.leap.portal.appointments;
+package health.leap.portal.payment;
 
-import health.leap.portal.payment.PaymentGateway;
-import health.leap.portal.payment.Refund;
-import health.leap.portal.payment.RefundStatus;
+import health.leap.portal.appointments.Appointment;
+import health.leap.portal.appointments.AppointmentLifecycle;
+import health.leap.portal.appointments.AppointmentStatus;
+import health.leap.portal.appointments.RefundSettled;
+import health.leap.portal.appointments.TimelineDetail;
+import health.leap.portal.gateway.PaymentGateway;
+import health.leap.portal.gateway.Refund;
+import health.leap.portal.gateway.RefundStatus;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.Row;
 import io.quarkus.scheduler.Scheduled;

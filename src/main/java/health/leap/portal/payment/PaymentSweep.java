@@ -1,6 +1,6 @@
-package health.leap.portal.booking;
+package health.leap.portal.payment;
 
-import health.leap.portal.payment.PaymentGateway;
+import health.leap.portal.gateway.PaymentGateway;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.PortalConfig;
 import io.quarkus.scheduler.Scheduled;

@@ -1,4 +1,4 @@
-package health.leap.portal.payment;
+package health.leap.portal.gateway;
 
 import io.quarkus.qute.TemplateEnum;
 

@@ -1,4 +1,4 @@
-package health.leap.portal.payment;
+package health.leap.portal.gateway;
 
 import health.leap.portal.platform.PortalConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -131,7 +131,7 @@ public class SandboxGateway implements PaymentGateway {
 
     /** QA settles a refund now, as completed or failed; false when it was settled already. */
     @Transactional
-    boolean settleRefund(String refundReference, RefundOutcome outcome) {
+    public boolean settleRefund(String refundReference, RefundOutcome outcome) {
         if (outcome == RefundOutcome.PENDING) {
             throw new IllegalArgumentException("a refund settles as completed or failed");
         }

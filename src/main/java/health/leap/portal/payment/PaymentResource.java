@@ -1,4 +1,4 @@
-package health.leap.portal.booking;
+package health.leap.portal.payment;
 
 import health.leap.portal.patient.Caller;
 import health.leap.portal.patient.FamilyPage;

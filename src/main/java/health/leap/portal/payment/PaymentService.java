@@ -1,15 +1,17 @@
-package health.leap.portal.booking;
+package health.leap.portal.payment;
 
-import health.leap.portal.appointments.TimelineDetail;
 import health.leap.portal.appointments.Appointment;
-import health.leap.portal.appointments.AppointmentLifecycle;
 import health.leap.portal.appointments.AppointmentLifecycle.Actor;
+import health.leap.portal.appointments.AppointmentLifecycle;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.Ownership;
-import health.leap.portal.payment.Payment;
-import health.leap.portal.payment.PaymentGateway;
-import health.leap.portal.payment.PaymentStatus;
-import health.leap.portal.payment.Refunds;
+import health.leap.portal.appointments.TimelineDetail;
+import health.leap.portal.booking.BookingMessages;
+import health.leap.portal.booking.ConfirmService;
+import health.leap.portal.gateway.Payment;
+import health.leap.portal.gateway.PaymentGateway;
+import health.leap.portal.gateway.PaymentStatus;
+import health.leap.portal.gateway.Refunds;
 import health.leap.portal.platform.Money;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.Row;

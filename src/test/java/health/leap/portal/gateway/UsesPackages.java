@@ -1,4 +1,4 @@
-package health.leap.portal.payment;
+package health.leap.portal.gateway;
 
 import health.leap.portal.packages.UsesPayment;
 
