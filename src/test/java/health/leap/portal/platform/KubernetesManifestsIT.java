@@ -31,6 +31,7 @@ class KubernetesManifestsIT {
 
     static JsonNode deployment;
     static JsonNode configMap;
+    static JsonNode service;
     static String text;
 
     @BeforeAll
@@ -40,6 +41,7 @@ class KubernetesManifestsIT {
             switch (item.path("kind").asText()) {
                 case "Deployment" -> deployment = item;
                 case "ConfigMap" -> configMap = item;
+                case "Service" -> service = item;
                 default -> {
                 }
             }
@@ -71,9 +73,25 @@ class KubernetesManifestsIT {
                 () -> assertEquals(Map.of("liveness", "/q/health/live", "readiness", "/q/health/ready", "startup", "/q/health/started"),
                         probePaths()),
                 () -> assertEquals(8080, c.path("readinessProbe").path("httpGet").path("port").asInt()),
+                () -> assertEquals(8080, c.path("livenessProbe").path("httpGet").path("port").asInt()),
+                () -> assertEquals(8080, c.path("startupProbe").path("httpGet").path("port").asInt()),
                 () -> assertEquals(8080, c.path("ports").path(0).path("containerPort").asInt()),
                 () -> assertTrue(deployment.path("spec").path("template").path("spec").path("terminationGracePeriodSeconds").asInt() >= 35,
                         "time to finish requests in flight"));
+    }
+
+    @Test
+    void theMetricsPortIsThePodsOnlyNeverTheServices() {
+        JsonNode c = container();
+        boolean management = false;
+        for (JsonNode port : c.path("ports")) {
+            management |= port.path("containerPort").asInt() == 9000;
+        }
+        assertTrue(management, "the pod names its management port, for the cluster's scraper");
+        assertTrue(service != null, "a Service");
+        for (JsonNode port : service.path("spec").path("ports")) {
+            assertEquals(8080, port.path("targetPort").asInt(), "the Service exposes the patients' port only");
+        }
     }
 
     @Test
