@@ -176,11 +176,14 @@ final class Architecture {
                 }
                 JavaClass owner = renderer.getEnclosingClass().orElse(renderer);
                 Integer floor = FLOORS.get(packageOf(owner));
+                Set<String> rendered = new LinkedHashSet<>();
                 for (JavaMethod method : renderer.getMethods()) {
-                    if (!method.getModifiers().contains(JavaModifier.NATIVE)) {
-                        continue;
+                    if (method.getModifiers().contains(JavaModifier.NATIVE)) {
+                        // a fragment ($name) is part of its template
+                        rendered.add(basePath.get() + "/" + method.getName().replaceAll("\\$.*", ""));
                     }
-                    String template = basePath.get() + "/" + method.getName().replaceAll("\\$.*", "");
+                }
+                for (String template : rendered) {
                     for (String used : uses(templates, template, new LinkedHashSet<>())) {
                         JavaClass bean = named.get(used);
                         Integer beanFloor = bean == null ? null : FLOORS.get(packageOf(bean));
