@@ -75,19 +75,24 @@ class KubernetesManifestsIT {
                 () -> assertEquals(8080, c.path("readinessProbe").path("httpGet").path("port").asInt()),
                 () -> assertEquals(8080, c.path("livenessProbe").path("httpGet").path("port").asInt()),
                 () -> assertEquals(8080, c.path("startupProbe").path("httpGet").path("port").asInt()),
-                () -> assertEquals(8080, c.path("ports").path(0).path("containerPort").asInt()),
+                () -> assertEquals(8080, port(c, "http")),
                 () -> assertTrue(deployment.path("spec").path("template").path("spec").path("terminationGracePeriodSeconds").asInt() >= 35,
                         "time to finish requests in flight"));
     }
 
+    /** The container's port of that name (the generator lists them in no fixed order), or -1. */
+    static int port(JsonNode container, String name) {
+        for (JsonNode port : container.path("ports")) {
+            if (port.path("name").asText().equals(name)) {
+                return port.path("containerPort").asInt();
+            }
+        }
+        return -1;
+    }
+
     @Test
     void theMetricsPortIsThePodsOnlyNeverTheServices() {
-        JsonNode c = container();
-        boolean management = false;
-        for (JsonNode port : c.path("ports")) {
-            management |= port.path("containerPort").asInt() == 9000;
-        }
-        assertTrue(management, "the pod names its management port, for the cluster's scraper");
+        assertEquals(9000, port(container(), "management"), "the pod names its management port, for the cluster's scraper");
         assertTrue(service != null, "a Service");
         for (JsonNode port : service.path("spec").path("ports")) {
             assertEquals(8080, port.path("targetPort").asInt(), "the Service exposes the patients' port only");
