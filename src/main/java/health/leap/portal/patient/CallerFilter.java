@@ -2,7 +2,6 @@ package health.leap.portal.patient;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -75,11 +74,13 @@ public class CallerFilter {
         Long lead = staff ? null : leadId;
         Names names = known.getIfPresent(tenantId + "/" + lead);
         if (names == null) {
-            names = NativeSql.one("""
-                    select t.name as tenant, t.timezone, l.name as lead
-                    from tenant t left join lead l on l.id = ? and l.tenant_id = t.id
-                    where t.id = ?""", rs -> new Names(rs.getString("tenant"), rs.getString("timezone"), rs.getString("lead"), List.of()),
-                    lead, tenantId).orElseThrow(CallerFilter::notLinked);
+            names = Tenant.getEntityManager().createQuery("""
+                    select t.name, t.timezone, l.name
+                    from Tenant t left join Lead l on l.id = ?1 and l.tenantId = t.id
+                    where t.id = ?2""", Object[].class)
+                    .setParameter(1, lead == null ? 0L : lead).setParameter(2, tenantId).getResultStream().findFirst()
+                    .map(row -> new Names((String) row[0], (String) row[1], (String) row[2], List.of()))
+                    .orElseThrow(CallerFilter::notLinked);
             if (lead != null && names.lead() != null) {
                 names = new Names(names.tenant(), names.zone(), names.lead(),
                         Family.dependantsOf(tenantId, lead, clock.instant()));

@@ -1,6 +1,5 @@
 package health.leap.portal.patient;
 
-import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Problem;
 import io.vertx.core.http.HttpServerRequest;
@@ -29,11 +28,10 @@ public class Previews {
     @Transactional
     void resolve(Caller caller, long staffTenantId, String staffUser) {
         long leadId = PatientPages.leadId(caller.requestedPreview());
-        Previewed previewed = NativeSql.one("""
-                select l.tenant_id, t.name as tenant, t.timezone, l.name as lead
-                from lead l join tenant t on t.id = l.tenant_id
-                where l.id = ?""", rs -> new Previewed(rs.getLong("tenant_id"), rs.getString("tenant"),
-                rs.getString("timezone"), rs.getString("lead")), leadId)
+        Previewed previewed = Lead.getEntityManager().createQuery("""
+                select l.tenantId, t.name, t.timezone, l.name
+                from Lead l join Tenant t on t.id = l.tenantId
+                where l.id = ?1""", Previewed.class).setParameter(1, leadId).getResultStream().findFirst()
                 .orElseThrow(() -> Problem.notFound(PatientMessages.class, PatientMessages::patientNotFound));
         if (previewed.tenantId() != staffTenantId) {
             throw new Problem(ErrorCode.FORBIDDEN, PatientMessages.class, PatientMessages::notYourPatient);

@@ -1,6 +1,5 @@
 package health.leap.portal.patient;
 
-import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.Language;
 import health.leap.portal.web.PageMessages;
 import health.leap.portal.web.Problem;
@@ -111,14 +110,10 @@ public class ProfileResource {
     }
 
     private Profile read(boolean saved) {
-        record Lead(String name, String email, String phone) {
-        }
-        Lead lead = NativeSql.one("select name, email, phone from lead where id = ? and tenant_id = ?",
-                rs -> new Lead(rs.getString("name"), rs.getString("email"), rs.getString("phone")),
-                caller.leadId(), caller.tenantId())
+        Lead lead = Lead.<Lead>find("id = ?1 and tenantId = ?2", caller.leadId(), caller.tenantId()).firstResultOptional()
                 .orElseThrow(() -> Problem.notFound(PatientMessages.class, PatientMessages::patientNotFound));
         MailPreference.Choices choices = MailPreference.of(caller.tenantId(), caller.leadId());
         String shown = choices.language() != null ? choices.language() : Language.current().toLanguageTag();
-        return new Profile(lead.name(), lead.email(), lead.phone(), choices, saved, shown, languages());
+        return new Profile(lead.name, lead.email, lead.phone, choices, saved, shown, languages());
     }
 }

@@ -1,7 +1,7 @@
 package health.leap.portal.staff;
 
 import health.leap.portal.patient.Caller;
-import health.leap.portal.platform.NativeSql;
+import health.leap.portal.patient.Lead;
 import health.leap.portal.web.Params;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -37,11 +37,13 @@ public class PatientFinderResource {
     @GET
     public TemplateInstance find(@QueryParam("q") String q) {
         String name = Params.optionalText("name", q, 100);
-        List<Patient> patients = NativeSql.list("""
-                select id, name from lead
-                where tenant_id = ? and (cast(? as text) is null or name ilike '%' || cast(? as text) || '%')
-                order by name, id limit ?""", rs -> new Patient(rs.getLong("id"), rs.getString("name")),
-                caller.tenantId(), likeLiteral(name), likeLiteral(name), SHOWN);
+        // with no name, the first of the clinic's patients by name; with one, those whose name holds it
+        List<Patient> patients = Lead.getEntityManager().createQuery("""
+                select l.id, l.name from Lead l
+                where l.tenantId = ?1 and l.name ilike ?2 escape '\\'
+                order by l.name, l.id""", Patient.class)
+                .setParameter(1, caller.tenantId()).setParameter(2, name == null ? "%" : "%" + likeLiteral(name) + "%")
+                .setMaxResults(SHOWN).getResultList();
         return Templates.patients(name, patients, SHOWN);
     }
 
