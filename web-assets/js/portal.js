@@ -72,5 +72,23 @@
       window.location.reload();
     }
   });
+  // A page being left wins over an htmx request still on its way: a search answering after the patient
+  // tapped a result would push its own address, and the browser drops the page being opened for it.
+  // Any later touch or key means the page stayed (a download, a cancelled navigation).
+  var leaving = false;
+  window.addEventListener("beforeunload", function () { leaving = true; });
+  ["pageshow", "pointerdown", "keydown"].forEach(function (type) {
+    window.addEventListener(type, function () { leaving = false; }, true);
+  });
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (leaving) {
+      event.preventDefault();
+    }
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (leaving) {
+      event.detail.shouldSwap = false;
+    }
+  });
   document.addEventListener("DOMContentLoaded", tick);
 })();
