@@ -303,10 +303,13 @@ def load_scenario(name, title, port, script, args, connections, threads, memory,
     wrk(port, script, warmup_args or args, connections, threads, WARMUP)
     memory.take_window()
     reset_statements()
+    measured_from = time.time()
     run = wrk(port, script, args, connections, threads, DURATION)
+    measured = [int(measured_from) + 1, int(time.time())]
     sql = statements()
     result = figures(run)
-    result.update({"name": name, "title": title, "connections": connections, "wrk_threads": threads})
+    result.update({"name": name, "title": title, "connections": connections, "wrk_threads": threads,
+                   "measured": measured})
     for key in ("cycles", "failed_cycles", "refused_holds", "unexpected"):
         if key in run:
             result[key] = run[key]

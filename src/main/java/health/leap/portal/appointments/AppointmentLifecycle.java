@@ -26,7 +26,9 @@ import java.util.Optional;
  * Inserts and sweeps are native SQL through the session because PostgreSQL is the point there:
  * {@code ON CONFLICT DO NOTHING} on the exclusion constraint {@code appointment_doctor_booked_once} (no
  * two active bookings of one doctor overlap) decides every race for a doctor's time, and
- * {@code FOR UPDATE SKIP LOCKED} lets several instances sweep at once. Single-row changes are HQL.
+ * {@code FOR UPDATE SKIP LOCKED} lets several instances sweep at once. The single-row compare-and-sets
+ * are SQL too: Hibernate 7.2 keeps no translated plan of an HQL update, so each one paid its
+ * translation again (a tenth of a booking's time).
  * <p>
  * Every timeline line is also announced as a {@link BookingChanged} to synchronous observers, in the
  * same transaction, so what follows from a change (the patient's email) is written with it or not at all.
@@ -94,9 +96,10 @@ public class AppointmentLifecycle {
      */
     public boolean extendHold(Appointment held, Duration by, Instant now) {
         Instant until = held.holdExpiresAt.plus(by);
-        boolean won = Appointment.update("holdExpiresAt = ?1, holdExtensionsUsed = ?2, updatedAt = ?3 where id = ?4 and status = ?5 "
-                        + "and holdExpiresAt = ?6 and holdExpiresAt > ?3 and holdExtensionsUsed = ?7",
-                until, held.holdExtensionsUsed + 1, now, held.id, AppointmentStatus.DRAFT, held.holdExpiresAt,
+        boolean won = NativeSql.update("""
+                update appointment set hold_expires_at = ?, hold_extensions_used = ?, updated_at = ?
+                where id = ? and status = ? and hold_expires_at = ? and hold_expires_at > ? and hold_extensions_used = ?""",
+                until, held.holdExtensionsUsed + 1, now, held.id, AppointmentStatus.DRAFT, held.holdExpiresAt, now,
                 held.holdExtensionsUsed) == 1;
         if (won) {
             record(held.tenantId, held.id, now, Actor.patient(held.leadId), AppointmentStatus.DRAFT, AppointmentStatus.DRAFT,
@@ -113,8 +116,9 @@ public class AppointmentLifecycle {
         if (!AppointmentStatus.DRAFT.canMoveTo(to)) {
             throw new IllegalArgumentException("a hold is not confirmed as " + to);
         }
-        boolean won = Appointment.update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4 and holdExpiresAt > ?2",
-                to, now, draft.id, AppointmentStatus.DRAFT) == 1;
+        boolean won = NativeSql.update("""
+                update appointment set status = ?, updated_at = ? where id = ? and status = ? and hold_expires_at > ?""",
+                to, now, draft.id, AppointmentStatus.DRAFT, now) == 1;
         if (won) {
             record(draft.tenantId, draft.id, now, actor, AppointmentStatus.DRAFT, to, detail);
         }
@@ -130,7 +134,7 @@ public class AppointmentLifecycle {
         if (!from.canMoveTo(to)) {
             return false;
         }
-        boolean won = Appointment.update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4",
+        boolean won = NativeSql.update("update appointment set status = ?, updated_at = ? where id = ? and status = ?",
                 to, now, appointment.id, from) == 1;
         if (won) {
             record(appointment.tenantId, appointment.id, now, actor, from, to, detail);
@@ -148,7 +152,7 @@ public class AppointmentLifecycle {
                                                     String wording) {
         AppointmentStatus from = appointment.status;
         if (!from.canMoveTo(AppointmentStatus.CANCELLED)
-                || Appointment.update("status = ?1, cancelReason = ?2, updatedAt = ?3 where id = ?4 and status = ?5",
+                || NativeSql.update("update appointment set status = ?, cancel_reason = ?, updated_at = ? where id = ? and status = ?",
                 AppointmentStatus.CANCELLED, reason, now, appointment.id, from) == 0) {
             return Optional.empty();
         }
@@ -160,7 +164,7 @@ public class AppointmentLifecycle {
 
     /** Ties the payment just started to the held DRAFT it pays for. */
     public void attachPayment(long appointmentId, long paymentId, Instant now) {
-        Appointment.update("paymentId = ?1, updatedAt = ?2 where id = ?3 and status = ?4",
+        NativeSql.update("update appointment set payment_id = ?, updated_at = ? where id = ? and status = ?",
                 paymentId, now, appointmentId, AppointmentStatus.DRAFT);
     }
 
@@ -175,7 +179,7 @@ public class AppointmentLifecycle {
     public long move(Appointment old, Move to, Instant now, Actor actor) {
         expirePassedHoldsOverlapping(to.doctorId(), to.startsAt(), to.endsAt(), now);
         if (!old.status.canMoveTo(AppointmentStatus.RESCHEDULED)
-                || Appointment.update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4",
+                || NativeSql.update("update appointment set status = ?, updated_at = ? where id = ? and status = ?",
                 AppointmentStatus.RESCHEDULED, now, old.id, old.status) == 0) {
             throw new Problem(ErrorCode.INVALID_STATE, AppointmentMessages.class, AppointmentMessages::changedMeanwhile);
         }

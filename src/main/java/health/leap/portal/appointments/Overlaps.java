@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,12 +31,12 @@ public class Overlaps {
                 join Doctor d on d.id = a.doctorId
                 join CentreRow c on c.id = a.centreId
                 where a.leadId = ?1 and a.tenantId = ?2 and a.startsAt < ?3 and a.endsAt > ?4 and a.id <> ?5
-                  and (a.status in ?6 or (a.status = ?7 and a.holdExpiresAt > ?8))
+                  and (a.status in (?6, ?7, ?8) or (a.status = ?9 and a.holdExpiresAt > ?10))
                 order by a.startsAt""", Other.class)
                 .setParameter(1, leadId).setParameter(2, tenantId).setParameter(3, end).setParameter(4, start)
                 .setParameter(5, except)
-                .setParameter(6, List.of(AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN))
-                .setParameter(7, AppointmentStatus.DRAFT).setParameter(8, now)
+                .setParameter(6, AppointmentStatus.PENDING_APPROVAL).setParameter(7, AppointmentStatus.CONFIRMED)
+                .setParameter(8, AppointmentStatus.CHECKED_IN).setParameter(9, AppointmentStatus.DRAFT).setParameter(10, now)
                 .setMaxResults(1).getResultStream().findFirst()
                 .map(other -> new Problem(ErrorCode.OVERLAPPING_BOOKING, AppointmentMessages.class,
                         m -> m.overlaps(other.doctor(), other.startsAt(), ZoneId.of(other.zone()))));

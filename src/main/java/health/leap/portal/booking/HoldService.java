@@ -24,7 +24,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -134,7 +133,7 @@ public class HoldService {
         }
         if (!lifecycle.extendHold(held, holdLength.at(centre.id(), centre.policy()), now)) {
             // another click won meanwhile, or the hold ended: say which, as it stands now
-            boolean stillHeld = Appointment.count("id = ?1 and status = ?2 and holdExpiresAt > ?3", appointmentId,
+            boolean stillHeld = Appointment.countWhere("id = ?1 and status = ?2 and holdExpiresAt > ?3", appointmentId,
                     AppointmentStatus.DRAFT, now) > 0;
             throw stillHeld ? extensionUsed() : ConfirmService.holdExpired();
         }
@@ -150,17 +149,19 @@ public class HoldService {
 
     /** Whether another patient of the tenant has the slot: booked, or held with the hold still running. */
     private boolean heldByAnother(long tenantId, long leadId, long slotId, Instant now) {
-        return Appointment.count("""
+        return Appointment.countWhere("""
                 slotId = ?1 and tenantId = ?2 and leadId <> ?3
-                and (status in ?4 or (status = ?5 and holdExpiresAt > ?6))""",
-                slotId, tenantId, leadId, List.of(AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN), AppointmentStatus.DRAFT, now) > 0;
+                and (status in (?4, ?5, ?6) or (status = ?7 and holdExpiresAt > ?8))""",
+                slotId, tenantId, leadId, AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN,
+                AppointmentStatus.DRAFT, now) > 0;
     }
 
     /** DRAFT, PENDING_APPROVAL, CONFIRMED and CHECKED_IN count; a DRAFT whose hold passed does not. */
     public int activeCount(long tenantId, long leadId, Instant now) {
-        return (int) Appointment.count("""
-                tenantId = ?1 and leadId = ?2 and (status in ?3 or (status = ?4 and holdExpiresAt > ?5))""",
-                tenantId, leadId, List.of(AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN), AppointmentStatus.DRAFT, now);
+        return (int) Appointment.countWhere("""
+                tenantId = ?1 and leadId = ?2 and (status in (?3, ?4, ?5) or (status = ?6 and holdExpiresAt > ?7))""",
+                tenantId, leadId, AppointmentStatus.PENDING_APPROVAL, AppointmentStatus.CONFIRMED, AppointmentStatus.CHECKED_IN,
+                AppointmentStatus.DRAFT, now);
     }
 
     private Optional<BookableSlot> bookableSlot(long slotId, long serviceId) {

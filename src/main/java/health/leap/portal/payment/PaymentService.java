@@ -122,7 +122,7 @@ public class PaymentService {
             return;
         }
         // counted, not read into the session: the confirmation reads the booking afresh after the patient's lock
-        boolean stillOurs = Appointment.count("id = ?1 and paymentId = ?2 and status = ?3", payment.appointmentId(), payment.id(),
+        boolean stillOurs = Appointment.countWhere("id = ?1 and paymentId = ?2 and status = ?3", payment.appointmentId(), payment.id(),
                 AppointmentStatus.DRAFT) > 0;
         Optional<Problem> refused = stillOurs
                 ? confirmations.confirmPaid(payment.tenantId(), payment.leadId(), payment.appointmentId())

@@ -25,21 +25,32 @@ public final class PageFrame {
     @TemplateGlobal
     static final PageFrame frame = new PageFrame();
 
+    /*
+     * The beans' client proxies, looked up once: a proxy reaches the current request's instance each
+     * time it is called, so keeping it is the same as asking the container on every page.
+     */
+    private volatile Caller caller;
+    private volatile Gateways gateways;
+    private volatile HelpLine helpLine;
+
     private PageFrame() {
     }
 
     /** The caller of this request. */
     public Caller getCaller() {
-        return Arc.container().instance(Caller.class).get();
+        Caller c = caller;
+        return c != null ? c : (caller = Arc.container().instance(Caller.class).get());
     }
 
     /** True while the labelled sandbox gateway takes the payments. */
     public boolean isSandbox() {
-        return Arc.container().instance(Gateways.class).get().sandbox();
+        Gateways g = gateways;
+        return (g != null ? g : (gateways = Arc.container().instance(Gateways.class).get())).sandbox();
     }
 
     /** The numbers the help line names: the centres of the caller's clinic that gave one. */
     public List<CentrePhone> getHelpPhones() {
-        return Arc.container().instance(HelpLine.class).get().getCentres();
+        HelpLine h = helpLine;
+        return (h != null ? h : (helpLine = Arc.container().instance(HelpLine.class).get())).getCentres();
     }
 }

@@ -5,14 +5,17 @@ import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateExtension.TemplateAttribute;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.time.zone.ZoneRules;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How the pages write times, days and money: always in the centre's zone, with the zone named, and in
@@ -22,7 +25,8 @@ import java.util.Locale;
 @TemplateExtension
 public class Formats {
 
-    private static final Locale[] ZONE_NAME_LOCALES = {Locale.UK, Locale.US};
+    private static final DateTimeFormatter[] ZONE_NAME_FORMATS = {
+            DateTimeFormatter.ofPattern("zzz", Locale.UK), DateTimeFormatter.ofPattern("zzz", Locale.US)};
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
     /** Each language's patterns: English "Tue 3 Mar 2026, 09:30", Spanish "mar 3 mar 2026, 09:30". */
@@ -59,9 +63,21 @@ public class Formats {
 
     /** The zone's short name at that instant, with its id: GMT (Europe/London). */
     static String zoneName(ZoneId zone, Instant at) {
+        // a zone names itself by its offset and whether summer time is on: looked up once each
+        ZoneRules rules = zone.getRules();
+        return ZONE_NAMES.computeIfAbsent(new ZoneAt(zone, rules.getOffset(at), rules.isDaylightSavings(at)),
+                key -> nameOf(zone, at));
+    }
+
+    private record ZoneAt(ZoneId zone, ZoneOffset offset, boolean summer) {
+    }
+
+    private static final Map<ZoneAt, String> ZONE_NAMES = new ConcurrentHashMap<>();
+
+    private static String nameOf(ZoneId zone, Instant at) {
         // British names know BST, American ones EST; where neither has a name, the offset says nothing the id does not
-        for (Locale locale : ZONE_NAME_LOCALES) {
-            String shortName = DateTimeFormatter.ofPattern("zzz", locale).format(at.atZone(zone));
+        for (DateTimeFormatter names : ZONE_NAME_FORMATS) {
+            String shortName = names.format(at.atZone(zone));
             if (!shortName.startsWith("GMT+") && !shortName.startsWith("GMT-") && !shortName.equals(zone.getId())) {
                 return shortName + " (" + zone.getId() + ")";
             }
@@ -94,10 +110,8 @@ public class Formats {
      */
     public static String money(BigDecimal amount, String currency, @TemplateAttribute("locale") Object locale) {
         Patterns p = patterns(locale);
-        BigDecimal exact = Money.atMinorUnit(amount, currency);
-        DecimalFormat format = new DecimalFormat(exact.scale() > 0 ? "#,##0." + "0".repeat(exact.scale()) : "#,##0", p.numbers());
-        format.setGroupingUsed(false);
-        String number = format.format(exact);
+        // at the minor unit, without grouping: the plain digits, with the language's decimal mark
+        String number = Money.atMinorUnit(amount, currency).toPlainString().replace('.', p.numbers().getDecimalSeparator());
         return p.currencyFirst() ? currency.trim() + " " + number : number + " " + currency.trim();
     }
 

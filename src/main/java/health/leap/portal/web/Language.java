@@ -15,8 +15,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The language a page is written in: the patient's own choice (the switcher on every page, kept in a
@@ -37,8 +35,6 @@ public class Language {
     public static final List<Locale> SUPPORTED = List.of(ENGLISH, SPANISH);
     public static final String COOKIE = "lang";
     static final String CLAIM = "locale";
-
-    private static final Map<String, Object> BUNDLES = new ConcurrentHashMap<>();
 
     /** Absent in a request context a scheduled job opened: such a request is English. */
     @Inject
@@ -157,7 +153,7 @@ public class Language {
         if (context == null || !context.isActive()) {
             return java.util.Optional.empty();
         }
-        Language language = Arc.container().instance(Language.class).get();
+        Language language = proxy();
         return language.request() == null ? java.util.Optional.empty() : java.util.Optional.of(language.locale());
     }
 
@@ -167,17 +163,46 @@ public class Language {
         if (context == null || !context.isActive()) {
             return ENGLISH;
         }
-        return Arc.container().instance(Language.class).get().locale();
+        return proxy().locale();
+    }
+
+    /** The bean's client proxy, looked up once: it reaches the current request's instance on each call. */
+    private static volatile Language proxy;
+
+    private static Language proxy() {
+        Language p = proxy;
+        return p != null ? p : (proxy = Arc.container().instance(Language.class).get());
     }
 
     /** A message bundle in a language: {@code Language.bundle(PageMessages.class, locale).notFound()}. */
     @SuppressWarnings("unchecked")
     public static <B> B bundle(Class<B> type, Locale locale) {
-        Locale l = locale == null || supported(locale.toLanguageTag()) == null ? ENGLISH : supported(locale.toLanguageTag());
-        return (B) BUNDLES.computeIfAbsent(type.getName() + "/" + l.getLanguage(), key -> l.equals(ENGLISH)
-                ? MessageBundles.get(type)
-                : MessageBundles.get(type, Localized.Literal.of(l.toLanguageTag())));
+        return (B) BUNDLES.get(type)[index(locale)];
     }
+
+    /** The place of a locale's language in {@link #SUPPORTED}; English for any other. */
+    private static int index(Locale locale) {
+        if (locale == null) {
+            return 0;
+        }
+        String language = locale.getLanguage();
+        for (int i = 1; i < SUPPORTED.size(); i++) {
+            if (SUPPORTED.get(i).getLanguage().equals(language)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Each bundle type in every supported language, looked up once: pages ask for them per row. */
+    private static final ClassValue<Object[]> BUNDLES = new ClassValue<>() {
+        @Override
+        protected Object[] computeValue(Class<?> type) {
+            return SUPPORTED.stream().map(l -> l.equals(ENGLISH)
+                    ? MessageBundles.get(type)
+                    : MessageBundles.get(type, Localized.Literal.of(l.toLanguageTag()))).toArray();
+        }
+    };
 
     /** A bundle in the current request's language. */
     public static <B> B bundle(Class<B> type) {

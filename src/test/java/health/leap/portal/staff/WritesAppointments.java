@@ -17,7 +17,7 @@ final class WritesAppointments {
     static final class BySql {
 
         int cancel(long id) {
-            return NativeSql.update("update appointment set status = 'CANCELLED' where id = ?1", id);
+            return NativeSql.update("update appointment set status = 'CANCELLED' where id = ?", id);
         }
     }
 
