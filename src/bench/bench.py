@@ -2,6 +2,7 @@
 """The benchmark's client side, run by bench.sh once its servers are up (standard library only).
 
     bench.py single   logins, then scenarios 1-7 against one portal
+    bench.py petclinic  Spring PetClinic and the portal side by side, A/B/A/B (when bench.sh started one)
     bench.py scaled   scenario 8: scenarios 2 and 5 again through nginx in front of two portals
     bench.py report   target/bench/report.md and report.json from what the two wrote
 
@@ -18,6 +19,7 @@ import sys
 import threading
 import time
 import urllib.parse
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 
@@ -30,6 +32,7 @@ PG_PORT = os.environ["BENCH_PG_PORT"]
 PORTAL = int(os.environ["BENCH_PORTAL_PORT"])
 NGINX = int(os.environ["BENCH_NGINX_PORT"])
 KEYCLOAK = int(os.environ["BENCH_KEYCLOAK_PORT"])
+PETCLINIC = int(os.environ.get("BENCH_PETCLINIC_PORT", "8188"))
 REALM = "leaphealth"
 # Demo values of the throwaway in-memory Keycloak (keycloak.sh) and of the benchmark's own logins.
 ADMIN_USER, ADMIN_PASSWORD, PASSWORD = "admin", "admin", "bench-demo"
@@ -198,10 +201,11 @@ def reset_statements():
     psql("select pg_stat_statements_reset()")
 
 
-def statements():
-    rows = psql("""select s.calls, round(s.total_exec_time::numeric, 1), regexp_replace(s.query, '\\s+', ' ', 'g')
+def statements(db="portal"):
+    """What the application's database user (named as its database) ran since the last reset."""
+    rows = psql(f"""select s.calls, round(s.total_exec_time::numeric, 1), regexp_replace(s.query, '\\s+', ' ', 'g')
                    from pg_stat_statements s join pg_database d on d.oid = s.dbid
-                   where d.datname = 'portal' and s.userid = (select oid from pg_roles where rolname = 'portal')
+                   where d.datname = '{db}' and s.userid = (select oid from pg_roles where rolname = '{db}')
                    order by s.calls desc""")
     kinds = {"page": 0, "caller": 0, "rate_limit": 0, "transaction": 0}
     top = []
@@ -602,6 +606,91 @@ def single():
     save("single.json", {"scenarios": results, "rss_peak_mb": max(memory.peak.values())})
 
 
+# ----------------------------------------------------------------------------------------------
+# Spring PetClinic beside the portal (issue 32): three pairs, each run A/B/A/B
+# ----------------------------------------------------------------------------------------------
+# (pair, PetClinic request, what it is, the portal's scenario whose requests it meets, htmx)
+COMPARISON_PAIRS = [
+    ("1-owner-vs-doctors", "/owners/1", "owner page (owner, pets, visits)", "doctors", "1-doctors", False),
+    ("2-owner-search-vs-history", "/owners?page=1", "find-owners result page (all owners, page 1)",
+     "history1", "3a-history-page-1", False),
+    ("3-vets-vs-slots", "/vets.html", "vets page (the vets cached in PetClinic)", "slots", "2-slots", True),
+]
+COMPARISON_ROUNDS = 2
+
+
+def comparison_run(side, port, requests_file, htmx, db, memory):
+    """One side of a pair: a 3 s warm-up, then BENCH_DURATION seconds, wrk -t2 -c32."""
+    args = [requests_file] + (["htmx"] if htmx else [])
+    wrk(port, "reads.lua", args, READ_CONNECTIONS, 2, WARMUP)
+    memory.take_window()
+    reset_statements()
+    run = wrk(port, "reads.lua", args, READ_CONNECTIONS, 2, DURATION)
+    calls = statements(db)["calls"]
+    result = figures(run)
+    result.update({"side": side, "connections": READ_CONNECTIONS, "wrk_threads": 2,
+                   "bytes_per_request": round(run["bytes"] / run["requests"]) if run["requests"] else None,
+                   "sql_per_request": round((sum(calls.values()) - calls["transaction"]) / run["requests"], 2)
+                   if run["requests"] else None,
+                   "rss_mb": memory.take_window()})
+    return result
+
+
+def petclinic_boot_version(jar):
+    try:
+        with zipfile.ZipFile(jar) as z:
+            for name in z.namelist():
+                match = re.fullmatch(r"BOOT-INF/lib/spring-boot-(\d[^/]*)\.jar", name)
+                if match:
+                    return match.group(1)
+    except (OSError, zipfile.BadZipFile):
+        pass
+    return None
+
+
+def petclinic():
+    state = load("setup.json")
+    f = state["files"]
+    pids = {name: int(open(os.path.join(WORK, name + "_pid")).read()) for name in ("portal", "petclinic")}
+    memory = {name: MemoryWatch([pid]) for name, pid in pids.items()}
+    # every request answers 200 (a single owner found would redirect) before any load
+    for _, path, _, _, _, _ in COMPARISON_PAIRS:
+        expect_ok(PETCLINIC, path, None, what="PetClinic")
+    pairs = []
+    for name, path, what, portal_file, portal_scenario, htmx in COMPARISON_PAIRS:
+        petclinic_file = write_lines(f"petclinic-{name}.tsv", [path + "\t"])
+        rounds = []
+        for round_number in range(1, COMPARISON_ROUNDS + 1):
+            pc = comparison_run("petclinic", PETCLINIC, petclinic_file, False, "petclinic", memory["petclinic"])
+            portal = comparison_run("portal", PORTAL, f[portal_file], htmx, "portal", memory["portal"])
+            ratio = round(portal["requests_per_s"] / pc["requests_per_s"], 2) if pc["requests_per_s"] else None
+            p99_ratio = (round(pc["latency_ms"]["p99"] / portal["latency_ms"]["p99"], 2)
+                         if portal["latency_ms"]["p99"] else None)
+            rounds.append({"round": round_number, "petclinic": pc, "portal": portal,
+                           "requests_per_s_ratio": ratio, "p99_ratio": p99_ratio})
+            log(f"{name} round {round_number}: PetClinic {path} {pc['requests_per_s']} req/s p99 "
+                f"{pc['latency_ms']['p99']} ms, errors {pc['errors']}; portal {portal['requests_per_s']} req/s p99 "
+                f"{portal['latency_ms']['p99']} ms, errors {portal['errors']}; {ratio}x req/s, p99 1/{p99_ratio}")
+        pairs.append({"name": name, "petclinic_request": path, "petclinic_what": what,
+                      "portal_scenario": portal_scenario, "portal_htmx": htmx, "rounds": rounds})
+    for watch in memory.values():
+        watch.running = False
+    jar = os.environ.get("PETCLINIC_JAR", "")
+    try:
+        log_text = open(os.path.join(OUT, "petclinic.log"), errors="replace").read()
+    except OSError:
+        log_text = ""
+    save("petclinic.json", {
+        "jar": os.path.basename(jar), "spring_boot": petclinic_boot_version(jar),
+        "port": PETCLINIC, "profile": "postgres", "database": "petclinic",
+        "start_ms": int(open(os.path.join(WORK, "petclinic_start_ms")).read()),
+        "started_in_s": started_in(os.path.join(OUT, "petclinic.log"), r"Started \S+ in ([\d.]+) seconds"),
+        "code_cache_full": "CodeCache is full" in log_text,
+        "rss_peak_mb": {name: watch.peak[pids[name]] for name, watch in memory.items()},
+        "rounds": COMPARISON_ROUNDS, "warmup_s": WARMUP, "seconds": DURATION, "pairs": pairs,
+    })
+
+
 def release_drafts(port, users_by_lead, where):
     """Cancels, through the portal, the open holds that match the condition, as the patients who hold them."""
     for draft, lead in psql(f"select id, lead_id from appointment where status = 'DRAFT' and {where}"):
@@ -664,9 +753,9 @@ def machine():
     }
 
 
-def started_in(log_file):
+def started_in(log_file, pattern=r"started in ([\d.]+)s"):
     try:
-        match = re.search(r"started in ([\d.]+)s", open(log_file).read())
+        match = re.search(pattern, open(log_file, errors="replace").read())
         return float(match.group(1)) if match else None
     except OSError:
         return None
@@ -674,6 +763,50 @@ def started_in(log_file):
 
 def verdict(met, text, measured, target, by=None):
     return {"target": text, "measured": measured, "goal": target, "met": bool(met), "by": by}
+
+
+# (pair, minimum portal/PetClinic req/s, minimum PetClinic p99 / portal p99 or None, the target's words)
+COMPARISON_TARGETS = [
+    ("1-owner-vs-doctors", 5, 10, "doctors page >= 5x PetClinic /owners/1 req/s, p99 <= 1/10 of PetClinic's"),
+    ("2-owner-search-vs-history", 4, None, "history page 1 >= 4x PetClinic's owner search req/s"),
+    ("3-vets-vs-slots", 8, None, "slot fragment >= 8x PetClinic's cached vets page req/s"),
+]
+
+
+def petclinic_targets(comparison):
+    """Each target holds in every round, with no errors on either side."""
+    pairs = {p["name"]: p for p in comparison["pairs"]}
+    targets = []
+    for name, min_ratio, min_p99_ratio, text in COMPARISON_TARGETS:
+        pair = pairs.get(name)
+        if not pair:
+            continue
+        measured, short, met = [], [], True
+        for r in pair["rounds"]:
+            pc, portal = r["petclinic"], r["portal"]
+            ratio, p99_ratio = r["requests_per_s_ratio"] or 0, r["p99_ratio"] or 0
+            # decided on the figures themselves, not on the rounded ratios shown
+            enough = pc["requests_per_s"] > 0 and portal["requests_per_s"] >= min_ratio * pc["requests_per_s"]
+            fast = not min_p99_ratio or portal["latency_ms"]["p99"] * min_p99_ratio <= pc["latency_ms"]["p99"]
+            words = f"round {r['round']}: {ratio}x ({portal['requests_per_s']} vs {pc['requests_per_s']} req/s)"
+            if min_p99_ratio:
+                words += f", p99 1/{p99_ratio} ({portal['latency_ms']['p99']} vs {pc['latency_ms']['p99']} ms)"
+            if pc["errors"] or portal["errors"]:
+                words += f", errors {portal['errors']} portal / {pc['errors']} PetClinic"
+                short.append(f"round {r['round']}: errors")
+                met = False
+            measured.append(words)
+            if not enough:
+                short.append(f"round {r['round']}: {ratio - min_ratio:+.2f}x req/s")
+                met = False
+            if not fast:
+                short.append(f"round {r['round']}: p99 1/{p99_ratio}, not 1/{min_p99_ratio}")
+                met = False
+        goal = f">= {min_ratio}x" + (f", p99 <= 1/{min_p99_ratio}" if min_p99_ratio else "") + \
+            f", in each of {len(pair['rounds'])} rounds"
+        targets.append(verdict(met, f"PetClinic comparison: {text}", "; ".join(measured), goal,
+                               "; ".join(short) or None))
+    return targets
 
 
 def report():
@@ -749,6 +882,12 @@ def report():
         kb = round(weight["total_bytes"] / 1024, 1)
         targets.append(verdict(kb <= 40, "booking page JS + CSS <= 40 KB compressed", f"{kb} KB", "<= 40 KB",
                                pct(kb, 40, False)))
+    comparison = load("petclinic.json")
+    if comparison:
+        targets += petclinic_targets(comparison)
+    else:
+        skipped = read("petclinic_skipped") or "the comparison did not run"
+        comparison = {"skipped": skipped}
     for t in targets:
         if t["met"]:
             t["by"] = None
@@ -764,7 +903,7 @@ def report():
         "rate_limits": "PORTAL_RATE_LIMIT_REQUESTS_PER_MINUTE=PORTAL_RATE_LIMIT_WRITES_PER_MINUTE=100000000",
         "jvm_start": {"first_answer_ms": start_ms, "quarkus_started_in_s": quarkus_started},
         "rss_peak_mb": rss, "page_weight": weight,
-        "scenarios": list(scenarios.values()), "targets": targets,
+        "scenarios": list(scenarios.values()), "petclinic_comparison": comparison, "targets": targets,
     }
     with open(os.path.join(OUT, "report.json"), "w") as f:
         json.dump(result, f, indent=2)
@@ -818,6 +957,7 @@ def markdown(r):
                          + (f" Other answers: {s['other_samples']}" if s["other_samples"] else ""))
         if s["name"] == "7-pgbench":
             lines.append(f"- 7-pgbench: {s['tps']:.0f} tps, {s['clients']} clients, scale {s['scale']}, prepared statements.")
+    lines += [""] + petclinic_markdown(r["petclinic_comparison"], m)
     lines += ["", "## Targets", "", "| target | measured | goal | met | missed by |", "|---|---|---|---|---|"]
     for t in r["targets"]:
         lines.append(f"| {t['target']} | {t['measured']} | {t['goal']} | {'yes' if t['met'] else 'NO'} | {t['by'] or ''} |")
@@ -847,5 +987,45 @@ def markdown(r):
     return "\n".join(lines) + "\n"
 
 
+def petclinic_markdown(c, m):
+    lines = ["## PetClinic comparison", ""]
+    if "skipped" in c:
+        return lines + [f"Skipped: {c['skipped']}. Its three targets were not measured."]
+    lines += [
+        f"Spring PetClinic ({c['jar']}, Spring Boot {c['spring_boot']}, profile {c['profile']}, database "
+        f"`{c['database']}` of its own on the same PostgreSQL, 127.0.0.1:{c['port']}, no management endpoints) "
+        f"with the portal's JVM options (`{' '.join(m['portal_jvm_options'])}`, no AppCDS archive) and two "
+        f"malloc arenas; started after the single-portal scenarios (first answer after {c['start_ms']} ms, "
+        f"Spring: started in {c['started_in_s']} s) and stopped before scenario 8. Each pair is run "
+        f"PetClinic, portal, PetClinic, portal ({c['rounds']} rounds), each run wrk -t2 -c32 for a "
+        f"{c['warmup_s']} s warm-up, then {c['seconds']} s measured.", "",
+        "| pair | round | PetClinic request | req/s | p99 ms | errors | portal request | req/s | p99 ms | errors "
+        "| portal / PetClinic req/s | PetClinic p99 / portal p99 |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for p in c["pairs"]:
+        for r in p["rounds"]:
+            pc, portal = r["petclinic"], r["portal"]
+            lines.append(f"| {p['name']} | {r['round']} | `{p['petclinic_request']}` | {pc['requests_per_s']} | "
+                         f"{pc['latency_ms']['p99']} | {pc['errors']} | {p['portal_scenario']} | "
+                         f"{portal['requests_per_s']} | {portal['latency_ms']['p99']} | {portal['errors']} | "
+                         f"{r['requests_per_s_ratio']}x | {r['p99_ratio']}x |")
+    lines.append("")
+    mean = lambda values: round(sum(values) / len(values), 2) if values else None
+    for p in c["pairs"]:
+        side = lambda name, key: mean([r[name][key] for r in p["rounds"] if r[name].get(key) is not None])
+        lines.append(f"- {p['name']}: PetClinic `{p['petclinic_request']}`, {p['petclinic_what']}: "
+                     f"{side('petclinic', 'bytes_per_request')} bytes (headers included) and {side('petclinic', 'sql_per_request')} SQL "
+                     f"statements per request; the portal's {p['portal_scenario']} requests"
+                     f"{' (HX-Request)' if p['portal_htmx'] else ''}: {side('portal', 'bytes_per_request')} bytes and "
+                     f"{side('portal', 'sql_per_request')} SQL statements per request (transaction control aside).")
+    lines.append(f"- RSS peak during the comparison: PetClinic {c['rss_peak_mb']['petclinic']} MB, "
+                 f"portal {c['rss_peak_mb']['portal']} MB.")
+    if c.get("code_cache_full"):
+        lines.append("- PetClinic's log says its code cache filled up (-XX:ReservedCodeCacheSize): "
+                     "its JIT stopped compiling, and its figures are lower than they would be with a larger one.")
+    return lines
+
+
 if __name__ == "__main__":
-    {"single": single, "scaled": scaled, "report": report}[sys.argv[1]]()
+    {"single": single, "petclinic": petclinic, "scaled": scaled, "report": report}[sys.argv[1]]()

@@ -8,17 +8,22 @@
 #   BENCH_REGENERATE   1 to throw the cached data set away and generate it again
 #   BENCH_JFR          1 to record each portal with Java Flight Recorder (target/bench/portal-<port>-<time>.jfr)
 #   BENCH_PG_PORT      PostgreSQL (55433); the portals use 8190 and 8191, nginx 8199, Keycloak 8183/9183
+#   PETCLINIC_JAR      a built Spring PetClinic jar (src/bench/petclinic.sh builds one): after the
+#                      single-portal scenarios, PetClinic and the portal side by side (issue 32), PetClinic
+#                      on 127.0.0.1:8188 with a database of its own on the same PostgreSQL; without it the
+#                      report says the comparison was skipped
 #   LEAPHEALTH_CACHE, KEYCLOAK_JAVA_HOME, MVN   as for src/main/scripts/keycloak.sh
 set -euo pipefail
 
 PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+CALLER_DIR="$PWD"
 cd "$PROJECT_DIR"
 BENCH_DIR="$PROJECT_DIR/src/bench"
 OUT="$PROJECT_DIR/target/bench"
 export BENCH_DURATION="${BENCH_DURATION:-15}"
 export BENCH_PG_PORT="${BENCH_PG_PORT:-55433}"
 export BENCH_PORTAL_PORT=8190 BENCH_PORTAL2_PORT=8191 BENCH_NGINX_PORT=8199
-export BENCH_KEYCLOAK_PORT=8183 BENCH_KEYCLOAK_MANAGEMENT_PORT=9183
+export BENCH_KEYCLOAK_PORT=8183 BENCH_KEYCLOAK_MANAGEMENT_PORT=9183 BENCH_PETCLINIC_PORT=8188
 export BENCH_OUT="$OUT"
 PGDATA="$OUT/pgdata"
 DATASET_KEY_FILE="$OUT/dataset.key"
@@ -29,6 +34,13 @@ STARTED_AT=$(date +%s)
 
 log() { echo "[bench +$(( $(date +%s) - STARTED_AT ))s] $*" >&2; }
 fail() { log "FAILED: $*"; exit 1; }
+
+# Told to compare with PetClinic but given no jar: said now rather than after the portal's scenarios.
+if [[ -n "${PETCLINIC_JAR:-}" ]]; then
+  [[ "$PETCLINIC_JAR" == /* ]] || PETCLINIC_JAR="$CALLER_DIR/$PETCLINIC_JAR"
+  [[ -f "$PETCLINIC_JAR" ]] || fail "PETCLINIC_JAR=$PETCLINIC_JAR is not a file (src/bench/petclinic.sh builds the jar)"
+  export PETCLINIC_JAR
+fi
 
 mkdir -p "$OUT"
 # Logs and results of the previous run; the cached data set (pgdata, dataset.key) stays.
@@ -41,7 +53,7 @@ if [[ $(id -u) -eq 0 ]]; then SUDO=(); else SUDO=(sudo); fi
 # ---------------------------------------------------------------------------------------------
 # Processes this run started, stopped in reverse order by their own ids.
 # ---------------------------------------------------------------------------------------------
-KEYCLOAK_PID="" PORTAL_PID="" PORTAL2_PID="" NGINX_STARTED="" PG_STARTED=""
+KEYCLOAK_PID="" PORTAL_PID="" PORTAL2_PID="" PETCLINIC_PID="" NGINX_STARTED="" PG_STARTED=""
 PG_CTL="" AS_PG=()
 
 stop_pid() { # pid name
@@ -56,6 +68,7 @@ cleanup() {
   local status=$?
   trap - EXIT INT TERM
   [[ -n "$NGINX_STARTED" ]] && nginx -p "$OUT/nginx" -c "$OUT/nginx/nginx.conf" -s stop 2>/dev/null || true
+  stop_pid "$PETCLINIC_PID"
   stop_pid "$PORTAL2_PID"
   stop_pid "$PORTAL_PID"
   # keycloak.sh runs in its own process group: the script, kc.sh and its JVM
@@ -282,6 +295,40 @@ log "portal answered after $(( (t1 - t0) / 1000000 )) ms"
 # 3-7. Logins, then scenarios 1-7 against one portal.
 # ---------------------------------------------------------------------------------------------
 python3 "$BENCH_DIR/bench.py" single
+
+# ---------------------------------------------------------------------------------------------
+# PetClinic beside the portal (PETCLINIC_JAR): its own database on the same PostgreSQL, the portal's
+# JVM options and malloc arenas, 127.0.0.1 only, no management endpoints; stopped before step 8.
+# ---------------------------------------------------------------------------------------------
+petclinic_skipped() { echo "$1" >"$OUT/work/petclinic_skipped"; log "PetClinic comparison skipped: $1"; }
+if [[ -z "${PETCLINIC_JAR:-}" ]]; then
+  petclinic_skipped "PETCLINIC_JAR is not set (build the jar with src/bench/petclinic.sh, see src/docs/benchmark.md)"
+else
+  # A new database each run: PetClinic's schema script adds its indexes again at every start.
+  psql_admin -d postgres -c "set client_min_messages = warning" -c "drop database if exists petclinic" \
+    -c "do \$\$ begin if not exists (select from pg_roles where rolname = 'petclinic') then
+          create role petclinic login password 'petclinic'; end if; end \$\$" \
+    -c "create database petclinic owner petclinic"
+  log "starting PetClinic ($(basename "$PETCLINIC_JAR")) on $BENCH_PETCLINIC_PORT (log: target/bench/petclinic.log)"
+  read -r -a PETCLINIC_JVM_OPTS <<<"$(grep -v '^#' "$BENCH_DIR/portal.jvm" | tr '\n' ' ')"
+  (export POSTGRES_URL="jdbc:postgresql://127.0.0.1:$BENCH_PG_PORT/petclinic" POSTGRES_USER=petclinic POSTGRES_PASS=petclinic
+   export MALLOC_ARENA_MAX=2
+   exec "$JAVA" "${PETCLINIC_JVM_OPTS[@]}" -jar "$PETCLINIC_JAR" --spring.profiles.active=postgres \
+     --server.address=127.0.0.1 --server.port="$BENCH_PETCLINIC_PORT" --management.server.port=-1 \
+     >"$OUT/petclinic.log" 2>&1) &
+  PETCLINIC_PID=$!
+  t0=$(date +%s%N)
+  if wait_http "http://127.0.0.1:$BENCH_PETCLINIC_PORT/" 180; then
+    echo "$(( ($(date +%s%N) - t0) / 1000000 ))" >"$OUT/work/petclinic_start_ms"
+    echo "$PETCLINIC_PID" >"$OUT/work/petclinic_pid"
+    log "PetClinic answered after $(cat "$OUT/work/petclinic_start_ms") ms"
+    python3 "$BENCH_DIR/bench.py" petclinic
+  else
+    tail -n 30 "$OUT/petclinic.log" >&2
+    petclinic_skipped "PetClinic did not answer on 127.0.0.1:$BENCH_PETCLINIC_PORT within 180 s (see target/bench/petclinic.log)"
+  fi
+  stop_pid "$PETCLINIC_PID"; PETCLINIC_PID=""
+fi
 
 # ---------------------------------------------------------------------------------------------
 # 8. A second portal on the same database, both behind nginx.
