@@ -2,6 +2,7 @@ package health.leap.portal.platform;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionImplementor;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -71,11 +72,18 @@ public final class NativeSql {
         });
     }
 
-    /** The session, with what it holds written out first where there is a transaction to write in. */
+    /**
+     * The session, with what it holds written out first where there is a transaction to write in; a
+     * session holding no entity and no pending change has nothing to write (most page reads).
+     */
     private static Session session() {
         Session session = Panache.getSession();
         if (session.isJoinedToTransaction()) {
-            session.flush();
+            SessionImplementor holding = session.unwrap(SessionImplementor.class);
+            if (holding.getPersistenceContextInternal().getNumberOfManagedEntities() > 0
+                    || holding.getActionQueue().hasAnyQueuedActions()) {
+                session.flush();
+            }
         }
         return session;
     }

@@ -117,6 +117,23 @@ public class Formats {
 
     /** PENDING_APPROVAL → Pending approval; Pendiente de aprobación */
     static String statusLabel(String status, @TemplateAttribute("locale") Object locale) {
-        return Language.bundle(PageMessages.class, locale instanceof Locale l ? l : Language.ENGLISH).status(status);
+        boolean spanish = patterns(locale) == SPANISH;
+        Map<String, String> known = spanish ? SPANISH_STATUSES : ENGLISH_STATUSES;
+        String label = known.get(status);
+        if (label == null) {
+            label = Language.bundle(PageMessages.class, spanish ? Language.SPANISH : Language.ENGLISH).status(status);
+            if (known.size() < MAX_STATUSES) {
+                known.put(status, label);
+            }
+        }
+        return label;
     }
+
+    /*
+     * Each status's label, worked out once per language: the message is a switch over some twenty
+     * codes, and a history page asks for it on every row (a seventh of the page's time).
+     */
+    private static final int MAX_STATUSES = 64;
+    private static final Map<String, String> ENGLISH_STATUSES = new ConcurrentHashMap<>();
+    private static final Map<String, String> SPANISH_STATUSES = new ConcurrentHashMap<>();
 }

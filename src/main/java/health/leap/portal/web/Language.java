@@ -59,12 +59,17 @@ public class Language {
 
     /** The other languages, for the switcher, each named in its own language. */
     public List<Choice> getOthers() {
-        return SUPPORTED.stream().filter(l -> !l.equals(locale()))
-                .map(l -> {
-                    String name = l.getDisplayLanguage(l);
-                    return new Choice(l.toLanguageTag(), Character.toUpperCase(name.charAt(0)) + name.substring(1));
-                }).toList();
+        return OTHERS.get(index(locale()));
     }
+
+    /** For each supported language, the others as its switcher offers them: worked out once, not per page. */
+    private static final List<List<Choice>> OTHERS = SUPPORTED.stream()
+            .map(current -> SUPPORTED.stream().filter(l -> !l.equals(current))
+                    .map(l -> {
+                        String name = l.getDisplayLanguage(l);
+                        return new Choice(l.toLanguageTag(), Character.toUpperCase(name.charAt(0)) + name.substring(1));
+                    }).toList())
+            .toList();
 
     /** Where the switcher sends the patient back to: this page, path and query, never another site. */
     public String getHere() {

@@ -147,6 +147,22 @@ class LanguageTest {
     }
 
     @Test
+    void wordsLookedUpOnceStayEachLanguagesAndEachSeasons() {
+        // labels and zone names are kept after the first page asks: the next reader still gets their own
+        assertEquals("Confirmed", Formats.statusLabel("CONFIRMED", Locale.ENGLISH));
+        assertEquals("Confirmada", Formats.statusLabel("CONFIRMED", Language.SPANISH));
+        assertEquals("Confirmed", Formats.statusLabel("CONFIRMED", Locale.ENGLISH));
+        assertEquals("Pendiente de aprobación", Formats.statusLabel("PENDING_APPROVAL", Locale.forLanguageTag("es-MX")));
+        var london = java.time.ZoneId.of("Europe/London");
+        assertEquals("BST (Europe/London)", Formats.zoneName(london, java.time.Instant.parse("2026-07-01T09:00:00Z")));
+        assertEquals("GMT (Europe/London)", Formats.zoneName(london, java.time.Instant.parse("2026-12-01T09:00:00Z")));
+        assertEquals("BST (Europe/London)", Formats.zoneName(london, java.time.Instant.parse("2026-07-02T09:00:00Z")));
+        var newYork = java.time.ZoneId.of("America/New_York");
+        assertEquals("EST (America/New_York)", Formats.zoneName(newYork, java.time.Instant.parse("2026-12-01T09:00:00Z")));
+        assertEquals("EDT (America/New_York)", Formats.zoneName(newYork, java.time.Instant.parse("2026-07-01T09:00:00Z")));
+    }
+
+    @Test
     void aTimelineLineIsStoredInNoLanguageAndWordedInTheReaders() {
         assertEquals("Held for 10 minutes", TimelineDetail.words(TimelineDetail.heldFor(Duration.ofMinutes(10)), Locale.ENGLISH));
         assertEquals("Held for 1 hour", TimelineDetail.words(TimelineDetail.heldFor(Duration.ofMinutes(60)), Locale.ENGLISH));
