@@ -23,8 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Isolated("it times how portals of its own recover: alone, never beside the journeys")
 class FailoverFaultIT {
 
-    static final int PRIMARY_PORT = 55441;
-    static final int STANDBY_PORT = 55442;
+    /*
+     * Below the kernel's ephemeral range (32768-60999 here), where an outgoing connection of any other
+     * test can hold the port for a moment: a standby on 55442 once found it taken and would not start.
+     */
+    static final int PRIMARY_PORT = 25441;
+    static final int STANDBY_PORT = 25442;
     static final int PORTAL_PORT = 8097;
     static final String STANDBY = "standby1";
     /** How long the failover itself takes here: the time a managed service needs to notice and promote. */
