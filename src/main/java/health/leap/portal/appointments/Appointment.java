@@ -54,6 +54,16 @@ public class Appointment extends TenantEntity {
     public int rescheduleCount;
     @Column(name = "cancel_reason")
     public String cancelReason;
+    /** Why the front desk booked it past the patient's online rules (a walk-in, the active limit), or null. */
+    @Column(name = "desk_reason")
+    public String deskReason;
+    /** To be paid at the clinic, as the front desk chose when it booked the visit. */
+    @Column(name = "pay_at_desk", nullable = false)
+    public boolean payAtDesk;
+    @Column(name = "desk_paid_at")
+    public Instant deskPaidAt;
+    @Column(name = "desk_payment_reference")
+    public String deskPaymentReference;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

@@ -20,7 +20,12 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
                                 String serviceName, BookingPolicy policy, PaymentStatus paymentStatus, String paymentReference,
                                 RefundStatus refundStatus, BigDecimal refundAmount, Instant refundSettledAt, String cancelReason,
                                 Long rescheduledFromId, Long replacedById, String packageName, List<ApplicablePackage> packages,
-                                List<AppointmentEvent> timeline, Instant now) {
+                                List<AppointmentEvent> timeline, Instant now, AtDesk atDesk) {
+
+    /** Paying at the clinic's desk, as the front desk chose when it booked: whether, and when and how it was paid. */
+    public record AtDesk(boolean toPay, Instant paidAt, String reference) {
+        public static final AtDesk NO = new AtDesk(false, null, null);
+    }
 
     /** How long the visit takes: its service's length. */
     public long minutes() {
@@ -31,7 +36,7 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
     public AppointmentDetail withPackages(List<ApplicablePackage> applicable) {
         return new AppointmentDetail(id, status, startsAt, endsAt, holdExpiresAt, holdExtensionsUsed, amountDue, currency, rescheduleCount,
                 doctorName, doctorId, centreName, centreAddress, centrePhone, zone, serviceName, policy, paymentStatus, paymentReference,
-                refundStatus, refundAmount, refundSettledAt, cancelReason, rescheduledFromId, replacedById, packageName, applicable, timeline, now);
+                refundStatus, refundAmount, refundSettledAt, cancelReason, rescheduledFromId, replacedById, packageName, applicable, timeline, now, atDesk);
     }
 
     /** Declined by the clinic (a staff member moved it from PENDING_APPROVAL to CANCELLED), with the reason they gave. */
@@ -59,7 +64,24 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
     }
 
     public boolean paymentDue() {
-        return amountDue.signum() > 0 && paymentStatus != PaymentStatus.SUCCEEDED && packageName == null;
+        return amountDue.signum() > 0 && paymentStatus != PaymentStatus.SUCCEEDED && packageName == null && !atDesk.toPay();
+    }
+
+    /** The amount due is still to be paid at the clinic's desk, for a visit that is going ahead. */
+    public boolean owedAtDesk() {
+        return atDesk.toPay() && atDesk.paidAt() == null && amountDue.signum() > 0
+                && (status == AppointmentStatus.CONFIRMED || status == AppointmentStatus.PENDING_APPROVAL
+                || status == AppointmentStatus.CHECKED_IN);
+    }
+
+    /** The front desk, acting for the patient, may cancel it, inside the online window too. */
+    public boolean deskCancellable() {
+        return status == AppointmentStatus.CONFIRMED || status == AppointmentStatus.PENDING_APPROVAL;
+    }
+
+    /** The front desk, acting for the patient, may move it, inside the window and past the limit of moves too. */
+    public boolean deskMovable() {
+        return (status == AppointmentStatus.CONFIRMED || status == AppointmentStatus.PENDING_APPROVAL) && startsAt.isAfter(now);
     }
 
     /** Why the patient cannot cancel now, in the page's language, or null when they can. */

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one writer of {@code appointment} and its timeline. Every change of a booking's status is a
@@ -75,17 +76,30 @@ public class AppointmentLifecycle {
                           Instant startsAt, Instant endsAt, BigDecimal amountDue, String currency) {
     }
 
-    /** Holds the doctor's time for the patient until {@code until}; empty when another booking has any of it. */
-    public Optional<Long> hold(Booking b, Instant until, Instant now, String detail) {
+    /**
+     * Holds the doctor's time for the patient until {@code until}; empty when another booking has any of
+     * it. {@code overridden} names the patient's online rules the front desk went past for this booking,
+     * with {@code deskReason}: the booking keeps the reason (its confirmation does not refuse what the
+     * desk allowed) and its timeline says which rules and why.
+     */
+    public Optional<Long> hold(Booking b, Instant until, Instant now, String detail, Set<ErrorCode> overridden,
+                               String deskReason) {
         expirePassedHoldsOverlapping(b.doctorId(), b.startsAt(), b.endsAt(), now);
+        String keptReason = overridden.isEmpty() ? null : deskReason;
         Optional<Long> id = NativeSql.one("""
                 insert into appointment (tenant_id, lead_id, slot_id, doctor_id, centre_id, service_id, starts_at, ends_at,
-                                         status, hold_expires_at, amount_due, currency, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?)
+                                         status, hold_expires_at, amount_due, currency, desk_reason, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?)
                 on conflict do nothing returning id""", rs -> rs.getLong(1),
                 b.tenantId(), b.leadId(), b.slotId(), b.doctorId(), b.centreId(), b.serviceId(), b.startsAt(), b.endsAt(),
-                until, b.amountDue(), b.currency(), now, now);
-        id.ifPresent(held -> record(b.tenantId(), held, now, Actor.patient(b.leadId()), null, AppointmentStatus.DRAFT, detail));
+                until, b.amountDue(), b.currency(), keptReason, now, now);
+        id.ifPresent(held -> {
+            record(b.tenantId(), held, now, Actor.patient(b.leadId()), null, AppointmentStatus.DRAFT, detail);
+            if (keptReason != null) {
+                record(b.tenantId(), held, now, Actor.patient(b.leadId()), AppointmentStatus.DRAFT, AppointmentStatus.DRAFT,
+                        TimelineDetail.deskOverride(overridden, keptReason));
+            }
+        });
         return id;
     }
 
@@ -113,12 +127,21 @@ public class AppointmentLifecycle {
      * false when it is no longer a held DRAFT.
      */
     public boolean confirm(Appointment draft, AppointmentStatus to, Instant now, Actor actor, String detail) {
+        return confirm(draft, to, now, actor, detail, false);
+    }
+
+    /**
+     * {@link #confirm(Appointment, AppointmentStatus, Instant, Actor, String)}, the amount due to be paid
+     * at the clinic's desk when {@code payAtDesk} (the front desk's choice for the patient).
+     */
+    public boolean confirm(Appointment draft, AppointmentStatus to, Instant now, Actor actor, String detail, boolean payAtDesk) {
         if (!AppointmentStatus.DRAFT.canMoveTo(to)) {
             throw new IllegalArgumentException("a hold is not confirmed as " + to);
         }
         boolean won = NativeSql.update("""
-                update appointment set status = ?, updated_at = ? where id = ? and status = ? and hold_expires_at > ?""",
-                to, now, draft.id, AppointmentStatus.DRAFT, now) == 1;
+                update appointment set status = ?, pay_at_desk = ?, updated_at = ?
+                where id = ? and status = ? and hold_expires_at > ?""",
+                to, payAtDesk, now, draft.id, AppointmentStatus.DRAFT, now) == 1;
         if (won) {
             record(draft.tenantId, draft.id, now, actor, AppointmentStatus.DRAFT, to, detail);
         }
@@ -150,16 +173,42 @@ public class AppointmentLifecycle {
      */
     public Optional<Cancellations.GivenBack> cancel(Appointment appointment, String reason, Instant now, Actor actor,
                                                     String wording) {
+        return cancel(appointment, reason, now, actor, wording, true);
+    }
+
+    /**
+     * {@link #cancel(Appointment, String, Instant, Actor, String)}; when {@code giveBack} is false (the
+     * front desk's choice for a cancellation inside the window) nothing paid is refunded and no package
+     * session comes back, and the timeline says so.
+     */
+    public Optional<Cancellations.GivenBack> cancel(Appointment appointment, String reason, Instant now, Actor actor,
+                                                    String wording, boolean giveBack) {
         AppointmentStatus from = appointment.status;
         if (!from.canMoveTo(AppointmentStatus.CANCELLED)
                 || NativeSql.update("update appointment set status = ?, cancel_reason = ?, updated_at = ? where id = ? and status = ?",
                 AppointmentStatus.CANCELLED, reason, now, appointment.id, from) == 0) {
             return Optional.empty();
         }
-        Cancellations.GivenBack givenBack = cancellations.giveBack(appointment.id, appointment.paymentId);
+        Cancellations.GivenBack givenBack = giveBack ? cancellations.giveBack(appointment.id, appointment.paymentId)
+                : new Cancellations.GivenBack(false, false);
         record(appointment.tenantId, appointment.id, now, actor, from, AppointmentStatus.CANCELLED,
-                TimelineDetail.givenBack(wording, givenBack));
+                giveBack ? TimelineDetail.givenBack(wording, givenBack) : TimelineDetail.withoutRefund(wording));
         return Optional.of(givenBack);
+    }
+
+    /**
+     * Records the amount due paid at the clinic's desk, with the desk's reference (card terminal, cash);
+     * false when the booking is not one to pay at the desk, or was recorded paid already.
+     */
+    public boolean paidAtDesk(Appointment appointment, String reference, Instant now, Actor actor) {
+        boolean won = NativeSql.update("""
+                update appointment set desk_paid_at = ?, desk_payment_reference = ?, updated_at = ?
+                where id = ? and pay_at_desk and desk_paid_at is null""", now, reference, now, appointment.id) == 1;
+        if (won) {
+            record(appointment.tenantId, appointment.id, now, actor, appointment.status, appointment.status,
+                    TimelineDetail.paidAtDesk(reference));
+        }
+        return won;
     }
 
     /** Ties the payment just started to the held DRAFT it pays for. */
@@ -177,6 +226,14 @@ public class AppointmentLifecycle {
      * service, payment and count of moves. Returns the new booking's id.
      */
     public long move(Appointment old, Move to, Instant now, Actor actor) {
+        return move(old, to, now, actor, Set.of(), null);
+    }
+
+    /**
+     * {@link #move(Appointment, Move, Instant, Actor)} by the front desk past the patient's online rules
+     * {@code overridden} (none for a patient), for the reason it gave: the new booking's timeline says so.
+     */
+    public long move(Appointment old, Move to, Instant now, Actor actor, Set<ErrorCode> overridden, String deskReason) {
         expirePassedHoldsOverlapping(to.doctorId(), to.startsAt(), to.endsAt(), now);
         if (!old.status.canMoveTo(AppointmentStatus.RESCHEDULED)
                 || NativeSql.update("update appointment set status = ?, updated_at = ? where id = ? and status = ?",
@@ -196,6 +253,9 @@ public class AppointmentLifecycle {
         record(old.tenantId, old.id, now, actor, old.status, AppointmentStatus.RESCHEDULED, TimelineDetail.movedTo(moved));
         record(old.tenantId, moved, now, actor, null, to.status(),
                 TimelineDetail.movedFrom(old.id, to.status() == AppointmentStatus.PENDING_APPROVAL));
+        if (!overridden.isEmpty() && deskReason != null) {
+            record(old.tenantId, moved, now, actor, to.status(), to.status(), TimelineDetail.deskOverride(overridden, deskReason));
+        }
         return moved;
     }
 
@@ -333,14 +393,19 @@ public class AppointmentLifecycle {
     }
 
     /**
-     * The patient's own change made by their guardian, when the request is a guardian's acting for
-     * that patient (the link checked in the database on this request): the timeline names the guardian.
+     * The patient's own change made by someone acting for them: by their guardian, when the request is a
+     * guardian's acting for that patient (the link checked in the database on this request), the timeline
+     * names the guardian; by the front desk acting for the patient, it names the staff member.
      */
     private Actor actingFor(Actor actor) {
-        if (actor.type() != ActorType.PATIENT || !Arc.container().requestContext().isActive()) {
+        if (actor.type() != ActorType.PATIENT || !Arc.container().requestContext().isActive() || !caller.isPatient()
+                || !actor.id().equals(String.valueOf(caller.leadId()))) {
             return actor;
         }
-        Long guardian = caller.isPatient() ? caller.guardianLeadId() : null;
-        return guardian != null && actor.id().equals(String.valueOf(caller.leadId())) ? Actor.guardian(guardian) : actor;
+        if (caller.isDesk()) {
+            return Actor.staff(caller.userName());
+        }
+        Long guardian = caller.guardianLeadId();
+        return guardian != null ? Actor.guardian(guardian) : actor;
     }
 }

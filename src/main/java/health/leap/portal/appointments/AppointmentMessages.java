@@ -130,6 +130,45 @@ public interface AppointmentMessages {
 
     String flagSessionBack();
 
+    String flagPayAtDesk();
+
+    String deskRefundChoiceRequired();
+
+    // the front desk acting for the patient
+    String deskReasonLabel();
+
+    String deskMoveReasonHint();
+
+    String deskMove();
+
+    String deskCancelReasonLabel();
+
+    String deskRefundLegend();
+
+    String deskRefundFull();
+
+    String deskRefundNone();
+
+    String deskCancel();
+
+    String bookToPayAtDesk(String amount);
+
+    String owedAtDesk(String amount);
+
+    String paidAtDesk(String amount, String when, String reference);
+
+    String slotHasBegun();
+
+    String flagNoRefund();
+
+    /** The front desk went past the patient's online rules, named by {@link #deskRule}. */
+    String eventDeskOverride(String rules);
+
+    /** One online rule the front desk may go past, by its error code. */
+    String deskRule(String code);
+
+    String eventPaidAtDesk();
+
     /** A line and the words a person typed: "Cancelled: Feeling better". */
     String eventReason(String line, String reason);
 
@@ -338,6 +377,9 @@ public interface AppointmentMessages {
 
     // booking for the family: who acted, on the timeline
     String eventByGuardian(String guardian, String patient);
+
+    /** A staff member's change: the clinic, and which of its staff. */
+    String eventByStaff(String staff);
 
     String eventByPatient(String patient);
 

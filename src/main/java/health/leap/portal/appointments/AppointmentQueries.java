@@ -102,6 +102,7 @@ public class AppointmentQueries {
                        p.status as payment_status, p.reference, a.rescheduled_from_id,
                        a.service_id, a.centre_id, a.tenant_id, a.lead_id, pk.name as package_name,
                        r.status as refund_status, r.amount as refund_amount, r.settled_at as refund_settled_at, a.cancel_reason,
+                       a.pay_at_desk, a.desk_paid_at, a.desk_payment_reference,
                 """ + BookingPolicy.EFFECTIVE_COLUMNS + """
 
                 from appointment a
@@ -119,7 +120,9 @@ public class AppointmentQueries {
                 RefundStatus.of(rs.getString("refund_status")),
                 rs.getBigDecimal("refund_amount"), rs.instant("refund_settled_at"), rs.getString("cancel_reason"),
                 rs.nullableLong("rescheduled_from_id"), rs.nullableLong("replaced_by"),
-                rs.getString("package_name"), List.of(), timeline, now),
+                rs.getString("package_name"), List.of(), timeline, now,
+                new AppointmentDetail.AtDesk(rs.getBoolean("pay_at_desk"), rs.instant("desk_paid_at"),
+                        rs.getString("desk_payment_reference"))),
                 rs.getLong("tenant_id"), rs.getLong("lead_id"), rs.getLong("service_id"), rs.getLong("centre_id")),
                 appointmentId).orElseThrow();
         // a held DRAFT may be paid with a package valid at its start: offer those (read after the row, not inside it)

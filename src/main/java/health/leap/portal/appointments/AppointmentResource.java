@@ -1,9 +1,11 @@
 package health.leap.portal.appointments;
 
+import health.leap.portal.clinic.DeskOverrides;
 import health.leap.portal.doctors.DoctorService;
 import health.leap.portal.doctors.SlotPicker;
 import health.leap.portal.patient.Caller;
 import health.leap.portal.patient.FamilyPage;
+import health.leap.portal.patient.DeskPage;
 import health.leap.portal.patient.PreviewPage;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Htmx;
@@ -45,6 +47,11 @@ public class AppointmentResource {
     /** These pages as the patient sees them, for staff, read-only. */
     @Path("/staff/patients/{lead}/appointments")
     public static class InPreview extends AppointmentResource implements PreviewPage {
+    }
+
+    /** These pages for the front desk acting for the patient: reads and writes, recorded as the staff member's. */
+    @Path("/staff/acting/{lead}/appointments")
+    public static class AtDesk extends AppointmentResource implements DeskPage {
     }
 
     @CheckedTemplate(basePath = "appointments")
@@ -127,9 +134,11 @@ public class AppointmentResource {
     @POST
     @Path("{id}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response cancel(@PathParam("id") String id, @FormParam("reason") String reason) {
+    public Response cancel(@PathParam("id") String id, @FormParam("reason") String reason, @FormParam("refund") String refund) {
         long appointmentId = Params.id("appointment", id);
-        cancellations.cancel(caller.tenantId(), caller.leadId(), appointmentId, Params.optionalText("reason", reason, 500));
+        String words = Params.optionalText("reason", reason, 500);
+        cancellations.cancel(caller.tenantId(), caller.leadId(), appointmentId, words, desk(words),
+                caller.isDesk() ? Params.optionalText("refund", refund, 10) : null);
         metrics.cancelled();
         if (!htmx.isHtmx()) {
             return Response.seeOther(URI.create(caller.getBase() + "/appointments/" + appointmentId)).build();
@@ -149,12 +158,14 @@ public class AppointmentResource {
     @POST
     @Path("{id}/reschedule")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response reschedule(@PathParam("id") String id, @FormParam("slot") String slot) {
+    public Response reschedule(@PathParam("id") String id, @FormParam("slot") String slot,
+                               @FormParam("deskReason") String deskReason) {
         long appointmentId = Params.id("appointment", id);
         long slotId = Params.id("slot", slot);
+        DeskOverrides.Desk desk = desk(caller.isDesk() ? Params.optionalText("reason", deskReason, 500) : null);
         long moved;
         try {
-            moved = reschedules.reschedule(caller.tenantId(), caller.leadId(), appointmentId, slotId);
+            moved = reschedules.reschedule(caller.tenantId(), caller.leadId(), appointmentId, slotId, desk);
         } catch (Problem problem) {
             if (problem.code() != ErrorCode.SLOT_TAKEN && problem.code() != ErrorCode.OVERLAPPING_BOOKING
                     && problem.code() != ErrorCode.SERVICE_DOES_NOT_FIT) {
@@ -175,7 +186,7 @@ public class AppointmentResource {
     }
 
     private ReschedulePage reschedulePage(long appointmentId, Long doctorId, Long centreId, LocalDate date, Problem error) {
-        Appointment appointment = reschedules.movable(caller.tenantId(), caller.leadId(), appointmentId);
+        Appointment appointment = reschedules.movable(caller.tenantId(), caller.leadId(), appointmentId, caller.isDesk());
         long doctor = doctorId == null ? appointment.doctorId : doctorId;
         // the centre list showed the previous doctor's centres: when the new doctor is not there, start at theirs
         Long centre = centreId != null && doctors.offers(doctor, centreId, appointment.serviceId) ? centreId : null;
@@ -183,5 +194,10 @@ public class AppointmentResource {
                 centre == null && doctorId != null ? null : date, true, appointment.id);
         return new ReschedulePage(queries.detail(appointmentId), doctors.doctorsOffering(caller.tenantId(), appointment.serviceId),
                 picker, error == null ? null : error.code(), error == null ? null : error.sentence());
+    }
+
+    /** The front desk acting for the patient, with the reason it gave for going past a rule; nobody for a patient. */
+    private DeskOverrides.Desk desk(String reason) {
+        return caller.isDesk() ? DeskOverrides.Desk.acting(reason) : DeskOverrides.Desk.NONE;
     }
 }

@@ -2,6 +2,7 @@ package health.leap.portal.appointments;
 
 import health.leap.portal.clinic.BookingWindow;
 import health.leap.portal.clinic.Centre;
+import health.leap.portal.clinic.DeskOverrides;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.packages.Redemptions;
 import health.leap.portal.patient.Lead;
@@ -13,7 +14,9 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Moving a booking to another slot, maybe with another doctor or centre offering the same service.
@@ -41,11 +44,22 @@ public class RescheduleService {
 
     /** The booking to move, refused early when the rules already say no. */
     public Appointment movable(long tenantId, long leadId, long appointmentId) {
+        return movable(tenantId, leadId, appointmentId, false);
+    }
+
+    /**
+     * The booking to move, refused early when the rules already say no; for the front desk acting for the
+     * patient ({@code deskActing}) the window and the limit of moves do not refuse here, since the desk
+     * may go past them with the reason it gives when it moves the booking.
+     */
+    public Appointment movable(long tenantId, long leadId, long appointmentId, boolean deskActing) {
         Appointment appointment = ownership.appointment(tenantId, leadId, appointmentId);
         Centre centre = catalog.centre(appointment.centreId);
         RescheduleRules.refusal(appointment.status, appointment.startsAt, appointment.rescheduleCount, clock.instant(),
                 centre.policy(), centre.desk()).ifPresent(p -> {
-            throw p;
+            if (!deskActing || !DeskOverrides.mayOverride(p.code())) {
+                throw p;
+            }
         });
         return appointment;
     }
@@ -58,9 +72,23 @@ public class RescheduleService {
     /** Moves the booking to {@code slotId}; returns the new appointment's id. */
     @Transactional
     public long reschedule(long tenantId, long leadId, long appointmentId, long slotId) {
+        return reschedule(tenantId, leadId, appointmentId, slotId, DeskOverrides.Desk.NONE);
+    }
+
+    /**
+     * Moves the booking to {@code slotId}; the front desk acting for the patient ({@code desk}) may, with
+     * a reason, move it inside the reschedule window, past the limit of moves and to a time inside the
+     * minimum advance or past the same-day cutoff. Returns the new appointment's id.
+     */
+    @Transactional
+    public long reschedule(long tenantId, long leadId, long appointmentId, long slotId, DeskOverrides.Desk desk) {
         Instant now = clock.instant();
         Lead.lockForChanges(tenantId, leadId);
-        Appointment old = movable(tenantId, leadId, appointmentId);
+        Set<ErrorCode> overridden = EnumSet.noneOf(ErrorCode.class);
+        Appointment old = ownership.appointment(tenantId, leadId, appointmentId);
+        Centre from = catalog.centre(old.centreId);
+        RescheduleRules.refusal(old.status, old.startsAt, old.rescheduleCount, now, from.policy(), from.desk())
+                .ifPresent(p -> overridden.add(DeskOverrides.pastOrThrow(p, desk)));
         Target target = target(slotId, old.serviceId).orElseThrow(
                 () -> Problem.notFound(AppointmentMessages.class, AppointmentMessages::slotNotFound));
         if (target.tenantId() != tenantId) {
@@ -76,9 +104,11 @@ public class RescheduleService {
             throw new Problem(ErrorCode.SERVICE_DOES_NOT_FIT, AppointmentMessages.class, AppointmentMessages::serviceDoesNotFit);
         }
         Centre centre = catalog.centre(target.centreId());
-        BookingWindow.refusal(now, centre.zone(), centre.policy(), target.startsAt()).ifPresent(p -> {
-            throw p;
-        });
+        BookingWindow.refusal(now, centre.zone(), centre.policy(), target.startsAt())
+                .ifPresent(p -> overridden.add(DeskOverrides.pastOrThrow(p, desk)));
+        if (target.startsAt().isBefore(now)) {
+            throw new Problem(ErrorCode.TOO_SOON, AppointmentMessages.class, AppointmentMessages::slotHasBegun);
+        }
         // a package pays for this service at the centres it names: a move elsewhere would use it where it is not valid
         redemptions.packageNotValidAt(appointmentId, old.serviceId, target.centreId()).ifPresent(name -> {
             throw new Problem(ErrorCode.PACKAGE_NOT_VALID_THERE, AppointmentMessages.class,
@@ -94,7 +124,8 @@ public class RescheduleService {
         });
         AppointmentStatus status = target.requiresApproval() ? AppointmentStatus.PENDING_APPROVAL : AppointmentStatus.CONFIRMED;
         long moved = lifecycle.move(old, new AppointmentLifecycle.Move(target.slotId(), target.doctorId(), target.centreId(),
-                target.startsAt(), target.endsAt(), status), now, AppointmentLifecycle.Actor.patient(leadId));
+                target.startsAt(), target.endsAt(), status), now, AppointmentLifecycle.Actor.patient(leadId), overridden,
+                desk.reason());
         redemptions.handOn(appointmentId, moved, old.serviceId, target.centreId());
         return moved;
     }

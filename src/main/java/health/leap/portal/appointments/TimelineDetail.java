@@ -1,6 +1,7 @@
 package health.leap.portal.appointments;
 
 import health.leap.portal.platform.Money;
+import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Formats;
 import health.leap.portal.web.Language;
 import io.quarkus.qute.TemplateExtension;
@@ -9,11 +10,14 @@ import io.quarkus.qute.TemplateExtension.TemplateAttribute;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What a line of a booking's timeline says ({@code appointment_event.detail}), and a cancel reason the
@@ -55,6 +59,8 @@ public final class TimelineDetail {
     static final String SESSION_BACK = "session-back";
     static final String AWAITING_APPROVAL = "awaiting-approval";
     static final String PAID_WITH_PACKAGE = "paid-with-package";
+    static final String PAY_AT_DESK = "pay-at-desk";
+    static final String NO_REFUND = "no-refund";
 
     private TimelineDetail() {
     }
@@ -136,6 +142,30 @@ public final class TimelineDetail {
         return "hold-extended:" + Math.max(0, by.toSeconds());
     }
 
+    /**
+     * The front desk went past the patient's online rules ({@code codes}, error code names) with the
+     * reason it gave: {@code desk-override:TOO_SOON,ACTIVE_LIMIT_REACHED;text:Walk-in, in pain}.
+     */
+    public static String deskOverride(Collection<ErrorCode> codes, String reason) {
+        return withText("desk-override:" + codes.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), reason);
+    }
+
+    /** Paid at the clinic's desk, with the desk's reference (card terminal, cash): {@code paid-at-desk;text:cash}. */
+    public static String paidAtDesk(String reference) {
+        return withText("paid-at-desk", reference);
+    }
+
+    /** A confirmation the front desk made, the amount due to be paid at the clinic. */
+    public static String confirmedToPayAtDesk(boolean awaitingApproval) {
+        return awaitingApproval ? AWAITING_APPROVAL + SEPARATOR + PAY_AT_DESK : PAY_AT_DESK;
+    }
+
+    /** A cancellation's line when the front desk, inside the window, chose to refund nothing. */
+    public static String withoutRefund(String line) {
+        int text = line.indexOf(SEPARATOR + TEXT);
+        return text < 0 ? line + SEPARATOR + NO_REFUND : line.substring(0, text) + SEPARATOR + NO_REFUND + line.substring(text);
+    }
+
     /** A confirmation: waiting for the clinic's approval, paid with a package session, both, or null for neither. */
     public static String confirmed(boolean awaitingApproval, boolean paidWithPackage) {
         if (awaitingApproval) {
@@ -181,7 +211,8 @@ public final class TimelineDetail {
     record Parsed(String head, String argument, List<String> additions, String text) {
     }
 
-    private static final Set<String> ADDITIONS = Set.of(AWAITING_APPROVAL, PAID_WITH_PACKAGE, REFUNDING, SESSION_BACK);
+    private static final Set<String> ADDITIONS = Set.of(AWAITING_APPROVAL, PAID_WITH_PACKAGE, REFUNDING, SESSION_BACK,
+            PAY_AT_DESK, NO_REFUND);
 
     /** The heads, each worded by the bundle from its argument (null when there is none). */
     private record Head(boolean takesArgument, boolean takesText, Function<Worder, String> words) {
@@ -197,6 +228,10 @@ public final class TimelineDetail {
             Map.entry("released-for-another", new Head(false, false, w -> w.m().eventReleasedForAnother())),
             Map.entry(AWAITING_APPROVAL, new Head(false, false, w -> w.m().eventAwaitingApproval())),
             Map.entry(PAID_WITH_PACKAGE, new Head(false, false, w -> w.m().eventPaidWithPackage())),
+            Map.entry(PAY_AT_DESK, new Head(false, false, w -> w.m().flagPayAtDesk())),
+            Map.entry("desk-override", new Head(true, true, w -> w.m().eventDeskOverride(Arrays.stream(w.argument().split(","))
+                    .map(w.m()::deskRule).collect(Collectors.joining(", "))))),
+            Map.entry("paid-at-desk", new Head(false, true, w -> w.m().eventPaidAtDesk())),
             Map.entry("approved", new Head(false, false, w -> w.m().eventApproved())),
             Map.entry("declined", new Head(false, true, w -> w.m().eventDeclined())),
             Map.entry("checked-in", new Head(false, false, w -> w.m().eventCheckedIn())),
@@ -257,6 +292,7 @@ public final class TimelineDetail {
         return switch (head) {
             case "held", "hold-extended", "moved-to", "moved-from" -> argument.matches("[0-9]{1,18}");
             case "refund-completed", "refund-failed" -> argument.matches("[0-9]{1,15}(\\.[0-9]{1,4})? [A-Z]{3}");
+            case "desk-override" -> argument.matches("[A-Z_]{1,40}(,[A-Z_]{1,40}){0,5}");
             default -> false;
         };
     }
@@ -282,6 +318,8 @@ public final class TimelineDetail {
                 case AWAITING_APPROVAL -> m.flagAwaitingApproval();
                 case PAID_WITH_PACKAGE -> m.flagPaidWithPackage();
                 case REFUNDING -> m.flagRefunding();
+                case PAY_AT_DESK -> m.flagPayAtDesk();
+                case NO_REFUND -> m.flagNoRefund();
                 default -> m.flagSessionBack();
             });
         }

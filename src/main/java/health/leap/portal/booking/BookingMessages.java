@@ -28,6 +28,8 @@ public interface BookingMessages {
 
     String timeNotFound();
 
+    String timeHasBegun();
+
     String timeNotYours();
 
     String serviceNotOfferedAt(String centre);

@@ -4,8 +4,10 @@ import health.leap.portal.appointments.AppointmentQueries;
 import health.leap.portal.appointments.AppointmentResource;
 import health.leap.portal.doctors.DoctorService;
 import health.leap.portal.doctors.SlotPicker;
+import health.leap.portal.clinic.DeskOverrides;
 import health.leap.portal.patient.Caller;
 import health.leap.portal.patient.FamilyPage;
+import health.leap.portal.patient.DeskPage;
 import health.leap.portal.patient.PreviewPage;
 import health.leap.portal.web.ErrorCode;
 import health.leap.portal.web.Htmx;
@@ -44,6 +46,11 @@ public class BookingResource {
     public static class InPreview extends BookingResource implements PreviewPage {
     }
 
+    /** These pages for the front desk acting for the patient: reads and writes, recorded as the staff member's. */
+    @Path("/staff/acting/{lead}/appointments")
+    public static class AtDesk extends BookingResource implements DeskPage {
+    }
+
     @CheckedTemplate(basePath = "booking")
     static class Templates {
         static native TemplateInstance slotTaken(SlotPicker picker, ErrorCode code, String message);
@@ -72,11 +79,12 @@ public class BookingResource {
 
     @POST
     public Response hold(@FormParam("slot") String slot, @FormParam("service") String service,
-                         @FormParam("release") String release) {
+                         @FormParam("release") String release, @FormParam("deskReason") String deskReason) {
         long slotId = Params.id("slot", slot);
         long serviceId = Params.id("service", service);
+        DeskOverrides.Desk desk = desk(deskReason);
         try {
-            long id = holds.hold(caller.tenantId(), caller.leadId(), slotId, serviceId, "true".equals(release));
+            long id = holds.hold(caller.tenantId(), caller.leadId(), slotId, serviceId, "true".equals(release), desk);
             metrics.held();
             return show(id, Response.Status.CREATED);
         } catch (HoldService.OpenDraft open) {
@@ -100,10 +108,20 @@ public class BookingResource {
 
     @POST
     @Path("{id}/confirm")
-    public Response confirm(@PathParam("id") String id, @FormParam("package") String patientPackage) {
+    public Response confirm(@PathParam("id") String id, @FormParam("package") String patientPackage,
+                            @FormParam("pay") String pay) {
         long appointmentId = Params.id("appointment", id);
-        confirmations.confirm(caller.tenantId(), caller.leadId(), appointmentId, Params.optionalId("package", patientPackage));
+        // only the front desk acting for the patient books a visit to be paid at the clinic
+        boolean payAtDesk = caller.isDesk() && "desk".equals(pay);
+        confirmations.confirm(caller.tenantId(), caller.leadId(), appointmentId, Params.optionalId("package", patientPackage),
+                payAtDesk);
         return show(appointmentId, Response.Status.OK);
+    }
+
+    /** The front desk acting for the patient, with the reason it gave for going past a rule; nobody for a patient. */
+    private DeskOverrides.Desk desk(String deskReason) {
+        return caller.isDesk() ? DeskOverrides.Desk.acting(Params.optionalText("reason", deskReason, 500))
+                : DeskOverrides.Desk.NONE;
     }
 
     /**

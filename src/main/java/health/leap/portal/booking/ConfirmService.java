@@ -10,6 +10,7 @@ import health.leap.portal.appointments.AppointmentLifecycle.Actor;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.Ownership;
 import health.leap.portal.clinic.BookingWindow;
+import health.leap.portal.clinic.DeskOverrides;
 import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.CentrePolicy;
 import health.leap.portal.clinic.CentreRow;
@@ -58,7 +59,17 @@ public class ConfirmService {
      */
     @Transactional
     public AppointmentStatus confirm(long tenantId, long leadId, long appointmentId, Long patientPackageId) {
-        Attempt attempt = attempt(tenantId, leadId, appointmentId, patientPackageId);
+        return confirm(tenantId, leadId, appointmentId, patientPackageId, false);
+    }
+
+    /**
+     * {@link #confirm(long, long, long, Long)}; with {@code payAtDesk} (the front desk's choice for the
+     * patient) a booking that asks for payment is confirmed unpaid, the amount due to be paid at the
+     * clinic's desk.
+     */
+    @Transactional
+    public AppointmentStatus confirm(long tenantId, long leadId, long appointmentId, Long patientPackageId, boolean payAtDesk) {
+        Attempt attempt = attempt(tenantId, leadId, appointmentId, patientPackageId, payAtDesk);
         if (attempt.refusal() != null) {
             throw attempt.refusal();
         }
@@ -72,7 +83,7 @@ public class ConfirmService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Problem> confirmPaid(long tenantId, long leadId, long appointmentId) {
-        return Optional.ofNullable(attempt(tenantId, leadId, appointmentId, null).refusal());
+        return Optional.ofNullable(attempt(tenantId, leadId, appointmentId, null, false).refusal());
     }
 
     /** What a confirmation came to: the booking's status, or the refusal. */
@@ -82,7 +93,7 @@ public class ConfirmService {
         }
     }
 
-    private Attempt attempt(long tenantId, long leadId, long appointmentId, Long patientPackageId) {
+    private Attempt attempt(long tenantId, long leadId, long appointmentId, Long patientPackageId, boolean payAtDesk) {
         Lead.lockForChanges(tenantId, leadId);
         // read after the lock: a request that waited for it sees the clock as it is now
         Instant now = clock.instant();
@@ -99,15 +110,18 @@ public class ConfirmService {
             return Attempt.refused(refusal.get());
         }
         boolean packagePays = patientPackageId != null;
-        if (appointment.amountDue.compareTo(BigDecimal.ZERO) > 0 && !terms.paid() && !packagePays) {
+        boolean owed = appointment.amountDue.compareTo(BigDecimal.ZERO) > 0 && !terms.paid() && !packagePays;
+        payAtDesk = payAtDesk && owed;
+        if (owed && !payAtDesk) {
             BigDecimal due = appointment.amountDue;
             String currency = appointment.currency;
             return Attempt.refused(Problem.worded(ErrorCode.PAYMENT_REQUIRED, locale -> Language.bundle(BookingMessages.class, locale)
                     .payFirst(Formats.money(due, currency, locale))));
         }
         AppointmentStatus to = terms.requiresApproval() ? AppointmentStatus.PENDING_APPROVAL : AppointmentStatus.CONFIRMED;
-        String detail = TimelineDetail.confirmed(to == AppointmentStatus.PENDING_APPROVAL, packagePays);
-        if (!lifecycle.confirm(appointment, to, now, Actor.patient(leadId), detail)) {
+        String detail = payAtDesk ? TimelineDetail.confirmedToPayAtDesk(to == AppointmentStatus.PENDING_APPROVAL)
+                : TimelineDetail.confirmed(to == AppointmentStatus.PENDING_APPROVAL, packagePays);
+        if (!lifecycle.confirm(appointment, to, now, Actor.patient(leadId), detail, payAtDesk)) {
             // Another request changed it between our read and our write: report what it is now.
             AppointmentStatus current = lifecycle.currentStatus(appointmentId);
             if (current == AppointmentStatus.CONFIRMED || current == AppointmentStatus.PENDING_APPROVAL) {
@@ -133,13 +147,15 @@ public class ConfirmService {
         if (!appointment.isHeldAt(now)) {
             return Optional.of(holdExpired());
         }
+        // what the front desk went past when it held the time, with its reason, it is not refused again here
+        boolean deskAllowed = appointment.deskReason != null;
         Optional<Problem> window = BookingWindow.refusal(now, terms.centre().zone(), terms.centre().policy(),
                 appointment.startsAt);
-        if (window.isPresent()) {
+        if (window.isPresent() && !(deskAllowed && DeskOverrides.mayOverride(window.get().code()))) {
             return window;
         }
         int others = holds.activeCount(appointment.tenantId, appointment.leadId, now) - 1;
-        if (others >= terms.centre().policy().activeLimit()) {
+        if (others >= terms.centre().policy().activeLimit() && !deskAllowed) {
             return Optional.of(new Problem(ErrorCode.ACTIVE_LIMIT_REACHED, BookingMessages.class, m -> m.activeLimit(others)));
         }
         return Optional.empty();

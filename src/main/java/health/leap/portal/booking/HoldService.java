@@ -12,6 +12,7 @@ import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.AmountDue;
 import health.leap.portal.clinic.BookingPolicy;
 import health.leap.portal.clinic.BookingWindow;
+import health.leap.portal.clinic.DeskOverrides;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.clinic.ClinicService;
 import health.leap.portal.patient.Lead;
@@ -24,7 +25,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Holding a time: a DRAFT appointment that keeps the doctor from the slot's start for the service's
@@ -67,6 +70,16 @@ public class HoldService {
     /** Places a hold and returns the new DRAFT's id. */
     @Transactional
     public long hold(long tenantId, long leadId, long slotId, long serviceId, boolean releaseOpenDraft) {
+        return hold(tenantId, leadId, slotId, serviceId, releaseOpenDraft, DeskOverrides.Desk.NONE);
+    }
+
+    /**
+     * Places a hold and returns the new DRAFT's id; the front desk acting for the patient ({@code desk})
+     * may go past the minimum advance, the same-day rules and the active limit with a reason
+     * ({@link DeskOverrides}), never past the maximum advance nor the doctor's schedule.
+     */
+    @Transactional
+    public long hold(long tenantId, long leadId, long slotId, long serviceId, boolean releaseOpenDraft, DeskOverrides.Desk desk) {
         Instant now = clock.instant();
         // A time someone else already holds is refused at once, before any lock: when a clinic opens its
         // calendar, most of a burst of holds on one time lose. The exclusion constraint still decides every race.
@@ -88,9 +101,13 @@ public class HoldService {
                     m -> m.serviceDoesNotFit(slot.service().name(), slot.service().durationMinutes()));
         }
         BookingPolicy policy = slot.centre().policy();
-        BookingWindow.refusal(now, slot.centre().zone(), policy, slot.startsAt()).ifPresent(p -> {
-            throw p;
-        });
+        Set<ErrorCode> overridden = EnumSet.noneOf(ErrorCode.class);
+        BookingWindow.refusal(now, slot.centre().zone(), policy, slot.startsAt())
+                .ifPresent(p -> overridden.add(DeskOverrides.pastOrThrow(p, desk)));
+        if (slot.startsAt().isBefore(now)) {
+            // not even a walk-in books a time that has begun
+            throw new Problem(ErrorCode.TOO_SOON, BookingMessages.class, BookingMessages::timeHasBegun);
+        }
         Optional<Appointment> openDraft = Appointment.find(
                 "tenantId = ?1 and leadId = ?2 and status = ?3 and holdExpiresAt > ?4 order by id",
                 tenantId, leadId, AppointmentStatus.DRAFT, now).firstResultOptional();
@@ -106,12 +123,13 @@ public class HoldService {
         });
         int active = activeCount(tenantId, leadId, now);
         if (active >= policy.activeLimit()) {
-            throw new Problem(ErrorCode.ACTIVE_LIMIT_REACHED, BookingMessages.class, m -> m.activeLimit(active));
+            overridden.add(DeskOverrides.pastOrThrow(
+                    new Problem(ErrorCode.ACTIVE_LIMIT_REACHED, BookingMessages.class, m -> m.activeLimit(active)), desk));
         }
         Duration length = holdLength.at(slot.centre().id(), policy);
         Booking booking = new Booking(tenantId, leadId, slot.id(), slot.doctorId(), slot.centre().id(), slot.service().id(),
                 slot.startsAt(), slot.endsAt(), AmountDue.of(slot.service()), slot.service().currency().trim());
-        return lifecycle.hold(booking, now.plus(length), now, TimelineDetail.heldFor(length))
+        return lifecycle.hold(booking, now.plus(length), now, TimelineDetail.heldFor(length), overridden, desk.reason())
                 .orElseThrow(HoldService::slotTaken);
     }
 

@@ -28,6 +28,14 @@ public record BookingWindow(Instant earliest, Instant latest) {
     }
 
     /**
+     * The times the front desk may book for a patient: from now (never a time that has begun) to the
+     * maximum advance, which the desk never goes past.
+     */
+    public static BookingWindow forDesk(Instant now, ZoneId zone, BookingPolicy policy) {
+        return new BookingWindow(now, latest(now, zone, policy));
+    }
+
+    /**
      * The maximum advance counts calendar days in the centre's zone: 30 days from 08:00 is 08:00
      * local on the 30th day, across a clock change too, not 30 × 24 hours.
      */

@@ -17,6 +17,9 @@ public interface ClinicMessages {
 
     String tooFarAhead(int days);
 
+    /** The front desk met a rule it may go past only with a reason, and gave none. */
+    String deskReasonNeeded(String rule);
+
     String days(int count);
 
     String hours(int count);

@@ -6,8 +6,10 @@ import health.leap.portal.clinic.Centre;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.clinic.ClinicService;
 import health.leap.portal.clinic.Doctor;
+import health.leap.portal.patient.Caller;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.platform.Row;
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -25,7 +27,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DoctorDirectory {
 
-    public DoctorDirectory() {
+    private final Caller caller;
+
+    public DoctorDirectory(Caller caller) {
+        this.caller = caller;
     }
 
     public record Filter(Long centreId, Long serviceId, String specialty, String name) {
@@ -47,7 +52,7 @@ public class DoctorDirectory {
         List<Object> params = new ArrayList<>();
         StringBuilder windows = new StringBuilder();
         for (Centre centre : searched) {
-            BookingWindow window = centre.windowAt(now);
+            BookingWindow window = window(centre, now);
             windows.append(windows.isEmpty() ? "" : ", ").append("(?::bigint, ?::timestamptz, ?::timestamptz)");
             params.add(centre.id());
             params.add(window.earliest());
@@ -157,7 +162,7 @@ public class DoctorDirectory {
      * service fits ({@code moving}: the booking a move leaves, or 0).
      */
     public List<FreeDay> freeDays(long doctorId, Centre centre, ClinicService service, long moving, Instant now) {
-        BookingWindow window = centre.windowAt(now);
+        BookingWindow window = window(centre, now);
         ZoneId zone = centre.zone();
         Map<LocalDate, Integer> counts = new LinkedHashMap<>();
         NativeSql.list("select (s.starts_at at time zone ?)::date as day, count(*) as free from slot s" + FreeSlots.ENDS_WITH_SERVICE
@@ -176,7 +181,7 @@ public class DoctorDirectory {
     /** The start times of one local day at a centre, inside the booking window, where the service fits. */
     public List<FreeSlot> freeSlotsOn(long doctorId, Centre centre, ClinicService service, long moving, LocalDate day,
                                       Instant now) {
-        BookingWindow window = centre.windowAt(now);
+        BookingWindow window = window(centre, now);
         Instant dayStart = day.atStartOfDay(centre.zone()).toInstant();
         Instant dayEnd = day.plusDays(1).atStartOfDay(centre.zone()).toInstant();
         Instant from = dayStart.isAfter(window.earliest()) ? dayStart : window.earliest();
@@ -206,5 +211,15 @@ public class DoctorDirectory {
                 select distinct d.id, d.name from Doctor d join Offering o on o.doctorId = d.id
                 where d.tenantId = ?1 and o.serviceId = ?2 order by d.name, d.id""", ClinicCatalog.Named.class)
                 .setParameter(1, tenantId).setParameter(2, serviceId).getResultList();
+    }
+
+    /**
+     * The times offered from now: the patient's booking window, or for the front desk acting for a
+     * patient every time from now to the maximum advance (a walk-in inside the minimum notice or past the
+     * same-day cutoff, which the desk books with a reason; {@link health.leap.portal.clinic.DeskOverrides}).
+     */
+    private BookingWindow window(Centre centre, Instant now) {
+        return Arc.container().requestContext().isActive() && caller.isDesk()
+                ? BookingWindow.forDesk(now, centre.zone(), centre.policy()) : centre.windowAt(now);
     }
 }

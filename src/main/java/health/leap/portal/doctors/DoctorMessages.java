@@ -89,4 +89,9 @@ public interface DoctorMessages {
     String doesNotOfferThere(String doctor, String centre);
 
     String pickADay(String first, String last);
+
+    // the front desk acting for a patient
+    String deskReasonLabel();
+
+    String deskReasonHint();
 }

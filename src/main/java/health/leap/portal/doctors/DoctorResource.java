@@ -2,6 +2,7 @@ package health.leap.portal.doctors;
 
 import health.leap.portal.patient.Caller;
 import health.leap.portal.patient.FamilyPage;
+import health.leap.portal.patient.DeskPage;
 import health.leap.portal.patient.PreviewPage;
 import health.leap.portal.web.Htmx;
 import health.leap.portal.web.Params;
@@ -30,6 +31,11 @@ public class DoctorResource {
     /** These pages as the patient sees them, for staff, read-only. */
     @Path("/staff/patients/{lead}/doctors")
     public static class InPreview extends DoctorResource implements PreviewPage {
+    }
+
+    /** These pages for the front desk acting for the patient: reads and writes, recorded as the staff member's. */
+    @Path("/staff/acting/{lead}/doctors")
+    public static class AtDesk extends DoctorResource implements DeskPage {
     }
 
     @CheckedTemplate(basePath = "doctors")

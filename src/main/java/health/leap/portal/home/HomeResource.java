@@ -5,6 +5,7 @@ import health.leap.portal.appointments.FamilyUpcoming;
 import health.leap.portal.appointments.Upcoming;
 import health.leap.portal.patient.Caller;
 import health.leap.portal.patient.FamilyPage;
+import health.leap.portal.patient.DeskPage;
 import health.leap.portal.patient.PreviewPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -30,6 +31,11 @@ public class HomeResource {
     /** These pages as the patient sees them, for staff, read-only. */
     @Path("/staff/patients/{lead}")
     public static class InPreview extends HomeResource implements PreviewPage {
+    }
+
+    /** These pages for the front desk acting for the patient: reads and writes, recorded as the staff member's. */
+    @Path("/staff/acting/{lead}")
+    public static class AtDesk extends HomeResource implements DeskPage {
     }
 
     @CheckedTemplate(basePath = "home")

@@ -18,7 +18,8 @@ record MailFacts(long id, long tenantId, long leadId, AppointmentStatus status, 
                  Instant createdAt, String cancelReason, long doctorId, String doctorName, String centreName,
                  String centreAddress, ZoneId zone, String serviceName, String clinicName, String patientName,
                  String email, boolean reminders, boolean changeNotices, Instant movedFrom, BigDecimal refundAmount,
-                 String refundCurrency, boolean sessionGivenBack, String language, String guardianName) {
+                 String refundCurrency, boolean sessionGivenBack, String language, String guardianName,
+                 boolean paidAndKept, BigDecimal amountDue, String currency, boolean toPayAtDesk) {
 
     /**
      * The facts of booking {@code appointmentId} for outbox message {@code messageId} at {@code now}. A
@@ -35,7 +36,12 @@ record MailFacts(long id, long tenantId, long leadId, AppointmentStatus status, 
                        o.starts_at as moved_from, r.amount as refund_amount, r.currency as refund_currency,
                        exists (select 1 from package_redemption pr
                                where pr.appointment_id = a.id and pr.reversed_at is not null) as session_back,
-                       coalesce(mp.language, g.language, mo.language, 'en') as language
+                       coalesce(mp.language, g.language, mo.language, 'en') as language,
+                       a.desk_paid_at is not null
+                           or (r.id is null and exists (select 1 from payment p where p.id = a.payment_id and p.status = 'SUCCEEDED'))
+                           or exists (select 1 from package_redemption pr
+                                      where pr.appointment_id = a.id and pr.reversed_at is null) as kept,
+                       a.amount_due, a.currency, a.pay_at_desk and a.desk_paid_at is null as to_pay_at_desk
                 from appointment a
                 join doctor d on d.id = a.doctor_id
                 join centre c on c.id = a.centre_id
@@ -68,7 +74,8 @@ record MailFacts(long id, long tenantId, long leadId, AppointmentStatus status, 
                 rs.getString("clinic"), rs.getString("patient"), rs.getString("email"), rs.getBoolean("reminders"),
                 rs.getBoolean("change_notices"), rs.instant("moved_from"), rs.getBigDecimal("refund_amount"),
                 currency == null ? null : currency.trim(), rs.getBoolean("session_back"), rs.getString("language"),
-                rs.getString("guardian"));
+                rs.getString("guardian"), rs.getBoolean("kept"), rs.getBigDecimal("amount_due"),
+                rs.getString("currency").trim(), rs.getBoolean("to_pay_at_desk"));
     }
 
     /** The message goes to the guardian of a patient with no address of their own. */

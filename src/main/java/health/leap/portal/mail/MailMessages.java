@@ -80,6 +80,12 @@ public interface MailMessages {
 
     String sessionBack();
 
+    /** Cancelled by the clinic inside its cancellation window, keeping what was paid. */
+    String nothingRefunded();
+
+    /** Booked by the front desk, the amount due to be paid at the clinic. */
+    String payAtDesk(String amount);
+
     // the link to act on
     String viewBooking();
 

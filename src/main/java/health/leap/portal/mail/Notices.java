@@ -85,12 +85,12 @@ public class Notices {
 
     /**
      * The language tag of the request that causes a message, when that request is the patient's own;
-     * null in a scheduled job, which has no request, and on a staff member's or a payment gateway's
-     * request, whose language is not the patient's.
+     * null in a scheduled job, which has no request, and on a staff member's (the front desk acting for
+     * the patient included) or a payment gateway's request, whose language is not the patient's.
      */
     private String requestLanguage() {
         ManagedContext context = Arc.container().requestContext();
-        if (context == null || !context.isActive() || !caller.isPatient() || caller.isPreview()) {
+        if (context == null || !context.isActive() || !caller.isPatient() || caller.isPreview() || caller.isDesk()) {
             return null;
         }
         return Language.ofRequest().map(Locale::toLanguageTag).orElse(null);
@@ -170,6 +170,9 @@ public class Notices {
                 subject = words.subjectConfirmed(service, when);
                 heading = words.headingConfirmed();
                 says.add(words.saysConfirmed(patient));
+                if (f.toPayAtDesk()) {
+                    says.add(words.payAtDesk(Formats.money(f.amountDue(), f.currency(), locale)));
+                }
                 says.add(words.ifCannotCome());
             }
             case AWAITING_APPROVAL -> {
@@ -257,6 +260,9 @@ public class Notices {
     private static void givenBack(MailFacts f, String refund, MailMessages words, List<String> says) {
         if (refund != null) {
             says.add(words.refundOnItsWay(refund));
+        } else if (f.paidAndKept() && f.status() == AppointmentStatus.CANCELLED) {
+            // the front desk cancelled inside the window and chose no refund
+            says.add(words.nothingRefunded());
         }
         if (f.sessionGivenBack()) {
             says.add(words.sessionBack());

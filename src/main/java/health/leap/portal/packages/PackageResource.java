@@ -2,6 +2,7 @@ package health.leap.portal.packages;
 
 import health.leap.portal.patient.Caller;
 import health.leap.portal.patient.FamilyPage;
+import health.leap.portal.patient.DeskPage;
 import health.leap.portal.patient.PreviewPage;
 import health.leap.portal.web.Htmx;
 import health.leap.portal.web.Params;
@@ -33,6 +34,11 @@ public class PackageResource {
     /** These pages as the patient sees them, for staff, read-only. */
     @Path("/staff/patients/{lead}/packages")
     public static class InPreview extends PackageResource implements PreviewPage {
+    }
+
+    /** These pages for the front desk acting for the patient: reads and writes, recorded as the staff member's. */
+    @Path("/staff/acting/{lead}/packages")
+    public static class AtDesk extends PackageResource implements DeskPage {
     }
 
     @CheckedTemplate(basePath = "packages")

@@ -26,6 +26,8 @@ public class Caller {
     private ZoneId tenantZone;
     private String previewLead;
     private boolean preview;
+    private String deskLead;
+    private boolean desk;
     private String familyLead;
     private Long guardianLeadId;
     private String guardianName;
@@ -60,6 +62,29 @@ public class Caller {
 
     public boolean isPreview() {
         return preview;
+    }
+
+    /** The front desk asked to act for patient {@code lead} (set before the caller is resolved). */
+    void requestDesk(String lead) {
+        this.deskLead = lead;
+    }
+
+    String requestedDesk() {
+        return deskLead;
+    }
+
+    /**
+     * The front desk acting for a patient: the caller is that patient, reads and writes alike, and every
+     * change is recorded as the staff member's ({@link #userName()}).
+     */
+    void resolveDesk(long tenantId, String tenantName, ZoneId tenantZone, long leadId, String leadName, String userName) {
+        resolve(tenantId, tenantName, tenantZone, leadId, leadName, false, userName);
+        this.desk = true;
+    }
+
+    /** True while the front desk acts for the patient: the pages offer the desk's choices and ask for reasons. */
+    public boolean isDesk() {
+        return desk;
     }
 
     /** A guardian asked to act for dependant {@code lead} (set before the caller is resolved). */
@@ -130,7 +155,8 @@ public class Caller {
         }
         long self = guardianLeadId != null ? guardianLeadId : leadId;
         List<Family.Member> members = new ArrayList<>(dependants.size() + 1);
-        members.add(new Family.Member(self, guardianName != null ? guardianName : name, null, preview ? PatientPages.PREVIEW_PREFIX + self + "/" : "/",
+        members.add(new Family.Member(self, guardianName != null ? guardianName : name, null,
+                preview ? PatientPages.PREVIEW_PREFIX + self + "/" : desk ? PatientPages.DESK_PREFIX + self + "/" : "/",
                 self == leadId));
         for (Family.Dependant d : dependants) {
             members.add(new Family.Member(d.leadId(), d.name(), d.relationship(), baseOf(d.leadId()) + "/", d.leadId() == leadId));
@@ -140,20 +166,21 @@ public class Caller {
 
     /** Where a dependant's pages live for this caller: under {@code /family}, or their own preview in a preview. */
     public String baseOf(long dependantLeadId) {
-        return (preview ? PatientPages.PREVIEW_PREFIX : PatientPages.FAMILY_PREFIX) + dependantLeadId;
+        return (preview ? PatientPages.PREVIEW_PREFIX : desk ? PatientPages.DESK_PREFIX : PatientPages.FAMILY_PREFIX) + dependantLeadId;
     }
 
     /** The name the header says is signed in: the staff member in a preview, the guardian acting for a dependant. */
     public String getSignedInName() {
-        return preview ? userName : guardianName != null ? guardianName : name;
+        return preview || desk ? userName : guardianName != null ? guardianName : name;
     }
 
     /**
      * Where this caller's pages live: the patient's own routes, a dependant's under the guardian's
-     * {@code /family/{lead}}, or their preview under the staff's path.
+     * {@code /family/{lead}}, their preview under the staff's path, or the desk's pages acting for them.
      */
     public String getBase() {
-        return preview ? PatientPages.PREVIEW_PREFIX + leadId : guardianLeadId != null ? PatientPages.FAMILY_PREFIX + leadId : "";
+        return preview ? PatientPages.PREVIEW_PREFIX + leadId : desk ? PatientPages.DESK_PREFIX + leadId
+                : guardianLeadId != null ? PatientPages.FAMILY_PREFIX + leadId : "";
     }
 
     public boolean isLoggedIn() {

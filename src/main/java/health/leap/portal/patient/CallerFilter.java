@@ -71,6 +71,10 @@ public class CallerFilter {
             previews.resolve(caller, tenantId, identity.getPrincipal().getName());
             return;
         }
+        if (caller.requestedDesk() != null) {
+            previews.resolveDesk(caller, tenantId, identity.getPrincipal().getName());
+            return;
+        }
         Long lead = staff ? null : leadId;
         Names names = known.getIfPresent(tenantId + "/" + lead);
         if (names == null) {

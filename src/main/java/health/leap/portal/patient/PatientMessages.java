@@ -16,6 +16,8 @@ public interface PatientMessages {
 
     String previewReadOnly();
 
+    String deskStaffOnly();
+
     String pageNotFound();
 
     String patientNotFound();

@@ -22,6 +22,7 @@ public class PatientPages {
 
     public static final String FAMILY_PREFIX = "/family/";
     public static final String PREVIEW_PREFIX = "/staff/patients/";
+    public static final String DESK_PREFIX = "/staff/acting/";
     private static final Set<String> READS = Set.of("GET", "HEAD");
 
     @Inject
@@ -39,6 +40,8 @@ public class PatientPages {
         } else if (PreviewPage.class.isAssignableFrom(resource) && identity.hasRole("staff")
                 && READS.contains(request.getMethod())) {
             caller.requestPreview(lead);
+        } else if (DeskPage.class.isAssignableFrom(resource) && identity.hasRole("staff")) {
+            caller.requestDesk(lead);
         }
     }
 
@@ -48,6 +51,9 @@ public class PatientPages {
         Class<?> resource = page.getResourceClass();
         if (FamilyPage.class.isAssignableFrom(resource) && !identity.hasRole("patient")) {
             throw new Problem(ErrorCode.FORBIDDEN, PatientMessages.class, PatientMessages::familyPatientsOnly);
+        }
+        if (DeskPage.class.isAssignableFrom(resource) && !identity.hasRole("staff")) {
+            throw new Problem(ErrorCode.FORBIDDEN, PatientMessages.class, PatientMessages::deskStaffOnly);
         }
         if (PreviewPage.class.isAssignableFrom(resource)) {
             if (!identity.hasRole("staff")) {
@@ -64,7 +70,7 @@ public class PatientPages {
      * path that names no preview route still finds none, and a write on one is refused once routed.
      */
     static boolean isPreviewPath(String path) {
-        return path.startsWith(PREVIEW_PREFIX);
+        return path.startsWith(PREVIEW_PREFIX) || path.startsWith(DESK_PREFIX);
     }
 
     /** The lead number a prefix names: a positive whole number, or a 400. */

@@ -28,6 +28,29 @@ public class Previews {
     @Transactional
     void resolve(Caller caller, long staffTenantId, String staffUser) {
         long leadId = PatientPages.leadId(caller.requestedPreview());
+        Previewed previewed = patientOfTheClinic(leadId, staffTenantId);
+        PreviewAudit.record(staffTenantId, staffUser, leadId, page(), clock.instant());
+        caller.resolvePreview(previewed.tenantId(), previewed.tenantName(), ZoneId.of(previewed.zone()), leadId,
+                previewed.leadName(), staffUser);
+        // the staff member sees the switcher the patient sees, each entry another preview
+        caller.family(Family.dependantsOf(previewed.tenantId(), leadId, clock.instant()));
+    }
+
+    /**
+     * Resolves the patient the front desk acts for, a patient of the staff member's own clinic, and
+     * records the page opened as a preview's is; what the desk changes is on each booking's timeline.
+     */
+    @Transactional
+    void resolveDesk(Caller caller, long staffTenantId, String staffUser) {
+        long leadId = PatientPages.leadId(caller.requestedDesk());
+        Previewed patient = patientOfTheClinic(leadId, staffTenantId);
+        PreviewAudit.record(staffTenantId, staffUser, leadId, page(), clock.instant());
+        caller.resolveDesk(patient.tenantId(), patient.tenantName(), ZoneId.of(patient.zone()), leadId,
+                patient.leadName(), staffUser);
+        caller.family(Family.dependantsOf(patient.tenantId(), leadId, clock.instant()));
+    }
+
+    private Previewed patientOfTheClinic(long leadId, long staffTenantId) {
         Previewed previewed = Lead.getEntityManager().createQuery("""
                 select l.tenantId, t.name, t.timezone, l.name
                 from Lead l join Tenant t on t.id = l.tenantId
@@ -36,11 +59,7 @@ public class Previews {
         if (previewed.tenantId() != staffTenantId) {
             throw new Problem(ErrorCode.FORBIDDEN, PatientMessages.class, PatientMessages::notYourPatient);
         }
-        PreviewAudit.record(staffTenantId, staffUser, leadId, page(), clock.instant());
-        caller.resolvePreview(previewed.tenantId(), previewed.tenantName(), ZoneId.of(previewed.zone()), leadId,
-                previewed.leadName(), staffUser);
-        // the staff member sees the switcher the patient sees, each entry another preview
-        caller.family(Family.dependantsOf(previewed.tenantId(), leadId, clock.instant()));
+        return previewed;
     }
 
     /** The page as the staff member asked for it, preview path and query included, bounded for the log. */

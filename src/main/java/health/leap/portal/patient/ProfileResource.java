@@ -44,6 +44,11 @@ public class ProfileResource {
     public static class InPreview extends ProfileResource implements PreviewPage {
     }
 
+    /** These pages for the front desk acting for the patient: reads and writes, recorded as the staff member's. */
+    @Path("/staff/acting/{lead}/profile")
+    public static class AtDesk extends ProfileResource implements DeskPage {
+    }
+
     /**
      * The patient as the clinic's records have them; {@code shownLanguage} is the language the form
      * offers first: the one chosen, else the page's own.

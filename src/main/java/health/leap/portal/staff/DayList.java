@@ -37,7 +37,7 @@ public record DayList(List<Centre> centres, Centre centre, List<ClinicCatalog.Na
     public record Visit(long id, AppointmentStatus status, Instant startsAt, Instant endsAt, String patientName,
                         String doctorName, String serviceName, BigDecimal amountDue, String currency,
                         PaymentStatus paymentStatus, BigDecimal paid, RefundStatus refundStatus, String packageName,
-                        ZoneId zone) {
+                        ZoneId zone, long leadId, boolean payAtDesk, Instant deskPaidAt, String deskReference) {
 
         public boolean canCheckIn(LocalDate today) {
             return status == AppointmentStatus.CONFIRMED && startsAt.atZone(zone).toLocalDate().equals(today);
@@ -52,13 +52,24 @@ public record DayList(List<Centre> centres, Centre centre, List<ClinicCatalog.Na
             return status == AppointmentStatus.CHECKED_IN;
         }
 
+        /** Still owed at the desk by a visit going ahead or that took place: the desk records it paid. */
+        public boolean owedAtDesk() {
+            return payAtDesk && deskPaidAt == null && amountDue.signum() > 0
+                    && (status == AppointmentStatus.CONFIRMED || status == AppointmentStatus.PENDING_APPROVAL
+                    || status == AppointmentStatus.CHECKED_IN || status == AppointmentStatus.COMPLETED);
+        }
+
         /**
          * What the patient has paid, or still owes, as the desk's words need it ({@code staff:payment}):
-         * PACKAGE (a package session paid it), FREE (nothing to pay online), PAID or DUE.
+         * PACKAGE (a package session paid it), FREE (nothing to pay online), PAID or DUE online, AT_DESK
+         * (booked by the desk, to pay at the clinic) or DESK_PAID (paid at the clinic).
          */
         public String paymentKind() {
             if (packageName != null) {
                 return "PACKAGE";
+            }
+            if (payAtDesk && amountDue.signum() > 0) {
+                return deskPaidAt == null ? "AT_DESK" : "DESK_PAID";
             }
             if (amountDue.signum() == 0) {
                 return "FREE";

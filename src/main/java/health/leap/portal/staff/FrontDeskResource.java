@@ -3,10 +3,13 @@ package health.leap.portal.staff;
 import health.leap.portal.patient.Caller;
 import health.leap.portal.web.Htmx;
 import health.leap.portal.web.Params;
+import health.leap.portal.web.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -48,10 +51,30 @@ public class FrontDeskResource {
 
     @POST
     @Path("{id}/check-in")
-    public Response checkIn(@PathParam("id") String id, @QueryParam("doctor") String doctor) {
+    public Response checkIn(@PathParam("id") String id, @QueryParam("doctor") String doctor,
+                            @FormParam("paidBy") String paidBy, @FormParam("reference") String reference) {
         long appointmentId = Params.id("appointment", id);
         Long doctorId = Params.optionalId("doctor", doctor);
-        return afterMark(frontDesk.checkIn(caller.tenantId(), caller.userName(), appointmentId), doctorId);
+        String ref = Params.optionalText("reference", reference, 90);
+        // sent only by the check-in of a visit to pay at the desk, where "later" leaves it owed
+        String payment = paidBy == null ? null : FrontDeskService.deskPayment(paidBy.trim(), ref);
+        return afterMark(frontDesk.checkIn(caller.tenantId(), caller.userName(), appointmentId, payment), doctorId);
+    }
+
+    /** What a visit booked to be paid at the clinic owed, paid at the desk: by card terminal or cash, with a reference. */
+    @POST
+    @Path("{id}/paid")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response paid(@PathParam("id") String id, @QueryParam("doctor") String doctor,
+                         @FormParam("paidBy") String paidBy, @FormParam("reference") String reference) {
+        long appointmentId = Params.id("appointment", id);
+        Long doctorId = Params.optionalId("doctor", doctor);
+        String payment = FrontDeskService.deskPayment(paidBy == null ? "" : paidBy.trim(),
+                Params.optionalText("reference", reference, 90));
+        if (payment == null) {
+            throw Problem.badRequest(StaffMessages.class, StaffMessages::paidByUnknown);
+        }
+        return afterMark(frontDesk.paidAtDesk(caller.tenantId(), caller.userName(), appointmentId, payment), doctorId);
     }
 
     @POST

@@ -64,12 +64,13 @@ public class FrontDeskService {
     private List<DayList.Visit> visits(long tenantId, Centre centre, Long doctorId, LocalDate day) {
         record Row(long id, AppointmentStatus status, Instant startsAt, Instant endsAt, String patient, String doctor,
                    String service, BigDecimal amountDue, String currency, PaymentStatus paymentStatus, BigDecimal paid,
-                   RefundStatus refundStatus, String packageName) {
+                   RefundStatus refundStatus, String packageName, long leadId, boolean payAtDesk, Instant deskPaidAt,
+                   String deskReference) {
         }
         // how each visit is paid: its payment, that payment's refund, and the package whose session it took
         TypedQuery<Row> query = Appointment.getEntityManager().createQuery("""
                 select a.id, a.status, a.startsAt, a.endsAt, l.name, d.name, s.name, a.amountDue, a.currency,
-                       p.status, p.amount, r.status, pk.name
+                       p.status, p.amount, r.status, pk.name, a.leadId, a.payAtDesk, a.deskPaidAt, a.deskPaymentReference
                 from Appointment a
                 join Lead l on l.id = a.leadId
                 join Doctor d on d.id = a.doctorId
@@ -92,11 +93,51 @@ public class FrontDeskService {
         }
         return query.getResultStream().map(v -> new DayList.Visit(v.id(), v.status(), v.startsAt(), v.endsAt(), v.patient(),
                 v.doctor(), v.service(), v.amountDue(), v.currency().trim(), v.paymentStatus(), v.paid(), v.refundStatus(),
-                v.packageName(), centre.zone())).toList();
+                v.packageName(), centre.zone(), v.leadId(), v.payAtDesk(), v.deskPaidAt(), v.deskReference())).toList();
     }
 
     /** Where a marked visit is on the day lists: its centre and its day there. */
     public record Marked(long centreId, LocalDate day) {
+    }
+
+    /**
+     * How a patient paid at the desk, as the visit keeps it: by the card terminal or in cash, with the
+     * desk's reference if any; null for {@code later} (not paid yet, left owed). Anything else is a 400.
+     */
+    public static String deskPayment(String paidBy, String reference) {
+        String how = switch (paidBy) {
+            case "card" -> "card";
+            case "cash" -> "cash";
+            case "later" -> null;
+            default -> throw Problem.badRequest(StaffMessages.class, StaffMessages::paidByUnknown);
+        };
+        return how == null || reference == null ? how : how + " " + reference;
+    }
+
+    /**
+     * The amount due of a visit booked to be paid at the clinic, paid at the desk: recorded with how
+     * ({@link #deskPayment}) and by whom. Refused when nothing is owed at the desk (paid already, or
+     * not a visit to pay at the desk).
+     */
+    @Transactional
+    public Marked paidAtDesk(long tenantId, String staffUser, long appointmentId, String payment) {
+        Instant now = clock.instant();
+        Appointment visit = visitOf(tenantId, appointmentId);
+        if (!lifecycle.paidAtDesk(visit, payment, now, AppointmentLifecycle.Actor.staff(staffUser))) {
+            throw new Problem(ErrorCode.INVALID_STATE, StaffMessages.class, StaffMessages::nothingOwedAtDesk);
+        }
+        Centre centre = catalog.centre(visit.centreId);
+        return new Marked(centre.id(), visit.startsAt.atZone(centre.zone()).toLocalDate());
+    }
+
+    /** The patient has arrived and, if they paid at the desk then, how ({@code payment}, or null). */
+    @Transactional
+    public Marked checkIn(long tenantId, String staffUser, long appointmentId, String payment) {
+        // the payment first, on the status the visit has now; the check-in's refusal rolls both back
+        if (payment != null) {
+            paidAtDesk(tenantId, staffUser, appointmentId, payment);
+        }
+        return checkIn(tenantId, staffUser, appointmentId);
     }
 
     /** The patient has arrived: CONFIRMED → CHECKED_IN, on the day of the visit. */

@@ -16,6 +16,10 @@ public interface StaffMessages {
 
     String appointmentNotYours();
 
+    String patientNotFound();
+
+    String patientNotYours();
+
     String centreNotFound();
 
     String centreNotYours();
@@ -125,6 +129,29 @@ public interface StaffMessages {
 
     String previewPortal(String patient);
 
+    String actFor(String patient);
+
+    String auditOf(String patient);
+
+    String audit();
+
+    // the audit of what staff did for a patient
+    String auditTitle(String patient);
+
+    String auditIntro();
+
+    String auditWhen();
+
+    String auditWho();
+
+    String auditBooking();
+
+    String auditWhat();
+
+    String auditNothing();
+
+    String auditViewed(String page);
+
     String showingFirst(int shown);
 
     // the family links page
@@ -203,4 +230,23 @@ public interface StaffMessages {
     String familyLinks();
 
     String familyLinksOf(String patient);
+
+    // paying at the desk, and booking for a patient
+    String paidByUnknown();
+
+    String nothingOwedAtDesk();
+
+    String paidAtDeskLegend(String amount);
+
+    String paidByNotYet();
+
+    String paidByCard();
+
+    String paidByCash();
+
+    String paymentReference();
+
+    String recordPaid(String patient);
+
+    String bookForAPatient();
 }

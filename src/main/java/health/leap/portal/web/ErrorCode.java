@@ -50,6 +50,13 @@ public enum ErrorCode {
     PACKAGE_NOT_VALID_THERE(422),
     /** The package's validity ends before the visit begins (at confirm, or after a move). */
     PACKAGE_EXPIRES_BEFORE_VISIT(422),
+    /**
+     * The front desk, acting for a patient, asked for something a patient's online rule refuses and that
+     * the desk may do only with a reason (a walk-in, the active limit, a late cancel or move): none was given.
+     */
+    DESK_REASON_REQUIRED(422),
+    /** The front desk chose no refund or a full one for a cancellation inside the window: it must say which. */
+    DESK_REFUND_CHOICE_REQUIRED(422),
     RATE_LIMITED(429),
     INTERNAL(500),
     RATE_LIMIT_UNAVAILABLE(503),

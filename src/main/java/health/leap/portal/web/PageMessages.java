@@ -30,6 +30,17 @@ public interface PageMessages {
 
     String leavePreview();
 
+    // the front desk acting for a patient
+    String deskLabel();
+
+    String deskActingFor(String name);
+
+    String deskExplain(String staff);
+
+    String leaveDesk();
+
+    String deskAudit();
+
     String navLabel();
 
     String navHome();

@@ -202,6 +202,10 @@ class AuthorizationMatrixTest {
         ROUTES.put("POST /staff/day/{id}/check-in", new Expectation("appointment", "", staffOnAppointment(409)));
         ROUTES.put("POST /staff/day/{id}/complete", new Expectation("appointment", "", staffOnAppointment(409)));
         ROUTES.put("POST /staff/day/{id}/no-show", new Expectation("appointment", "", staffOnAppointment(409)));
+        // the owner's completed visit was never one to pay at the desk: nothing owed there
+        ROUTES.put("POST /staff/day/{id}/paid", new Expectation("appointment", "?paidBy=card", staffOnAppointment(409)));
+        // what staff did for a patient: staff of the patient's own clinic only
+        ROUTES.put("GET /staff/audit/{id}", new Expectation("lead", "", preview()));
         ROUTES.put("GET /sandbox-gateway/refunds", new Expectation(null, "", staff(200)));
         ROUTES.put("POST /sandbox-gateway/refunds/{id}", new Expectation("refund", "?outcome=FAILED", staff(404)));
         ROUTES.put("GET /staff/patients", new Expectation(null, "", staff(200)));
@@ -294,6 +298,33 @@ class AuthorizationMatrixTest {
                         }
                     }
                 }
+            }
+        }
+        // the front desk acting for a patient: the same pages, for staff of the patient's clinic, writes too
+        for (String page : PREVIEW_PAGES) {
+            for (Who who : Who.values()) {
+                for (Id id : Id.values()) {
+                    String path = "/staff/acting/" + IDS.get("lead").get(id) + page;
+                    int expected = preview().expected(who, id);
+                    int actual = call(who, "GET", path);
+                    calls++;
+                    if (actual != expected) {
+                        wrong.add(who + " GET " + path + ": expected " + expected + ", got " + actual);
+                    }
+                }
+            }
+        }
+        // a write for Amelia: her clinic's desk reaches it (her completed visit is refused by its state), nobody else
+        for (Who who : Who.values()) {
+            int expected = switch (who) {
+                case ANONYMOUS -> LOGIN;
+                case STAFF -> 409;
+                default -> 403;
+            };
+            int write = call(who, "POST", "/staff/acting/1/appointments/503/cancel?reason=Late&refund=none");
+            calls++;
+            if (write != expected) {
+                wrong.add(who + " POST /staff/acting/1/appointments/503/cancel: expected " + expected + ", got " + write);
             }
         }
         assertEquals(List.of(), wrong, calls + " calls");

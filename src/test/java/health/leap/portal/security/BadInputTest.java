@@ -74,6 +74,7 @@ class BadInputTest {
             Map.entry("POST /staff/day/{id}/check-in query:doctor", 409),
             Map.entry("POST /staff/day/{id}/complete query:doctor", 409),
             Map.entry("POST /staff/day/{id}/no-show query:doctor", 409),
+            Map.entry("POST /staff/day/{id}/paid query:doctor", 409),
             // QA's reminder clock says no reminder is due for a booking it does not find, as for one not due
             Map.entry("POST /qa/reminders form:appointment", 200),
             // the family page to go back to is only a redirect's target: the ended link is refused first
@@ -113,7 +114,9 @@ class BadInputTest {
         // the slot names nothing, so no value of the others can make a hold
         ROUTES.put("POST /appointments", new Route(OWNER, "/appointments",
                 Map.of("form:slot", UNKNOWN, "form:service", "101"), 404,
-                Map.of("form:slot", Kind.ID, "form:service", Kind.ID, "form:release", Kind.FLAG)));
+                Map.of("form:slot", Kind.ID, "form:service", Kind.ID, "form:release", Kind.FLAG,
+                        // the front desk's reason: a patient's is never read
+                        "form:deskReason", Kind.IGNORED)));
         // one to a page, so that the first page has a "load more" cursor
         ROUTES.put("GET /appointments", new Route(OWNER, "/appointments", Map.of("query:limit", "1"), 200,
                 Map.of("query:status", Kind.STATUS, "query:doctor", Kind.OPTIONAL_ID, "query:centre", Kind.OPTIONAL_ID,
@@ -125,19 +128,23 @@ class BadInputTest {
                 Map.of("path:id", "508"), 200, Map.of("path:id", Kind.ID)));
         // the owner's writes name her completed visit 503: whatever passes the parsing is refused by its state
         ROUTES.put("POST /appointments/{id}/confirm", new Route(OWNER, "/appointments/{id}/confirm",
-                Map.of("path:id", "503"), 409, Map.of("path:id", Kind.ID, "form:package", Kind.OPTIONAL_ID)));
+                Map.of("path:id", "503"), 409, Map.of("path:id", Kind.ID, "form:package", Kind.OPTIONAL_ID,
+                        // paying at the clinic is the front desk's choice: a patient's is never read
+                        "form:pay", Kind.IGNORED)));
         ROUTES.put("POST /appointments/{id}/extend", new Route(OWNER, "/appointments/{id}/extend",
                 Map.of("path:id", "503"), 409, Map.of("path:id", Kind.ID)));
         ROUTES.put("POST /appointments/{id}/payment", new Route(OWNER, "/appointments/{id}/payment",
                 Map.of("path:id", "503"), 409, Map.of("path:id", Kind.ID)));
         ROUTES.put("POST /appointments/{id}/cancel", new Route(OWNER, "/appointments/{id}/cancel",
-                Map.of("path:id", "503"), 409, Map.of("path:id", Kind.ID, "form:reason", Kind.TEXT)));
+                Map.of("path:id", "503"), 409, Map.of("path:id", Kind.ID, "form:reason", Kind.TEXT,
+                        "form:refund", Kind.IGNORED)));
         // her confirmed booking 508 may be moved: the picker is a read
         ROUTES.put("GET /appointments/{id}/reschedule", new Route(OWNER, "/appointments/{id}/reschedule",
                 Map.of("path:id", "508"), 200, Map.of("path:id", Kind.ID, "query:doctor", Kind.OPTIONAL_ID,
                 "query:centre", Kind.OPTIONAL_ID, "query:date", Kind.DATE)));
         ROUTES.put("POST /appointments/{id}/reschedule", new Route(OWNER, "/appointments/{id}/reschedule",
-                Map.of("path:id", "508", "form:slot", UNKNOWN), 404, Map.of("path:id", Kind.ID, "form:slot", Kind.ID)));
+                Map.of("path:id", "508", "form:slot", UNKNOWN), 404, Map.of("path:id", Kind.ID, "form:slot", Kind.ID,
+                "form:deskReason", Kind.IGNORED)));
         ROUTES.put("GET /packages", new Route(OWNER, "/packages", Map.of(), 200, Map.of("query:status", Kind.STATUS)));
         ROUTES.put("GET /packages/applicable", new Route(OWNER, "/packages/applicable",
                 Map.of("query:service", "101", "query:centre", "1"), 200,
@@ -174,7 +181,14 @@ class BadInputTest {
         ROUTES.put("GET /staff/day", new Route(STAFF, "/staff/day", Map.of("query:centre", "1", "query:date", "2026-03-02"),
                 200, dayKinds));
         ROUTES.put("POST /staff/day/{id}/check-in", new Route(STAFF, "/staff/day/{id}/check-in", Map.of("path:id", "503"),
-                409, Map.of("path:id", Kind.ID, "query:doctor", Kind.OPTIONAL_ID)));
+                409, Map.of("path:id", Kind.ID, "query:doctor", Kind.OPTIONAL_ID, "form:paidBy", Kind.CHOICE,
+                "form:reference", Kind.TEXT)));
+        // the owner's completed visit owes nothing at the desk, however it is said to be paid
+        ROUTES.put("POST /staff/day/{id}/paid", new Route(STAFF, "/staff/day/{id}/paid",
+                Map.of("path:id", "503", "form:paidBy", "card"), 409,
+                Map.of("path:id", Kind.ID, "query:doctor", Kind.OPTIONAL_ID, "form:paidBy", Kind.CHOICE, "form:reference", Kind.TEXT)));
+        ROUTES.put("GET /staff/audit/{id}", new Route(STAFF, "/staff/audit/{id}", Map.of("path:id", "1"), 200,
+                Map.of("path:id", Kind.ID)));
         ROUTES.put("POST /staff/day/{id}/complete", new Route(STAFF, "/staff/day/{id}/complete", Map.of("path:id", "503"),
                 409, Map.of("path:id", Kind.ID, "query:doctor", Kind.OPTIONAL_ID)));
         ROUTES.put("POST /staff/day/{id}/no-show", new Route(STAFF, "/staff/day/{id}/no-show", Map.of("path:id", "503"),

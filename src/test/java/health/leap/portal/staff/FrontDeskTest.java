@@ -114,7 +114,7 @@ class FrontDeskTest {
                 .body(containsString("status-CHECKED_IN"), matchesPattern("(?s).*Confirmed → Checked in\\s+by the clinic.*"));
         frontDesk.complete(1, "staff.harbour", visit);
         given().when().get("/appointments/" + visit).then().statusCode(200)
-                .body(containsString("status-COMPLETED"), matchesPattern("(?s).*Checked in → Completed\\s+by the clinic · Visit completed.*"));
+                .body(containsString("status-COMPLETED"), matchesPattern("(?s).*Checked in → Completed\\s+by the clinic \\(staff.harbour\\) · Visit completed.*"));
         // a completed visit is no longer upcoming, and no longer counts toward the limit
         given().when().get("/").then().statusCode(200).body(not(containsString("/appointments/" + visit + "\"")));
         given().when().post("/staff/day/" + visit + "/complete").then().statusCode(403);
@@ -212,7 +212,7 @@ class FrontDeskTest {
         frontDesk.noShow(1, "staff.harbour", visit);
 
         given().when().get("/appointments/" + visit).then().statusCode(200)
-                .body(containsString("status-NO_SHOW"), matchesPattern("(?s).*Confirmed → No-show\\s+by the clinic · Did not come to the visit.*"),
+                .body(containsString("status-NO_SHOW"), matchesPattern("(?s).*Confirmed → No-show\\s+by the clinic \\(staff.harbour\\) · Did not come to the visit.*"),
                         containsString("data-status-note=\"NO_SHOW\""), containsString("The clinic recorded that nobody came to this visit."),
                         // neither cancelled, moved nor added to a calendar any more
                         not(containsString("/appointments/" + visit + "/cancel")), not(containsString("/appointments/" + visit + "/calendar.ics")));

@@ -69,7 +69,7 @@ class FrontDeskJourneyIT {
         patient.seesPage("Minor surgery consultation");
         assertThat(AppointmentPage.status(page, "Completed")).isVisible();
         assertThat(AppointmentPage.timelineEntry(page, "Confirmed → Checked in")).containsText("by the clinic");
-        assertThat(AppointmentPage.timelineEntry(page, "Checked in → Completed")).containsText("by the clinic · Visit completed");
+        assertThat(AppointmentPage.timelineEntry(page, "Checked in → Completed")).containsText("by the clinic (staff.harbour) · Visit completed");
         assertThat(page.getByRole(AriaRole.BUTTON, named("Cancel booking"))).hasCount(0);
     }
 
@@ -126,7 +126,7 @@ class FrontDeskJourneyIT {
         noShow.getByRole(AriaRole.LINK).first().click();
         patient.seesPage("General consultation");
         assertThat(AppointmentPage.status(page, "No-show")).isVisible();
-        assertThat(AppointmentPage.timelineEntry(page, "Confirmed → No-show")).containsText("by the clinic · Did not come to the visit");
+        assertThat(AppointmentPage.timelineEntry(page, "Confirmed → No-show")).containsText("by the clinic (staff.harbour) · Did not come to the visit");
         assertThat(page.getByText("The clinic recorded that nobody came to this visit.")).isVisible();
         assertThat(page.getByRole(AriaRole.BUTTON, named("Cancel booking"))).hasCount(0);
     }
