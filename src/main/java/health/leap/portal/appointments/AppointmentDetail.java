@@ -67,6 +67,11 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
         return amountDue.signum() > 0 && paymentStatus != PaymentStatus.SUCCEEDED && packageName == null && !atDesk.toPay();
     }
 
+    /** The front desk emailed the patient a link to pay for this held time. */
+    public boolean paymentLinkSent() {
+        return timeline.stream().anyMatch(e -> TimelineDetail.isPaymentLink(e.detail));
+    }
+
     /** The amount due is still to be paid at the clinic's desk, for a visit that is going ahead. */
     public boolean owedAtDesk() {
         return atDesk.toPay() && atDesk.paidAt() == null && amountDue.signum() > 0

@@ -123,6 +123,22 @@ public class AppointmentLifecycle {
     }
 
     /**
+     * Keeps a running hold until {@code until} for the payment link the front desk sent the patient
+     * (never shorter than it already runs); false when the hold passed or was confirmed or released meanwhile.
+     */
+    public boolean holdForPaymentLink(Appointment held, Instant until, Instant now, Actor actor) {
+        boolean won = NativeSql.update("""
+                update appointment set hold_expires_at = greatest(hold_expires_at, ?), updated_at = ?
+                where id = ? and status = ? and hold_expires_at > ?""",
+                until, now, held.id, AppointmentStatus.DRAFT, now) == 1;
+        if (won) {
+            record(held.tenantId, held.id, now, actor, AppointmentStatus.DRAFT, AppointmentStatus.DRAFT,
+                    TimelineDetail.paymentLinkSent(Duration.between(now, until)));
+        }
+        return won;
+    }
+
+    /**
      * Confirms a DRAFT only while its hold lasts, so a confirm racing the expiry sweep cannot both win;
      * false when it is no longer a held DRAFT.
      */

@@ -169,6 +169,21 @@ public interface AppointmentMessages {
 
     String eventPaidAtDesk();
 
+    /** The front desk emailed a payment link and keeps the time that long. */
+    String eventPaymentLink(String kept);
+
+    String deskPaymentLinkLegend();
+
+    String deskPaymentLinkKeep();
+
+    String deskPaymentLinkHours(int hours);
+
+    String deskSendPaymentLink();
+
+    String paymentLinkSent(String until);
+
+    String paymentLinkTooLong(int limit);
+
     /** A line and the words a person typed: "Cancelled: Feeling better". */
     String eventReason(String line, String reason);
 

@@ -61,6 +61,7 @@ public final class TimelineDetail {
     static final String PAID_WITH_PACKAGE = "paid-with-package";
     static final String PAY_AT_DESK = "pay-at-desk";
     static final String NO_REFUND = "no-refund";
+    static final String PAYMENT_LINK = "payment-link";
 
     private TimelineDetail() {
     }
@@ -150,6 +151,16 @@ public final class TimelineDetail {
         return withText("desk-override:" + codes.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), reason);
     }
 
+    /** The front desk emailed the patient a link to pay for the held time, which it keeps that long: {@code payment-link:86400}. */
+    public static String paymentLinkSent(Duration kept) {
+        return PAYMENT_LINK + ":" + Math.max(0, kept.toSeconds());
+    }
+
+    /** Whether a timeline line is a payment link sent to the patient. */
+    public static boolean isPaymentLink(String detail) {
+        return detail != null && detail.startsWith(PAYMENT_LINK + ":");
+    }
+
     /** Paid at the clinic's desk, with the desk's reference (card terminal, cash): {@code paid-at-desk;text:cash}. */
     public static String paidAtDesk(String reference) {
         return withText("paid-at-desk", reference);
@@ -232,6 +243,8 @@ public final class TimelineDetail {
             Map.entry("desk-override", new Head(true, true, w -> w.m().eventDeskOverride(Arrays.stream(w.argument().split(","))
                     .map(w.m()::deskRule).collect(Collectors.joining(", "))))),
             Map.entry("paid-at-desk", new Head(false, true, w -> w.m().eventPaidAtDesk())),
+            Map.entry(PAYMENT_LINK, new Head(true, false, w -> w.m().eventPaymentLink(
+                    Span.of(Duration.ofSeconds(Long.parseLong(w.argument()))).words(w.m())))),
             Map.entry("approved", new Head(false, false, w -> w.m().eventApproved())),
             Map.entry("declined", new Head(false, true, w -> w.m().eventDeclined())),
             Map.entry("checked-in", new Head(false, false, w -> w.m().eventCheckedIn())),
@@ -290,7 +303,7 @@ public final class TimelineDetail {
 
     private static boolean validArgument(String head, String argument) {
         return switch (head) {
-            case "held", "hold-extended", "moved-to", "moved-from" -> argument.matches("[0-9]{1,18}");
+            case "held", "hold-extended", "moved-to", "moved-from", PAYMENT_LINK -> argument.matches("[0-9]{1,18}");
             case "refund-completed", "refund-failed" -> argument.matches("[0-9]{1,15}(\\.[0-9]{1,4})? [A-Z]{3}");
             case "desk-override" -> argument.matches("[A-Z_]{1,40}(,[A-Z_]{1,40}){0,5}");
             default -> false;

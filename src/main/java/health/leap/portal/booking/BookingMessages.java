@@ -30,6 +30,10 @@ public interface BookingMessages {
 
     String timeHasBegun();
 
+    String nothingToPayByLink();
+
+    String paymentLinkDeskOnly();
+
     String timeNotYours();
 
     String serviceNotOfferedAt(String centre);

@@ -118,6 +118,21 @@ public class BookingResource {
         return show(appointmentId, Response.Status.OK);
     }
 
+    /**
+     * The front desk emails the patient a link to pay for the held time, which it keeps for {@code hours}
+     * (up to the clinic's limit); the patient's payment confirms it. Only the desk acting for the patient.
+     */
+    @POST
+    @Path("{id}/payment-link")
+    public Response paymentLink(@PathParam("id") String id, @FormParam("hours") String hours) {
+        long appointmentId = Params.id("appointment", id);
+        if (!caller.isDesk()) {
+            throw Problem.forbidden(BookingMessages.class, BookingMessages::paymentLinkDeskOnly);
+        }
+        holds.keepForPaymentLink(caller.tenantId(), caller.leadId(), appointmentId, Params.hours("hours", hours));
+        return show(appointmentId, Response.Status.OK);
+    }
+
     /** The front desk acting for the patient, with the reason it gave for going past a rule; nobody for a patient. */
     private DeskOverrides.Desk desk(String deskReason) {
         return caller.isDesk() ? DeskOverrides.Desk.acting(Params.optionalText("reason", deskReason, 500))

@@ -15,6 +15,10 @@ import health.leap.portal.clinic.BookingWindow;
 import health.leap.portal.clinic.DeskOverrides;
 import health.leap.portal.clinic.ClinicCatalog;
 import health.leap.portal.clinic.ClinicService;
+import health.leap.portal.clinic.TenantPolicy;
+import health.leap.portal.gateway.Payment;
+import health.leap.portal.gateway.PaymentStatus;
+import health.leap.portal.appointments.AppointmentMessages;
 import health.leap.portal.patient.Lead;
 import health.leap.portal.platform.NativeSql;
 import health.leap.portal.web.ErrorCode;
@@ -155,6 +159,38 @@ public class HoldService {
                     AppointmentStatus.DRAFT, now) > 0;
             throw stillHeld ? extensionUsed() : ConfirmService.holdExpired();
         }
+    }
+
+    /**
+     * The front desk sends the patient a link to pay for their held time: the hold is kept {@code hours}
+     * from now (at most the clinic's limit, and never past the visit's start), the timeline says so and
+     * the patient is emailed the link to the booking's page, where paying confirms it as online. An
+     * unpaid link lapses with the hold. Returns until when the time is kept.
+     */
+    @Transactional
+    public Instant keepForPaymentLink(long tenantId, long leadId, long appointmentId, int hours) {
+        Lead.lockForChanges(tenantId, leadId);
+        Instant now = clock.instant();
+        Appointment held = ownership.appointment(tenantId, leadId, appointmentId);
+        if (!held.isHeldAt(now)) {
+            throw ConfirmService.holdExpired();
+        }
+        boolean paid = held.paymentId != null && Payment.count("id = ?1 and status = ?2", held.paymentId, PaymentStatus.SUCCEEDED) > 0;
+        if (held.amountDue.signum() == 0 || paid) {
+            throw new Problem(ErrorCode.NOTHING_TO_PAY, BookingMessages.class, BookingMessages::nothingToPayByLink);
+        }
+        int limit = TenantPolicy.<TenantPolicy>findByIdOptional(tenantId).map(p -> p.paymentLinkHoldHours).orElse(48);
+        if (hours < 1 || hours > limit) {
+            throw Problem.badRequest(AppointmentMessages.class, m -> m.paymentLinkTooLong(limit));
+        }
+        Instant until = now.plus(Duration.ofHours(hours));
+        if (until.isAfter(held.startsAt)) {
+            until = held.startsAt;
+        }
+        if (!lifecycle.holdForPaymentLink(held, until, now, Actor.patient(leadId))) {
+            throw ConfirmService.holdExpired();
+        }
+        return until.isAfter(held.holdExpiresAt) ? until : held.holdExpiresAt;
     }
 
     private static Problem extensionUsed() {

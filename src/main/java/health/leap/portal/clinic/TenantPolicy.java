@@ -41,4 +41,7 @@ public class TenantPolicy extends PanacheEntityBase {
     public int maxReschedules;
     @Column(name = "hold_extensions", nullable = false)
     public int holdExtensions;
+    /** How long, at most, a payment link the front desk sends keeps the held time. */
+    @Column(name = "payment_link_hold_hours", nullable = false)
+    public int paymentLinkHoldHours;
 }

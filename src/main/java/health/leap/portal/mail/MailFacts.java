@@ -19,7 +19,7 @@ record MailFacts(long id, long tenantId, long leadId, AppointmentStatus status, 
                  String centreAddress, ZoneId zone, String serviceName, String clinicName, String patientName,
                  String email, boolean reminders, boolean changeNotices, Instant movedFrom, BigDecimal refundAmount,
                  String refundCurrency, boolean sessionGivenBack, String language, String guardianName,
-                 boolean paidAndKept, BigDecimal amountDue, String currency, boolean toPayAtDesk) {
+                 boolean paidAndKept, BigDecimal amountDue, String currency, boolean toPayAtDesk, Instant holdExpiresAt) {
 
     /**
      * The facts of booking {@code appointmentId} for outbox message {@code messageId} at {@code now}. A
@@ -41,7 +41,7 @@ record MailFacts(long id, long tenantId, long leadId, AppointmentStatus status, 
                            or (r.id is null and exists (select 1 from payment p where p.id = a.payment_id and p.status = 'SUCCEEDED'))
                            or exists (select 1 from package_redemption pr
                                       where pr.appointment_id = a.id and pr.reversed_at is null) as kept,
-                       a.amount_due, a.currency, a.pay_at_desk and a.desk_paid_at is null as to_pay_at_desk
+                       a.amount_due, a.currency, a.pay_at_desk and a.desk_paid_at is null as to_pay_at_desk, a.hold_expires_at
                 from appointment a
                 join doctor d on d.id = a.doctor_id
                 join centre c on c.id = a.centre_id
@@ -75,7 +75,7 @@ record MailFacts(long id, long tenantId, long leadId, AppointmentStatus status, 
                 rs.getBoolean("change_notices"), rs.instant("moved_from"), rs.getBigDecimal("refund_amount"),
                 currency == null ? null : currency.trim(), rs.getBoolean("session_back"), rs.getString("language"),
                 rs.getString("guardian"), rs.getBoolean("kept"), rs.getBigDecimal("amount_due"),
-                rs.getString("currency").trim(), rs.getBoolean("to_pay_at_desk"));
+                rs.getString("currency").trim(), rs.getBoolean("to_pay_at_desk"), rs.instant("hold_expires_at"));
     }
 
     /** The message goes to the guardian of a patient with no address of their own. */

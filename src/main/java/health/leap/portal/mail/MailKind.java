@@ -15,7 +15,9 @@ public enum MailKind {
     HOLD_EXPIRED(Choice.CHANGE_NOTICES, false),
     REMINDER(Choice.REMINDERS, true),
     REFUND_COMPLETED(Choice.ALWAYS, false),
-    REFUND_FAILED(Choice.ALWAYS, false);
+    REFUND_FAILED(Choice.ALWAYS, false),
+    /** The front desk keeps a held time for the patient until they pay for it through this link. */
+    PAYMENT_LINK(Choice.ALWAYS, false);
 
     /** Which preference, if any, turns the message off. */
     public enum Choice {

@@ -93,6 +93,15 @@ public interface MailMessages {
 
     String seeFreeTimes(String doctor);
 
+    // a payment link the front desk sent
+    String subjectPaymentLink(String service, String when);
+
+    String headingPaymentLink();
+
+    String saysPaymentLink(String patient, String amount, String until);
+
+    String payAndConfirm(String amount);
+
     // the visit's facts
     String factWhen();
 

@@ -3,6 +3,7 @@ package health.leap.portal.mail;
 import health.leap.portal.appointments.ActorType;
 import health.leap.portal.appointments.AppointmentStatus;
 import health.leap.portal.appointments.BookingChanged;
+import health.leap.portal.appointments.TimelineDetail;
 import health.leap.portal.appointments.CalendarExport;
 import health.leap.portal.appointments.RefundSettled;
 import health.leap.portal.patient.Caller;
@@ -63,8 +64,10 @@ public class Notices {
     }
 
     void onChange(@Observes BookingChanged change) {
+        // a booking has one message of each kind, but the desk may send a payment link again
         kindOf(change).ifPresent(kind -> queue(kind, change.tenantId(), change.appointmentId(), change.actor().type(),
-                kind + ":" + change.appointmentId(), change.at()));
+                kind + ":" + change.appointmentId() + (kind == MailKind.PAYMENT_LINK ? ":" + change.at().toEpochMilli() : ""),
+                change.at()));
     }
 
     void onRefund(@Observes RefundSettled refund) {
@@ -108,7 +111,9 @@ public class Notices {
         MailFacts facts = read.get();
         MailKind kind = message.kind();
         if (!facts.hasAddress() || !kind.wanted(facts.reminders(), facts.changeNotices())
-                || kind == MailKind.REMINDER && facts.status() != AppointmentStatus.CONFIRMED) {
+                || kind == MailKind.REMINDER && facts.status() != AppointmentStatus.CONFIRMED
+                || kind == MailKind.PAYMENT_LINK && (facts.status() != AppointmentStatus.DRAFT || facts.holdExpiresAt() == null
+                || !facts.holdExpiresAt().isAfter(clock.instant()))) {
             return Optional.empty();
         }
         // coalesce(the patient's choice, the language of the request that queued it, 'en'), read with the facts
@@ -131,6 +136,9 @@ public class Notices {
     static Optional<MailKind> kindOf(BookingChanged c) {
         AppointmentStatus from = c.from();
         AppointmentStatus to = c.to();
+        if (c.isNote() && TimelineDetail.isPaymentLink(c.detail())) {
+            return Optional.of(MailKind.PAYMENT_LINK);
+        }
         if (c.isNote() || to == AppointmentStatus.DRAFT) {
             return Optional.empty();
         }
@@ -218,6 +226,13 @@ public class Notices {
                 subject = words.subjectReminder(service, when);
                 heading = words.headingReminder();
                 says.add(words.saysReminder(patient));
+            }
+            case PAYMENT_LINK -> {
+                String amount = Formats.money(f.amountDue(), f.currency(), locale);
+                subject = words.subjectPaymentLink(service, when);
+                heading = words.headingPaymentLink();
+                says.add(words.saysPaymentLink(patient, amount, Formats.local(f.holdExpiresAt(), f.zone(), locale)));
+                linkLabel = words.payAndConfirm(amount);
             }
             case REFUND_COMPLETED -> {
                 subject = words.subjectRefundCompleted(refund);

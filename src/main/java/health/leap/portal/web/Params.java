@@ -31,6 +31,15 @@ public final class Params {
         }
     }
 
+    /** A whole number of hours from 1 to 336 (two weeks), as an id is read; the caller narrows it to its own limit. */
+    public static int hours(String name, String value) {
+        long hours = id(name, value);
+        if (hours > 336) {
+            throw Problem.badRequest(PageMessages.class, m -> m.notAnId(m.field(name), shorten(value)));
+        }
+        return (int) hours;
+    }
+
     /** The calendar a date parameter may name: the same years as an epoch-seconds filter (1970 to 9999). */
     public static final LocalDate FIRST_DATE = LocalDate.EPOCH;
     public static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);

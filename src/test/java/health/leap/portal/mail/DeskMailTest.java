@@ -99,4 +99,16 @@ class DeskMailTest {
         assertTrue(text.contains("La doctora está enferma"), text);
         assertTrue(text.contains("No se reembolsa nada por esta reserva"), text);
     }
+
+    @Test
+    void aPaymentLinkTellsThePatientUntilWhenTheTimeIsKeptAndLeadsToTheBooking() throws Exception {
+        desk().formParam("slot", fixtures.slot(202, "2026-03-31T14:00:00Z")).formParam("service", 102)
+                .when().post(DESK + "/appointments").then().statusCode(303);
+        long id = newest();
+        desk().formParam("hours", "2").when().post(DESK + "/appointments/" + id + "/payment-link").then().statusCode(303);
+        String text = only("Pay to confirm your booking");
+        assertTrue(text.contains("is keeping this time for you until Mon 2 Mar 2026, 10:00"), text);
+        assertTrue(text.contains("Pay GBP 20.00 online to confirm the booking"), text);
+        assertTrue(text.contains("/appointments/" + id), text);
+    }
 }

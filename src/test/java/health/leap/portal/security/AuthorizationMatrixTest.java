@@ -179,6 +179,9 @@ class AuthorizationMatrixTest {
         // the owner's completed visit holds nothing to keep longer: refused as a hold that has passed
         ROUTES.put("POST /appointments/{id}/extend", new Expectation("appointment", "", owned(409)));
         ROUTES.put("POST /appointments/{id}/payment", new Expectation("appointment", "", owned(409)));
+        // a payment link is the front desk's to send, acting for the patient: refused to everyone here
+        ROUTES.put("POST /appointments/{id}/payment-link", new Expectation("appointment", "?hours=24",
+                (who, id) -> who == Who.ANONYMOUS ? LOGIN : 403));
         ROUTES.put("POST /appointments/{id}/cancel", new Expectation("appointment", "", owned(409)));
         ROUTES.put("GET /appointments/{id}/reschedule", new Expectation("appointment", "", owned(409)));
         ROUTES.put("POST /appointments/{id}/reschedule", new Expectation("appointment", "?slot=1", owned(409)));

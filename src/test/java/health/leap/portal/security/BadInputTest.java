@@ -68,6 +68,8 @@ class BadInputTest {
             Map.entry("GET /appointments/{id}/reschedule query:centre", 200),
             // the completed visit is refused by its state before the package is looked at
             Map.entry("POST /appointments/{id}/confirm form:package", 409),
+            // a payment link is refused to a patient before the booking is looked up
+            Map.entry("POST /appointments/{id}/payment-link path:id", 403),
             // a doctor the centre does not have lists the whole centre
             Map.entry("GET /staff/day query:doctor", 200),
             // the doctor only chooses the list shown after the mark, which the completed visit refuses
@@ -131,6 +133,9 @@ class BadInputTest {
                 Map.of("path:id", "503"), 409, Map.of("path:id", Kind.ID, "form:package", Kind.OPTIONAL_ID,
                         // paying at the clinic is the front desk's choice: a patient's is never read
                         "form:pay", Kind.IGNORED)));
+        // only the front desk sends a payment link: the owner is refused once the id is read
+        ROUTES.put("POST /appointments/{id}/payment-link", new Route(OWNER, "/appointments/{id}/payment-link",
+                Map.of("path:id", "503", "form:hours", "24"), 403, Map.of("path:id", Kind.ID, "form:hours", Kind.IGNORED)));
         ROUTES.put("POST /appointments/{id}/extend", new Route(OWNER, "/appointments/{id}/extend",
                 Map.of("path:id", "503"), 409, Map.of("path:id", Kind.ID)));
         ROUTES.put("POST /appointments/{id}/payment", new Route(OWNER, "/appointments/{id}/payment",

@@ -1,6 +1,8 @@
 package health.leap.portal.staff;
 
+import health.leap.portal.booking.HoldExpiry;
 import health.leap.portal.booking.HoldService;
+import health.leap.portal.booking.SandboxCheckout;
 import health.leap.portal.platform.Browser;
 import health.leap.portal.platform.Fixtures;
 import health.leap.portal.platform.KeycloakServer;
@@ -16,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -53,6 +56,8 @@ class DeskTest {
     Fixtures fixtures;
     @Inject
     HoldService holds;
+    @Inject
+    HoldExpiry holdExpiry;
 
     @BeforeEach
     void setUp() {
@@ -291,5 +296,42 @@ class DeskTest {
                         containsString("href=\"/staff/acting/" + PATIENT + "/appointments/" + id + "\""),
                         containsString("data-audit-page")));
         assertFalse(sql.list("select page from preview_audit where lead_id = ?", rs -> rs.getString(1), PATIENT).isEmpty());
+    }
+
+    @Test
+    void aPaymentLinkKeepsTheTimeForTheHoursTheDeskChoosesUpToTheClinicsLimitAndLapsesWithTheHold() {
+        long id = deskHolds(PHYSIO_DOCTOR, PHYSIO, "2026-03-30T13:00:00Z", null);
+        as("staff.harbour").when().get(DESK + "/appointments/" + id).then().statusCode(200)
+                .body(containsString("data-payment-link"), containsString("name=\"hours\""));
+        as("staff.harbour").formParam("hours", "49").when().post(DESK + "/appointments/" + id + "/payment-link").then()
+                .statusCode(400).body(containsString("at most 48 hours"));
+        as("staff.harbour").formParam("hours", "24").when().post(DESK + "/appointments/" + id + "/payment-link").then()
+                .statusCode(303);
+        assertEquals(clock.instant().plus(Duration.ofHours(24)), sql.one("select hold_expires_at from appointment where id = ?",
+                rs -> Sql.instant(rs, "hold_expires_at"), id).orElseThrow());
+        assertTrue(timeline(id).contains("STAFF staff.harbour payment-link:86400"), timeline(id).toString());
+        assertEquals(1, sql.one("select count(*) from mail_outbox where appointment_id = ? and kind = 'PAYMENT_LINK'",
+                rs -> rs.getInt(1), id).orElseThrow());
+        as("staff.harbour").when().get(DESK + "/appointments/" + id).then()
+                .body(containsString("A payment link was emailed to the patient"),
+                        containsString("Payment link emailed to the patient; the time is kept for 24 hours"));
+        // unpaid, it lapses with the hold: the time is free again
+        clock.advance(Duration.ofHours(25));
+        holdExpiry.sweep();
+        assertEquals("EXPIRED", fixtures.status(id));
+    }
+
+    @Test
+    @TestSecurity(user = "p9301", roles = "patient")
+    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "9301")})
+    void thePatientPaysThroughTheLinkAndTheBookingIsConfirmedButSendsNoLinkThemselves() {
+        long id = fixtures.hold(1, PATIENT, PHYSIO_DOCTOR, PHYSIO, "2026-03-30T14:00:00Z");
+        Browser.given().formParam("hours", "24").when().post("/appointments/" + id + "/payment-link").then().statusCode(403);
+        // the desk's link, sent for them
+        holds.keepForPaymentLink(1, PATIENT, id, 24);
+        clock.advance(Duration.ofHours(20));
+        String back = SandboxCheckout.answer(SandboxCheckout.start(id, "GBP 20.00"), "SUCCEEDED");
+        Browser.given().urlEncodingEnabled(false).when().get(back).then().statusCode(303);
+        assertEquals("CONFIRMED", fixtures.status(id));
     }
 }
