@@ -42,7 +42,7 @@ import java.util.Optional;
  *       services 101–105 and 111–115; doctors 201–206 and 211–216; patients (leads) 1–7 and 11–16;</li>
  *   <li>appointments 501–512 Amelia (lead 1), 513–514 her daughter Mia (lead 6, booked by Amelia),
  *       521–523 and 529 Oliver (lead 2; 529 due in Dublin today), 524–525 Isla (lead 3, an open hold and
- *       a visit of today), 526–528 Noah (lead 4), 531–535 Maya (lead 11), 536 Robert (lead 16, booked by
+ *       a visit of today), 530 Jack (lead 7, due today, to pay at the desk), 526–528 Noah (lead 4), 531–535 Maya (lead 11), 536 Robert (lead 16, booked by
  *       his son Ethan, lead 12), 541 Chloe (lead 13, too close to cancel); payments 601–605, refund 701;</li>
  *   <li>packages 301–303 and 311; patient packages 401–407 (407 is Leo's, lead 5); redemptions 801–808;</li>
  *   <li>family links 901–906: Amelia for Leo (5) and Mia (6), Oliver for Jack (7, ended at 18), Ethan for
@@ -190,6 +190,7 @@ public class DemoData {
             oliver();
             oliverDueInDublin();
             isla();
+            jackOwesAtTheDesk();
             noah();
             maya();
             chloe();
@@ -261,6 +262,19 @@ public class DemoData {
         private void isla() {
             held(book(524, 3, slotAround(202, 1, 4), 102, AppointmentStatus.DRAFT, now.minus(Duration.ofMinutes(2))));
             confirmed(book(525, 3, slotThisHour(206, 2), 105, AppointmentStatus.CONFIRMED, now.minus(Duration.ofDays(2))));
+        }
+
+        /**
+         * Due at the London Bridge desk today, whatever day the demo loads: a physiotherapy session with Dr
+         * Okafor in the hour that has begun, which the front desk booked for Jack on the phone two days ago
+         * to be paid at the clinic (GBP 20.00 owed), for the desk to take his payment as it checks him in.
+         * No other demo booking is Dr Okafor's in that hour.
+         */
+        private void jackOwesAtTheDesk() {
+            Booking b = book(530, 7, slotThisHour(202, 1), 102, AppointmentStatus.CONFIRMED, now.minus(Duration.ofDays(2)));
+            NativeSql.update("update appointment set pay_at_desk = true where id = ?", b.id());
+            event(b, b.createdAt(), ActorType.STAFF, null, AppointmentStatus.DRAFT, "held:600");
+            event(b, requestedAt(b), ActorType.STAFF, AppointmentStatus.DRAFT, AppointmentStatus.CONFIRMED, "pay-at-desk");
         }
 
         /** The doctor's slot at the start of the current hour, laid out for the demo when the schedule has none then. */
@@ -501,7 +515,8 @@ public class DemoData {
             event.actorId = switch (actorType) {
                 case PATIENT -> String.valueOf(byGuardian ? b.guardianId() : b.leadId());
                 case GUARDIAN -> throw new IllegalArgumentException("a guardian's line names the guardian");
-                case STAFF -> "front-desk";
+                // the clinic's own front desk, as the demo's staff logins are named
+                case STAFF -> b.tenantId() == 1 ? "staff.harbour" : "staff.sunrise";
                 case SYSTEM -> null;
             };
             event.fromStatus = from;

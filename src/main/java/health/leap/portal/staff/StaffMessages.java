@@ -249,4 +249,8 @@ public interface StaffMessages {
     String recordPaid(String patient);
 
     String bookForAPatient();
+
+    String bookDoctorForAPatient();
+
+    String findWhomToBookFor();
 }

@@ -72,6 +72,9 @@ class BadInputTest {
             Map.entry("POST /appointments/{id}/payment-link path:id", 403),
             // a doctor the centre does not have lists the whole centre
             Map.entry("GET /staff/day query:doctor", 200),
+            // the finder only carries the doctor and centre into its links: the picker it leads to decides
+            Map.entry("GET /staff/patients query:doctor", 200),
+            Map.entry("GET /staff/patients query:centre", 200),
             // the doctor only chooses the list shown after the mark, which the completed visit refuses
             Map.entry("POST /staff/day/{id}/check-in query:doctor", 409),
             Map.entry("POST /staff/day/{id}/complete query:doctor", 409),
@@ -203,7 +206,9 @@ class BadInputTest {
         ROUTES.put("POST /sandbox-gateway/refunds/{id}", new Route(STAFF, "/sandbox-gateway/refunds/{id}",
                 Map.of("path:id", "SBX-RF-NONE", "form:outcome", "FAILED"), 404,
                 Map.of("path:id", Kind.TEXT, "form:outcome", Kind.CHOICE)));
-        ROUTES.put("GET /staff/patients", new Route(STAFF, "/staff/patients", Map.of(), 200, Map.of("query:q", Kind.TEXT)));
+        // from the day list: a doctor, centre and day the found patients' "act for" links open
+        ROUTES.put("GET /staff/patients", new Route(STAFF, "/staff/patients", Map.of(), 200, Map.of("query:q", Kind.TEXT,
+                "query:doctor", Kind.OPTIONAL_ID, "query:centre", Kind.OPTIONAL_ID, "query:date", Kind.DATE)));
         // Amelia's family page; what was saved is only ever one of three words, anything else is not said
         ROUTES.put("GET /staff/family", new Route(STAFF, "/staff/family", Map.of("query:patient", "1"), 200,
                 Map.of("query:patient", Kind.ID, "query:saved", Kind.IGNORED)));

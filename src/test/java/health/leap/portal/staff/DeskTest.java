@@ -104,6 +104,12 @@ class DeskTest {
         // the finder opens it
         as("staff.harbour").when().get("/staff/patients?q=Amelia").then().statusCode(200)
                 .body(containsString("href=\"/staff/acting/1/\""), containsString("href=\"/staff/audit/1\""));
+        // from a doctor's day list, the finder opens that doctor's free times of the day for the patient found
+        as("staff.harbour").when().get("/staff/day?centre=1&doctor=201&date=2026-03-04").then().statusCode(200)
+                .body(containsString("href=\"/staff/patients?doctor=201&amp;centre=1&amp;date=2026-03-04\""));
+        as("staff.harbour").when().get("/staff/patients?q=Amelia&doctor=201&centre=1&date=2026-03-04").then().statusCode(200)
+                .body(containsString("href=\"/staff/acting/1/doctors/201?centre=1&amp;date=2026-03-04\""),
+                        containsString("name=\"doctor\" value=\"201\""));
     }
 
     @Test
@@ -333,5 +339,44 @@ class DeskTest {
         String back = SandboxCheckout.answer(SandboxCheckout.start(id, "GBP 20.00"), "SUCCEEDED");
         Browser.given().urlEncodingEnabled(false).when().get(back).then().statusCode(303);
         assertEquals("CONFIRMED", fixtures.status(id));
+    }
+
+    @Test
+    void sunrisesDeskMovesAndCancelsInsideItsWindowsWithAReasonAndNoRefund() {
+        long chloeLike = 9321;
+        fixtures.freshPatient(2, chloeLike);
+        String desk = "/staff/acting/" + chloeLike;
+        // Dr Rachel Green's (211) primary care visits in Boston; Sunrise takes no cancellation online within 48 hours
+        long first = fixtures.confirmed(2, chloeLike, 211, 111, "2026-03-03T16:00:00Z");
+        long second = fixtures.confirmed(2, chloeLike, 211, 111, "2026-03-03T17:00:00Z");
+        // 9 hours before: inside the 12 hours in which nobody moves a visit online
+        clock.set(Instant.parse("2026-03-03T07:00:00Z"));
+        as("staff.sunrise").formParam("slot", fixtures.slot(211, "2026-03-04T15:00:00Z"))
+                .formParam("deskReason", "Dr Green runs late today").when().post(desk + "/appointments/" + first + "/reschedule")
+                .then().statusCode(303);
+        assertEquals("RESCHEDULED", fixtures.status(first));
+        long moved = sql.one("select id from appointment where rescheduled_from_id = ?", rs -> rs.getLong(1), first).orElseThrow();
+        assertTrue(timeline(moved).contains("STAFF staff.sunrise desk-override:RESCHEDULE_WINDOW_CLOSED;text:Dr Green runs late today"),
+                timeline(moved).toString());
+        as("staff.sunrise").formParam("reason", "The clinic closes early").formParam("refund", "none")
+                .when().post(desk + "/appointments/" + second + "/cancel").then().statusCode(303);
+        assertEquals("CANCELLED", fixtures.status(second));
+        assertTrue(timeline(second).contains("STAFF staff.sunrise cancelled;no-refund;text:The clinic closes early"),
+                timeline(second).toString());
+        // the patient's page says so, in the words of the timeline
+        as("staff.sunrise").when().get(desk + "/appointments/" + second).then().statusCode(200)
+                .body(containsString("Cancelled: The clinic closes early; nothing is refunded"),
+                        containsString("by the clinic (staff.sunrise)"));
+        // and Harbour's desk reaches none of it
+        as("staff.harbour").when().get(desk + "/appointments/" + second).then().statusCode(403);
+    }
+
+    @Test
+    void theDeskActsForAGuardiansChildrenFromTheFamilySwitcher() {
+        // acting for Amelia, the switcher she sees offers her children, each in the desk's pages
+        as("staff.harbour").when().get("/staff/acting/1/").then().statusCode(200)
+                .body(containsString("href=\"/staff/acting/5/\""), containsString("href=\"/staff/acting/6/\""));
+        as("staff.harbour").when().get("/staff/acting/5/").then().statusCode(200)
+                .body(containsString("You are acting for Leo Hart."));
     }
 }

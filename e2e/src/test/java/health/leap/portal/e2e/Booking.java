@@ -4,6 +4,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static health.leap.portal.e2e.Roles.childNamed;
 import static health.leap.portal.e2e.Roles.named;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Steps that several journeys take on the way to a held time. */
 final class Booking {
@@ -33,6 +35,27 @@ final class Booking {
         visitor.seesPage("Find a doctor");
         doctorResults(page).getByRole(AriaRole.LINK, childNamed(doctor)).click();
         visitor.seesPage(doctor);
+    }
+
+    /**
+     * The doctor's profile, with {@code service} (the choice as the list words it, length and price
+     * included) chosen: the picker reloads for it and htmx puts it in the address; the doctor works at
+     * {@code centre} only, which the picker shows.
+     */
+    static void openDoctorFor(Visitor visitor, String doctor, String service, String centre) {
+        Page page = visitor.page();
+        openDoctor(visitor, doctor);
+        page.getByLabel("Service", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel(service));
+        assertThat(page).hasURL(Pattern.compile("[?&]service="));
+        assertThat(freeDays(page).first()).isVisible();
+        assertEquals(service, chosen(page, "Service"), "the service the times are shown for");
+        assertEquals(centre, chosen(page, "Centre"), "the centre the times are shown for");
+        visitor.seesPage(doctor);
+    }
+
+    private static Object chosen(Page page, String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true))
+                .evaluate("select => select.selectedOptions[0].text");
     }
 
     static Locator doctorResults(Page page) {

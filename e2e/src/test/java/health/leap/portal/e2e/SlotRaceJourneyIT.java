@@ -3,13 +3,11 @@ package health.leap.portal.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.SelectOption;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static health.leap.portal.e2e.Roles.named;
@@ -87,22 +85,8 @@ class SlotRaceJourneyIT {
 
     /** From the home page: the doctor's profile, with the general consultation at London Bridge chosen. */
     private static void openGeneralConsultation(Visitor visitor) {
-        Page page = visitor.page();
-        Booking.openDoctor(visitor, DOCTOR);
-        page.getByLabel("Service", new Page.GetByLabelOptions().setExact(true))
-                .selectOption(new SelectOption().setLabel(SERVICE + " (20 min, GBP 60.00)"));
-        // choosing reloads the picker, and htmx puts the choice in the address
-        assertThat(page).hasURL(Pattern.compile("[?&]service="));
-        assertThat(Booking.freeDays(page).first()).isVisible();
-        assertEquals(SERVICE + " (20 min, GBP 60.00)", chosen(page, "Service"), "the service the times are shown for");
         // he sees patients at London Bridge only
-        assertEquals("London Bridge", chosen(page, "Centre"), "the centre the times are shown for");
-        visitor.seesPage(DOCTOR);
-    }
-
-    private static Object chosen(Page page, String label) {
-        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true))
-                .evaluate("select => select.selectedOptions[0].text");
+        Booking.openDoctorFor(visitor, DOCTOR, SERVICE + " (20 min, GBP 60.00)", "London Bridge");
     }
 
     private static void release(Visitor visitor, String time) {
