@@ -8,6 +8,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.RequestOptions;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * by ids, names, classes, {@code data-error-code}, {@code data-help} and {@code lang}.
  */
 @PortalJourney
+@Order(1)
 @Tag("accessibility")
 class AccessibilityJourneyIT {
 

@@ -3,6 +3,7 @@ package health.leap.portal.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * desk, so these journeys run beside those of {@code staff.harbour}.
  */
 @PortalJourney
+@Order(3)
 @Tag("staff")
 class DeskJourneyIT {
 

@@ -4,6 +4,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sessions left. Each booking starts three days ahead or more, clear of Harbour Health's window.
  */
 @PortalJourney
+@Order(2)
 @Tag("family")
 @Tag("booking")
 class FamilyJourneyIT {

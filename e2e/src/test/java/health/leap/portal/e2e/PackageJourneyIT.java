@@ -3,6 +3,7 @@ package health.leap.portal.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ import static health.leap.portal.e2e.Roles.named;
  * to his plan: the next run finds all four sessions left again.
  */
 @PortalJourney
+@Order(4)
 @Tag("packages")
 @Tag("booking")
 class PackageJourneyIT {

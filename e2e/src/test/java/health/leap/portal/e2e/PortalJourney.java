@@ -20,7 +20,8 @@ import java.lang.annotation.Target;
  * <p>
  * Journeys run side by side, each in a browser of its own thread ({@link Chromium}), except those
  * that share a person or a doctor ({@link NeedsLocks}); failsafe's JUnit settings in pom.xml say how
- * many at once.
+ * many at once. The longest classes carry an {@code @Order} so that they start first: a long journey
+ * whose people were all busy would otherwise be left to run alone at the end.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Clinic staff see a patient's portal exactly as the patient does, and cannot change anything in it. */
 @PortalJourney
+@Order(5)
 @Tag("staff")
 class StaffPreviewJourneyIT {
 
