@@ -2,6 +2,7 @@ package health.leap.portal.faults;
 
 import health.leap.portal.platform.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.net.URI;
 import java.sql.Connection;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * hand); and a patient who signed in on the dead one stays signed in, served by the other, because the
  * session lives in the cookie, not in the instance.
  */
+@Isolated("it times how portals of its own recover: alone, never beside the journeys")
 class TwoPortalsBehindNginxFaultIT {
 
     static final int[] PORTAL_PORTS = {8099, 8100};
