@@ -159,6 +159,9 @@ public interface AppointmentMessages {
 
     String slotHasBegun();
 
+    /** The front desk tried to move or cancel a visit whose time has come. */
+    String visitHasBegun();
+
     String flagNoRefund();
 
     /** The front desk went past the patient's online rules, named by {@link #deskRule}. */

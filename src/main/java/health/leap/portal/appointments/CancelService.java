@@ -44,6 +44,9 @@ public class CancelService {
         Instant now = clock.instant();
         Appointment appointment = ownership.appointment(tenantId, leadId, appointmentId);
         Centre centre = catalog.centre(appointment.centreId);
+        if (desk.acting() && appointment.status != AppointmentStatus.DRAFT && !appointment.startsAt.isAfter(now)) {
+            throw new Problem(ErrorCode.INVALID_STATE, AppointmentMessages.class, AppointmentMessages::visitHasBegun);
+        }
         Set<ErrorCode> overridden = EnumSet.noneOf(ErrorCode.class);
         CancellationWindow.refusal(appointment.status, appointment.startsAt, now, centre.policy(), centre.desk())
                 .ifPresent(p -> overridden.add(DeskOverrides.pastOrThrow(p, desk)));

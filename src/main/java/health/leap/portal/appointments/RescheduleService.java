@@ -86,6 +86,10 @@ public class RescheduleService {
         Lead.lockForChanges(tenantId, leadId);
         Set<ErrorCode> overridden = EnumSet.noneOf(ErrorCode.class);
         Appointment old = ownership.appointment(tenantId, leadId, appointmentId);
+        if (desk.acting() && !old.startsAt.isAfter(now)) {
+            // past its window a visit still ahead may be moved by the desk; one that has begun is marked on the day list
+            throw new Problem(ErrorCode.INVALID_STATE, AppointmentMessages.class, AppointmentMessages::visitHasBegun);
+        }
         Centre from = catalog.centre(old.centreId);
         RescheduleRules.refusal(old.status, old.startsAt, old.rescheduleCount, now, from.policy(), from.desk())
                 .ifPresent(p -> overridden.add(DeskOverrides.pastOrThrow(p, desk)));

@@ -288,6 +288,14 @@ class DeskTest {
                 .when().post(DESK + "/appointments/" + id + "/reschedule").then().statusCode(303);
         assertEquals("RESCHEDULED", fixtures.status(id));
         long moved = newest();
+        // once its time has come, not even the desk moves or cancels it: the day list marks it
+        clock.set(Instant.parse("2026-03-05T11:05:00Z"));
+        as("staff.harbour").formParam("slot", fixtures.slot(DOCTOR, "2026-03-06T11:00:00Z")).formParam("deskReason", "Late")
+                .when().post(DESK + "/appointments/" + moved + "/reschedule").then().statusCode(409)
+                .body(containsString("This visit has begun"));
+        as("staff.harbour").formParam("reason", "Late").formParam("refund", "none")
+                .when().post(DESK + "/appointments/" + moved + "/cancel").then().statusCode(409);
+        assertEquals("CONFIRMED", fixtures.status(moved));
         assertTrue(timeline(moved).contains(
                 "STAFF staff.harbour desk-override:RESCHEDULE_WINDOW_CLOSED;text:Patient called, car broke down"), timeline(moved).toString());
     }
