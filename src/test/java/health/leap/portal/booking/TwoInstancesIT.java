@@ -1,12 +1,12 @@
 package health.leap.portal.booking;
 
+import health.leap.portal.platform.PlatformTest;
 import health.leap.portal.platform.Browser;
 import health.leap.portal.platform.EmbeddedDatabase;
 import health.leap.portal.platform.KeycloakServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import java.io.IOException;
 import java.net.URI;
@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 20 holding overlapping times of one doctor: the database's constraints decide, so exactly one hold is
  * placed and everyone else hears SLOT_TAKEN.
  */
-@Isolated("it races two portals of its own: alone, never beside the journeys")
+@PlatformTest(lane = 2)
 class TwoInstancesIT {
 
     static final int PATIENTS = 50;

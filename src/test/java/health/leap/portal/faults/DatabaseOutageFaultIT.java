@@ -1,7 +1,7 @@
 package health.leap.portal.faults;
 
+import health.leap.portal.platform.PlatformTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * half-written, no confirmed booking is lost, and the portal books again on its own within seconds of
  * the database returning.
  */
-@Isolated("it times how portals of its own recover: alone, never beside the journeys")
+@PlatformTest(lane = 2)
 class DatabaseOutageFaultIT {
 
     /** Below the ephemeral range, so that no outgoing connection holds it when the database starts again. */

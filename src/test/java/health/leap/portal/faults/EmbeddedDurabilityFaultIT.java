@@ -1,8 +1,8 @@
 package health.leap.portal.faults;
 
+import health.leap.portal.platform.PlatformTest;
 import health.leap.portal.platform.KeycloakServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the database process is killed with SIGKILL (and the portal with it, as in a power cut) is there
  * when the portal starts again on the same data.
  */
-@Isolated("it times how portals of its own recover: alone, never beside the journeys")
+@PlatformTest(lane = 1)
 class EmbeddedDurabilityFaultIT {
 
     static final int PORTAL_PORT = 8102;

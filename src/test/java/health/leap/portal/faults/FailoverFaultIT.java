@@ -1,7 +1,7 @@
 package health.leap.portal.faults;
 
+import health.leap.portal.platform.PlatformTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the standby promoted, as a managed database's failover does: no booking the portal answered as
  * confirmed is missing, no slot has two active bookings, and the same portal process books again.
  */
-@Isolated("it times how portals of its own recover: alone, never beside the journeys")
+@PlatformTest(lane = 2)
 class FailoverFaultIT {
 
     /*

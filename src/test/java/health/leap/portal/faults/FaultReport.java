@@ -41,6 +41,11 @@ final class FaultReport {
         figures.forEach((k, v) -> line.append(k).append(": ").append(v).append("; "));
         line.append("| ").append(Instant.now()).append(" |\n");
         System.out.print("[fault suite] " + line);
+        append(line.toString());
+    }
+
+    /** Two cases run side by side (their lanes, PlatformTest): one line at a time, one heading. */
+    private static synchronized void append(String line) {
         Path report = directory().resolve("report.md");
         try {
             if (!Files.exists(report)) {

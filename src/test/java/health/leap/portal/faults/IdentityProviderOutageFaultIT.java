@@ -1,9 +1,9 @@
 package health.leap.portal.faults;
 
+import health.leap.portal.platform.PlatformTest;
 import health.leap.portal.platform.EmbeddedDatabase;
 import health.leap.portal.platform.KeycloakServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * saying sign-in is unavailable, not a browser error; when the provider is back, sign-in works again
  * without restarting the portal. A Keycloak of this case's own, so the shared one is never stopped.
  */
-@Isolated("it times how portals of its own recover: alone, never beside the journeys")
+@PlatformTest(lane = 1)
 class IdentityProviderOutageFaultIT {
 
     static final int KEYCLOAK_PORT = 8184;

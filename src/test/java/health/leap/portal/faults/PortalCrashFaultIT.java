@@ -1,8 +1,8 @@
 package health.leap.portal.faults;
 
+import health.leap.portal.platform.PlatformTest;
 import health.leap.portal.platform.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import java.net.URI;
 import java.sql.Connection;
@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * settled (a paid booking confirmed, or refunded), and every package session is either spent on a live
  * booking or back in the package.
  */
-@Isolated("it times how portals of its own recover: alone, never beside the journeys")
+@PlatformTest(lane = 1)
 class PortalCrashFaultIT {
 
     static final int PORTAL_PORT = 8098;

@@ -1,8 +1,8 @@
 package health.leap.portal.faults;
 
+import health.leap.portal.platform.PlatformTest;
 import health.leap.portal.platform.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import java.net.URI;
 import java.sql.Connection;
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * hand); and a patient who signed in on the dead one stays signed in, served by the other, because the
  * session lives in the cookie, not in the instance.
  */
-@Isolated("it times how portals of its own recover: alone, never beside the journeys")
+@PlatformTest(lane = 2)
 class TwoPortalsBehindNginxFaultIT {
 
     static final int[] PORTAL_PORTS = {8099, 8100};

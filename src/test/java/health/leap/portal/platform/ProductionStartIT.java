@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import java.io.IOException;
 import java.net.URI;
@@ -32,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * name before it starts anything; with secrets of its own it starts, ready once its database and
  * identity provider answer; with no gateway chosen it refuses clinics whose services ask for payment.
  */
-@Isolated("it starts the packaged portal of its own: alone, never beside the journeys")
+@PlatformTest(lane = 1)
 class ProductionStartIT {
 
     static final int PORT = 8093;

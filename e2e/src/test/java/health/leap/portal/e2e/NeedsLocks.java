@@ -1,5 +1,6 @@
 package health.leap.portal.e2e;
 
+import health.leap.portal.platform.PlatformLanes;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider;
 
 import java.lang.reflect.Method;
@@ -12,13 +13,16 @@ import java.util.Set;
  * when they share a person or a doctor: each takes a lock on every patient, person booked for,
  * patient looked at, staff login and doctor its {@link Needs} names. A patient's bookings, the free
  * times a journey counts on and the desk's day list are then only changed by the journey that
- * reads them, as when the journeys ran one after the other.
+ * reads them, as when the journeys ran one after the other. A journey class also holds every platform
+ * lane for reading ({@link PlatformLanes}), so that no platform test runs beside it.
  */
 final class NeedsLocks implements ResourceLocksProvider {
 
     @Override
     public Set<Lock> provideForClass(Class<?> testClass) {
-        return locks(testClass.getAnnotation(Needs.class));
+        Set<Lock> locks = locks(testClass.getAnnotation(Needs.class));
+        locks.addAll(PlatformLanes.heldByAJourney());
+        return locks;
     }
 
     @Override
