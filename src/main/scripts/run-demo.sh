@@ -199,6 +199,7 @@ cat <<EOF
   staff.harbour  demo      front desk of Harbour Health (day list, approvals, previews, sandbox refunds)
   staff.sunrise  demo      front desk of Sunrise Clinics (day list, approvals, previews, sandbox refunds)
   desk.harbour   demo      another member of Harbour Health's front desk, acting for patients on the phone
+  desk.sunrise   demo      another member of Sunrise Clinics' front desk
   nolead         demo      a patient account with no patient record behind it (shows the 403 page)
   ghost          demo      a patient account whose record does not exist (shows the 403 page)
 

@@ -67,6 +67,11 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
         return amountDue.signum() > 0 && paymentStatus != PaymentStatus.SUCCEEDED && packageName == null && !atDesk.toPay();
     }
 
+    /** Paid online or with a package session: what the desk, cancelling inside the window, decides to give back or not. */
+    public boolean somethingToGiveBack() {
+        return paymentStatus == PaymentStatus.SUCCEEDED || packageName != null;
+    }
+
     /** The front desk emailed the patient a link to pay for this held time. */
     public boolean paymentLinkSent() {
         return timeline.stream().anyMatch(e -> TimelineDetail.isPaymentLink(e.detail));

@@ -168,10 +168,11 @@ public class AppointmentResource {
             moved = reschedules.reschedule(caller.tenantId(), caller.leadId(), appointmentId, slotId, desk);
         } catch (Problem problem) {
             if (problem.code() != ErrorCode.SLOT_TAKEN && problem.code() != ErrorCode.OVERLAPPING_BOOKING
-                    && problem.code() != ErrorCode.SERVICE_DOES_NOT_FIT) {
+                    && problem.code() != ErrorCode.SERVICE_DOES_NOT_FIT && problem.code() != ErrorCode.DESK_REASON_REQUIRED) {
                 throw problem;
             }
             // nothing moved; show what is still free at that doctor and centre on that day, to choose another
+            // (the desk, told that a reason lets it past a rule, finds the box for the reason above them)
             metrics.refused(problem.code());
             SlotPicker taken = doctors.pickerForSlot(caller.tenantId(), slotId, queries.serviceOf(appointmentId));
             return Response.status(problem.code().status()).entity(Templates.reschedule(reschedulePage(appointmentId, taken.doctor().id(),

@@ -20,12 +20,15 @@ public class CancelService {
     private final Ownership ownership;
     private final ClinicCatalog catalog;
     private final AppointmentLifecycle lifecycle;
+    private final Cancellations cancellations;
 
-    public CancelService(Clock clock, Ownership ownership, ClinicCatalog catalog, AppointmentLifecycle lifecycle) {
+    public CancelService(Clock clock, Ownership ownership, ClinicCatalog catalog, AppointmentLifecycle lifecycle,
+                         Cancellations cancellations) {
         this.clock = clock;
         this.ownership = ownership;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
+        this.cancellations = cancellations;
     }
 
     @Transactional
@@ -36,7 +39,7 @@ public class CancelService {
     /**
      * Cancels the booking; the front desk acting for the patient ({@code desk}, its reason the cancel
      * reason) may cancel inside the cancellation window, and then says whether what was paid comes back
-     * ({@code refund}: {@code full} or {@code none}); outside the window everything comes back as it
+     * ({@code refund}: {@code full} or {@code none}; not asked when nothing was paid); outside the window everything comes back as it
      * does for the patient.
      */
     @Transactional
@@ -51,7 +54,8 @@ public class CancelService {
         CancellationWindow.refusal(appointment.status, appointment.startsAt, now, centre.policy(), centre.desk())
                 .ifPresent(p -> overridden.add(DeskOverrides.pastOrThrow(p, desk)));
         boolean giveBack = true;
-        if (!overridden.isEmpty()) {
+        // a booking that took nothing (no payment, no package session) has nothing to decide about
+        if (!overridden.isEmpty() && cancellations.tookSomething(appointment.id, appointment.paymentId)) {
             if (!"full".equals(refund) && !"none".equals(refund)) {
                 throw new Problem(ErrorCode.DESK_REFUND_CHOICE_REQUIRED, AppointmentMessages.class,
                         AppointmentMessages::deskRefundChoiceRequired);

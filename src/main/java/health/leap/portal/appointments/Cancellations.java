@@ -25,6 +25,11 @@ public class Cancellations {
     public record GivenBack(boolean refunded, boolean sessionBack) {
     }
 
+    /** Whether the booking took anything to give back: a payment, or a package session. */
+    public boolean tookSomething(long appointmentId, Long paymentId) {
+        return paymentId != null || redemptions.holdsASession(appointmentId);
+    }
+
     /** Gives back what the booking took; call in the transaction that ended it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public GivenBack giveBack(long appointmentId, Long paymentId) {

@@ -108,8 +108,8 @@ public class RescheduleService {
             throw new Problem(ErrorCode.SERVICE_DOES_NOT_FIT, AppointmentMessages.class, AppointmentMessages::serviceDoesNotFit);
         }
         Centre centre = catalog.centre(target.centreId());
-        BookingWindow.refusal(now, centre.zone(), centre.policy(), target.startsAt())
-                .ifPresent(p -> overridden.add(DeskOverrides.pastOrThrow(p, desk)));
+        BookingWindow.refusals(now, centre.zone(), centre.policy(), target.startsAt())
+                .forEach(p -> overridden.add(DeskOverrides.pastOrThrow(p, desk)));
         if (target.startsAt().isBefore(now)) {
             throw new Problem(ErrorCode.TOO_SOON, AppointmentMessages.class, AppointmentMessages::slotHasBegun);
         }

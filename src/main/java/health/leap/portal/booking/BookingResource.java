@@ -57,9 +57,10 @@ public class BookingResource {
 
         static native TemplateInstance slotTaken$content(SlotPicker picker, ErrorCode code, String message);
 
-        static native TemplateInstance draftOpen(long draftId, long slotId, long serviceId, String message);
+        static native TemplateInstance draftOpen(long draftId, long slotId, long serviceId, String deskReason, String message);
 
-        static native TemplateInstance draftOpen$content(long draftId, long slotId, long serviceId, String message);
+        static native TemplateInstance draftOpen$content(long draftId, long slotId, long serviceId, String deskReason,
+                                                         String message);
     }
 
     @Inject
@@ -90,14 +91,15 @@ public class BookingResource {
         } catch (HoldService.OpenDraft open) {
             return Response.status(409)
                     .entity(htmx.isHtmx()
-                    ? Templates.draftOpen$content(open.draftId(), slotId, serviceId, open.sentence())
-                    : Templates.draftOpen(open.draftId(), slotId, serviceId, open.sentence())).build();
+                    ? Templates.draftOpen$content(open.draftId(), slotId, serviceId, desk.reason(), open.sentence())
+                    : Templates.draftOpen(open.draftId(), slotId, serviceId, desk.reason(), open.sentence())).build();
         } catch (Problem problem) {
             if (problem.code() != ErrorCode.SLOT_TAKEN && problem.code() != ErrorCode.OVERLAPPING_BOOKING
-                    && problem.code() != ErrorCode.SERVICE_DOES_NOT_FIT) {
+                    && problem.code() != ErrorCode.SERVICE_DOES_NOT_FIT && problem.code() != ErrorCode.DESK_REASON_REQUIRED) {
                 throw problem;
             }
-            // The hold rolled back; show the times that are still free, to choose another.
+            // The hold rolled back; show the times that are still free, to choose another (the desk, told that
+            // a reason lets it past a rule, finds the box for the reason above them)
             metrics.refused(problem.code());
             SlotPicker fresh = doctors.pickerForSlot(caller.tenantId(), slotId, serviceId);
             return Response.status(problem.code().status()).entity(htmx.isHtmx()

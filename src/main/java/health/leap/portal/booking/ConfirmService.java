@@ -149,9 +149,9 @@ public class ConfirmService {
         }
         // what the front desk went past when it held the time, with its reason, it is not refused again here
         boolean deskAllowed = appointment.deskReason != null;
-        Optional<Problem> window = BookingWindow.refusal(now, terms.centre().zone(), terms.centre().policy(),
-                appointment.startsAt);
-        if (window.isPresent() && !(deskAllowed && DeskOverrides.mayOverride(window.get().code()))) {
+        Optional<Problem> window = BookingWindow.refusals(now, terms.centre().zone(), terms.centre().policy(),
+                appointment.startsAt).stream().filter(p -> !(deskAllowed && DeskOverrides.mayOverride(p.code()))).findFirst();
+        if (window.isPresent()) {
             return window;
         }
         int others = holds.activeCount(appointment.tenantId, appointment.leadId, now) - 1;

@@ -106,8 +106,8 @@ public class HoldService {
         }
         BookingPolicy policy = slot.centre().policy();
         Set<ErrorCode> overridden = EnumSet.noneOf(ErrorCode.class);
-        BookingWindow.refusal(now, slot.centre().zone(), policy, slot.startsAt())
-                .ifPresent(p -> overridden.add(DeskOverrides.pastOrThrow(p, desk)));
+        BookingWindow.refusals(now, slot.centre().zone(), policy, slot.startsAt())
+                .forEach(p -> overridden.add(DeskOverrides.pastOrThrow(p, desk)));
         if (slot.startsAt().isBefore(now)) {
             // not even a walk-in books a time that has begun
             throw new Problem(ErrorCode.TOO_SOON, BookingMessages.class, BookingMessages::timeHasBegun);

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -52,29 +54,37 @@ public record BookingWindow(Instant earliest, Instant latest) {
         return now.atZone(zone).toLocalDate().plusDays(policy.maxAdvanceDays());
     }
 
-    /** Why a slot starting at {@code start} cannot be booked now, if it cannot. */
+    /** Why a slot starting at {@code start} cannot be booked now, if it cannot: the first rule it meets. */
     public static Optional<Problem> refusal(Instant now, ZoneId zone, BookingPolicy policy, Instant start) {
+        return refusals(now, zone, policy, start).stream().findFirst();
+    }
+
+    /**
+     * Every rule a slot starting at {@code start} meets now, in the order a patient is told them: what
+     * the front desk goes past for a walk-in is all of them (the same-day cutoff and the minimum notice).
+     */
+    public static List<Problem> refusals(Instant now, ZoneId zone, BookingPolicy policy, Instant start) {
+        List<Problem> refusals = new ArrayList<>(2);
         ZonedDateTime localNow = now.atZone(zone);
         boolean today = start.atZone(zone).toLocalDate().equals(localNow.toLocalDate());
         if (today && !start.isBefore(now)) {
             if (!policy.sameDayAllowed()) {
-                return Optional.of(new Problem(ErrorCode.SAME_DAY_NOT_ALLOWED, ClinicMessages.class,
+                refusals.add(new Problem(ErrorCode.SAME_DAY_NOT_ALLOWED, ClinicMessages.class,
                         ClinicMessages::sameDayNotAllowed));
-            }
-            if (!localNow.toLocalTime().isBefore(policy.sameDayCutoff())) {
-                return Optional.of(new Problem(ErrorCode.SAME_DAY_CUTOFF_PASSED, ClinicMessages.class,
+            } else if (!localNow.toLocalTime().isBefore(policy.sameDayCutoff())) {
+                refusals.add(new Problem(ErrorCode.SAME_DAY_CUTOFF_PASSED, ClinicMessages.class,
                         m -> m.sameDayCutoff(policy.sameDayCutoff().toString(), zone.getId())));
             }
         }
         if (start.isBefore(now.plus(policy.minAdvance()))) {
-            return Optional.of(Problem.worded(ErrorCode.TOO_SOON, locale -> Language.bundle(ClinicMessages.class, locale)
+            refusals.add(Problem.worded(ErrorCode.TOO_SOON, locale -> Language.bundle(ClinicMessages.class, locale)
                     .tooSoon(Durations.words(policy.minAdvanceMinutes(), locale))));
         }
         if (start.isAfter(latest(now, zone, policy))) {
-            return Optional.of(new Problem(ErrorCode.TOO_FAR_AHEAD, ClinicMessages.class,
+            refusals.add(new Problem(ErrorCode.TOO_FAR_AHEAD, ClinicMessages.class,
                     m -> m.tooFarAhead(policy.maxAdvanceDays())));
         }
-        return Optional.empty();
+        return refusals;
     }
 
     static boolean sameDayOpen(Instant now, ZoneId zone, BookingPolicy policy) {

@@ -43,7 +43,9 @@ import java.util.Optional;
  *   <li>appointments 501–512 Amelia (lead 1), 513–514 her daughter Mia (lead 6, booked by Amelia),
  *       521–523 and 529 Oliver (lead 2; 529 due in Dublin today), 524–525 Isla (lead 3, an open hold and
  *       a visit of today), 530 Jack (lead 7, due today, to pay at the desk), 526–528 Noah (lead 4), 531–535 Maya (lead 11), 536 Robert (lead 16, booked by
- *       his son Ethan, lead 12), 541 Chloe (lead 13, too close to cancel); payments 601–605, refund 701;</li>
+ *       his son Ethan, lead 12), 541 Chloe (lead 13, too close to cancel), 542 Chloe (hours from now, for Sunrise's
+ *       desk to move and cancel); payments 601–606, refund 701; a free time for a walk-in at London Bridge
+ *       within the next two hours;</li>
  *   <li>packages 301–303 and 311; patient packages 401–407 (407 is Leo's, lead 5); redemptions 801–808;</li>
  *   <li>family links 901–906: Amelia for Leo (5) and Mia (6), Oliver for Jack (7, ended at 18), Ethan for
  *       Robert (16); ended by the front desk, Isla for Noah and Maya for Lucía.</li>
@@ -191,6 +193,7 @@ public class DemoData {
             oliverDueInDublin();
             isla();
             jackOwesAtTheDesk();
+            walkInTime();
             noah();
             maya();
             chloe();
@@ -279,7 +282,26 @@ public class DemoData {
 
         /** The doctor's slot at the start of the current hour, laid out for the demo when the schedule has none then. */
         private Slot slotThisHour(long doctorId, long centreId) {
-            Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+            return slotAt(doctorId, centreId, now.truncatedTo(ChronoUnit.HOURS));
+        }
+
+        /**
+         * A free time for the front desk's walk-in: Dr Whitcombe at London Bridge on the half hour an hour
+         * to an hour and a half from now, inside the two hours' notice patients need online (and, from
+         * noon, past Harbour's same-day cutoff), laid out when his schedule has none then, whatever the
+         * time the demo loads.
+         */
+        private void walkInTime() {
+            Instant latest = now.plus(Duration.ofMinutes(90));
+            Instant halfHour = latest.truncatedTo(ChronoUnit.HOURS);
+            if (!latest.isBefore(halfHour.plus(Duration.ofMinutes(30)))) {
+                halfHour = halfHour.plus(Duration.ofMinutes(30));
+            }
+            slotAt(204, 1, halfHour);
+        }
+
+        /** The doctor's slot starting at {@code startsAt}, laid out for the demo when the schedule has none then. */
+        private Slot slotAt(long doctorId, long centreId, Instant startsAt) {
             return NativeSql.one("""
                     with laid as (
                         insert into slot (tenant_id, doctor_id, centre_id, starts_at, ends_at)
@@ -289,7 +311,7 @@ public class DemoData {
                     select id, starts_at from laid
                     union all
                     select id, starts_at from slot where doctor_id = ? and starts_at = ?""",
-                    History::slot, centreId, hour, hour.plus(Duration.ofMinutes(30)), doctorId, doctorId, hour).orElseThrow();
+                    History::slot, centreId, startsAt, startsAt.plus(Duration.ofMinutes(30)), doctorId, doctorId, startsAt).orElseThrow();
         }
 
         /**
@@ -321,8 +343,26 @@ public class DemoData {
          * than the 12 hours before which it takes moves.
          */
         private void chloe() {
-            confirmed(book(541, 13, firstSlotFrom(212, now.plus(Duration.ofHours(1))), 112, AppointmentStatus.CONFIRMED,
-                    now.minus(Duration.ofDays(1)), Changes.paidWith(605)));
+            Booking tooClose = confirmed(book(541, 13, firstSlotFrom(212, now.plus(Duration.ofHours(1))), 112,
+                    AppointmentStatus.CONFIRMED, now.minus(Duration.ofDays(1)), Changes.paidWith(605)));
+            chloeForTheDesk(tooClose);
+        }
+
+        /**
+         * A paid specialist referral with Dr Foster in Chicago on the hour four to eight hours from now,
+         * laid out when her schedule has none then: inside the 12 hours before which Sunrise takes moves
+         * online and the 48 hours for cancellations whenever the demo loads, for Sunrise's front desk to
+         * move and then cancel with its reasons (once per data load). Clear of the session with Dr Ortega.
+         */
+        private void chloeForTheDesk(Booking tooClose) {
+            Instant hour = now.plus(Duration.ofHours(4)).truncatedTo(ChronoUnit.HOURS);
+            while (!hour.plus(Duration.ofMinutes(30)).isBefore(tooClose.startsAt()) && hour.isBefore(tooClose.endsAt())) {
+                hour = hour.plus(Duration.ofHours(1));
+            }
+            confirmed(book(542, 13, slotAt(215, 12, hour), 115, AppointmentStatus.CONFIRMED,
+                    now.minus(Duration.ofDays(2)), Changes.paidWith(606)));
+            // and a free time of hers an hour later, so that a time to move it to is inside the 48 hours too
+            slotAt(215, 12, hour.plus(Duration.ofHours(1)));
         }
 
         /** Booked by her mother, Amelia, for a week from now; a check-up last month. */

@@ -115,6 +115,11 @@ public class Redemptions {
         PackageRedemption.handOn(fromAppointmentId, toAppointmentId, serviceId, centreId);
     }
 
+    /** Whether the appointment holds a session of a package: one that a cancellation would give back. */
+    public boolean holdsASession(long appointmentId) {
+        return PackageRedemption.count("appointmentId = ?1 and reversedAt is null", appointmentId) > 0;
+    }
+
     /** Gives back the session an appointment took, if it took one; true when a session was given back. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean reverse(long appointmentId) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,6 +63,17 @@ class BookingWindowTest {
         assertEquals(Optional.of("SAME_DAY_CUTOFF_PASSED"), refusal("2026-03-02T12:01:00Z", LONDON, DEFAULTS, "2026-03-02T16:00:00Z"));
         // the next day is unaffected by today's cutoff
         assertEquals(Optional.empty(), refusal("2026-03-02T12:01:00Z", LONDON, DEFAULTS, "2026-03-03T09:00:00Z"));
+    }
+
+    @Test
+    void everyRuleAWalkInMeetsIsNamedThePatientIsToldTheFirst() {
+        // at 13:00 in London, 14:00 today is past the same-day cutoff and inside the two hours' notice
+        assertEquals(List.of("SAME_DAY_CUTOFF_PASSED", "TOO_SOON"), BookingWindow.refusals(Instant.parse("2026-03-02T13:00:00Z"),
+                LONDON, DEFAULTS, Instant.parse("2026-03-02T14:00:00Z")).stream().map(p -> p.code().name()).toList());
+        assertEquals(Optional.of("SAME_DAY_CUTOFF_PASSED"), refusal("2026-03-02T13:00:00Z", LONDON, DEFAULTS, "2026-03-02T14:00:00Z"));
+        // a time that meets no rule meets none
+        assertEquals(List.of(), BookingWindow.refusals(Instant.parse("2026-03-02T09:00:00Z"), LONDON, DEFAULTS,
+                Instant.parse("2026-03-03T09:00:00Z")));
     }
 
     @Test

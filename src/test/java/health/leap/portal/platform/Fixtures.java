@@ -2,6 +2,7 @@ package health.leap.portal.platform;
 
 import health.leap.portal.booking.ConfirmService;
 import health.leap.portal.booking.HoldService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.RestAssured;
 import io.restassured.config.RedirectConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,21 @@ public class Fixtures {
     /** A booking held and confirmed as the patient would, for a service paid nothing online. */
     public long confirmed(long tenantId, long leadId, long doctorId, long serviceId, String utcStart) {
         long id = hold(tenantId, leadId, doctorId, serviceId, utcStart);
+        confirmations.confirm(tenantId, leadId, id, null);
+        return id;
+    }
+
+    /** A booking held, paid in full of what its service asks online (a sandbox payment that succeeded) and confirmed. */
+    public long paidAndConfirmed(long tenantId, long leadId, long doctorId, long serviceId, String utcStart) {
+        long id = hold(tenantId, leadId, doctorId, serviceId, utcStart);
+        QuarkusTransaction.requiringNew().run(() -> {
+            long payment = sql.one("""
+                    insert into payment (tenant_id, lead_id, appointment_id, amount, currency, reference, status, created_at, completed_at)
+                    select tenant_id, lead_id, id, amount_due, currency, 'SBX-TEST-' || id, 'SUCCEEDED', ?, ?
+                    from appointment where id = ? and amount_due > 0 returning id""", rs -> rs.getLong(1),
+                    clock.instant(), clock.instant(), id).orElseThrow(() -> new AssertionError("service " + serviceId + " asks for no payment"));
+            sql.update("update appointment set payment_id = ? where id = ?", payment, id);
+        });
         confirmations.confirm(tenantId, leadId, id, null);
         return id;
     }

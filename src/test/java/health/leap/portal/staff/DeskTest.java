@@ -157,14 +157,35 @@ class DeskTest {
         // the desk without a reason is told the rule and that a reason lets it past
         as("staff.harbour").formParam("slot", slot).formParam("service", CONSULTATION).when().post(DESK + "/appointments")
                 .then().statusCode(422).body(containsString("data-error-code=\"DESK_REASON_REQUIRED\""),
-                        containsString("write the reason"));
+                        containsString("write the reason"),
+                        // with the box for the reason and the day's times, to try again
+                        containsString("name=\"deskReason\""), containsString("name=\"slot\" value=\"" + slot + "\""));
         long id = deskHolds(DOCTOR, CONSULTATION, "2026-03-02T15:00:00Z", "Walk-in, in pain");
         as("staff.harbour").when().post(DESK + "/appointments/" + id + "/confirm").then().statusCode(303);
         assertEquals("CONFIRMED", fixtures.status(id));
-        assertTrue(timeline(id).contains("STAFF staff.harbour desk-override:SAME_DAY_CUTOFF_PASSED;text:Walk-in, in pain"),
+        // every rule gone past: in Dublin, four hours' notice too
+        assertTrue(timeline(id).contains("STAFF staff.harbour desk-override:SAME_DAY_CUTOFF_PASSED,TOO_SOON;text:Walk-in, in pain"),
                 timeline(id).toString());
         as("staff.harbour").when().get(DESK + "/appointments/" + id).then()
-                .body(containsString("Done by the front desk past the online rules (same-day cutoff): Walk-in, in pain"));
+                .body(containsString("Done by the front desk past the online rules (same-day cutoff, minimum notice): Walk-in, in pain"));
+    }
+
+    @Test
+    void theDesksReasonGoesWithTheTimeWhenThePatientStillHoldsAnother() {
+        clock.set(Instant.parse("2026-03-02T13:00:00Z"));
+        fixtures.hold(1, PATIENT, DOCTOR, CONSULTATION, "2026-03-05T09:30:00Z");
+        long walkIn = fixtures.slot(DOCTOR, "2026-03-02T14:30:00Z");
+        // asked which hold to keep, the desk's answer carries the reason it gave for the walk-in
+        as("staff.harbour").formParam("slot", walkIn).formParam("service", CONSULTATION).formParam("deskReason", "Walk-in, dizzy")
+                .when().post(DESK + "/appointments").then().statusCode(409)
+                .body(containsString("data-error-code=\"DRAFT_OPEN\""),
+                        containsString("name=\"deskReason\" value=\"Walk-in, dizzy\""));
+        as("staff.harbour").formParam("slot", walkIn).formParam("service", CONSULTATION).formParam("release", "true")
+                .formParam("deskReason", "Walk-in, dizzy").when().post(DESK + "/appointments").then().statusCode(303);
+        long id = newest();
+        assertEquals("DRAFT", fixtures.status(id));
+        assertTrue(timeline(id).stream().anyMatch(line -> line.contains("desk-override:SAME_DAY_CUTOFF_PASSED,TOO_SOON;text:Walk-in, dizzy")),
+                timeline(id).toString());
     }
 
     @Test
@@ -234,7 +255,7 @@ class DeskTest {
 
     @Test
     void insideTheWindowTheDeskCancelsWithAReasonAndSaysWhetherThePaymentComesBack() {
-        long id = fixtures.confirmed(1, PATIENT, DOCTOR, CONSULTATION, "2026-03-03T10:00:00Z");
+        long id = fixtures.paidAndConfirmed(1, PATIENT, PHYSIO_DOCTOR, PHYSIO, "2026-03-03T10:00:00Z");
         clock.set(Instant.parse("2026-03-02T12:00:00Z"));
         String cancel = DESK + "/appointments/" + id + "/cancel";
         // the page offers the desk's cancel, with the refund choice
@@ -255,6 +276,23 @@ class DeskTest {
         // the patient is written to about it, as for any cancellation by the clinic
         assertTrue(sql.one("select count(*) from mail_outbox where appointment_id = ? and kind = 'CANCELLED' and actor = 'STAFF'",
                 rs -> rs.getInt(1), id).orElseThrow() == 1);
+    }
+
+    @Test
+    void aVisitThatTookNothingIsCancelledInsideTheWindowWithAReasonAndNoQuestionOfARefund() {
+        long id = fixtures.confirmed(1, PATIENT, DOCTOR, CONSULTATION, "2026-03-03T10:00:00Z");
+        clock.set(Instant.parse("2026-03-02T12:00:00Z"));
+        // the desk's cancel asks for the reason only: nothing was paid and no package session taken
+        as("staff.harbour").when().get(DESK + "/appointments/" + id).then().statusCode(200)
+                .body(containsString("data-desk-cancel"), not(containsString("name=\"refund\"")));
+        as("staff.harbour").formParam("reason", "Dr Byrne is ill").when().post(DESK + "/appointments/" + id + "/cancel")
+                .then().statusCode(303);
+        assertEquals("CANCELLED", fixtures.status(id));
+        List<String> lines = timeline(id);
+        assertTrue(lines.contains("STAFF staff.harbour cancelled;text:Dr Byrne is ill"), lines.toString());
+        // and the patient is not told that "nothing is refunded" of a visit that cost nothing
+        as("staff.harbour").when().get(DESK + "/appointments/" + id).then().statusCode(200)
+                .body(containsString("Cancelled: Dr Byrne is ill"), not(containsString("nothing is refunded")));
     }
 
     @Test
@@ -283,7 +321,8 @@ class DeskTest {
                 .body(containsString("name=\"deskReason\""));
         long target = fixtures.slot(DOCTOR, "2026-03-05T11:00:00Z");
         as("staff.harbour").formParam("slot", target).when().post(DESK + "/appointments/" + id + "/reschedule")
-                .then().statusCode(422).body(containsString("data-error-code=\"DESK_REASON_REQUIRED\""));
+                .then().statusCode(422).body(containsString("data-error-code=\"DESK_REASON_REQUIRED\""),
+                        containsString("name=\"deskReason\""), containsString("name=\"slot\" value=\"" + target + "\""));
         as("staff.harbour").formParam("slot", target).formParam("deskReason", "Patient called, car broke down")
                 .when().post(DESK + "/appointments/" + id + "/reschedule").then().statusCode(303);
         assertEquals("RESCHEDULED", fixtures.status(id));
@@ -356,7 +395,8 @@ class DeskTest {
         String desk = "/staff/acting/" + chloeLike;
         // Dr Rachel Green's (211) primary care visits in Boston; Sunrise takes no cancellation online within 48 hours
         long first = fixtures.confirmed(2, chloeLike, 211, 111, "2026-03-03T16:00:00Z");
-        long second = fixtures.confirmed(2, chloeLike, 211, 111, "2026-03-03T17:00:00Z");
+        // Dr Ortega's (212) physical therapy, paid (USD 25.00) online
+        long second = fixtures.paidAndConfirmed(2, chloeLike, 212, 112, "2026-03-03T19:00:00Z");
         // 9 hours before: inside the 12 hours in which nobody moves a visit online
         clock.set(Instant.parse("2026-03-03T07:00:00Z"));
         as("staff.sunrise").formParam("slot", fixtures.slot(211, "2026-03-04T15:00:00Z"))

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
 
@@ -31,20 +30,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Health takes no cancellations online, so that the ordinary "Cancel booking" leaves her as the journey
  * found her however often it runs.
  * <p>
- * The same desk emails Oliver a payment link for a physiotherapy session, which he pays in the sandbox,
- * and, once per data load, takes Jack's GBP 20.00 by card as it checks him in for the session the demo
- * booked him to pay at the clinic. The desk is {@code desk.harbour}, a second member of Harbour's front
- * desk, so these journeys run beside those of {@code staff.harbour}.
+ * What the same desk does for Oliver, Jack and Isla is {@link DeskAtTheCounterJourneyIT}: a class of
+ * its own, so that those journeys do not wait for Amelia, whom many journeys share. The desk is
+ * {@code desk.harbour}, a second member of Harbour's front desk, so these journeys run beside those of
+ * {@code staff.harbour}.
  */
 @PortalJourney
 @Order(3)
 @Tag("staff")
 class DeskJourneyIT {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final String DOCTOR = "Dr James Whitcombe";
-    private static final String SERVICE = "General consultation";
-    private static final String BY_THE_DESK = "by the clinic (desk.harbour)";
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    static final String DOCTOR = "Dr James Whitcombe";
+    static final String SERVICE = "General consultation";
+    static final String BY_THE_DESK = "by the clinic (desk.harbour)";
     private static final String TAKEN = "Someone else has just taken this time. Please choose another free time below.";
     private static final String REASON = "Amelia rang to cancel";
 
@@ -153,112 +152,13 @@ class DeskJourneyIT {
                 .containsText(BY_THE_DESK + " · Cancelled: " + REASON);
     }
 
-    @Test
-    @Needs(staff = "desk.harbour", patients = "oliver", doctors = "Dr Tom Okafor", services = "Physiotherapy session",
-            demoData = "Oliver Brooks, patient 2 of Harbour Health, at oliver@example.com, with room for one more booking")
-    void theDeskEmailsOliverAPaymentLinkAndHisPaymentInTheSandboxConfirmsTheBooking(Portal portal) {
-        Mailbox mailbox = portal.mailbox("oliver@example.com");
-        Visitor oliver = portal.login("oliver");
-        oliver.seesPage("Hello, Oliver Brooks");
-
-        // on the phone: Oliver wants a physiotherapy session and will pay online later
-        Visitor desk = portal.login("desk.harbour");
-        Page page = desk.page();
-        actFor(desk, "Oliver", "Oliver Brooks", 2);
-        String time = Booking.holdFirstTimeFrom(desk, "Dr Tom Okafor", LocalDate.now(LONDON).plusDays(4), 1);
-        Booking.keepOnlyTheNewHold(desk);
-        desk.seesPage("Your held time");
-        String when = AppointmentPage.when(page, time);
-        long booking = AppointmentPage.number(page);
-        assertThat(page.getByRole(AriaRole.BUTTON, named("Book it, GBP 20.00 to pay at the clinic's desk"))).isVisible();
-        page.getByLabel("Keep the time for").selectOption("24");
-        String subject = "Pay to confirm your booking: Physiotherapy session, " + when;
-        long before = mailbox.count(m -> m.subject().equals(subject));
-        page.getByRole(AriaRole.BUTTON, named("Email the payment link")).click();
-        assertThat(page.getByText("A payment link was emailed to the patient")).isVisible();
-        assertThat(page.getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions()
-                .setHasText("Payment link emailed to the patient; the time is kept for 24 hours"))).hasCount(1);
-        desk.seesChangedPage("payment link sent for Oliver");
-
-        // Oliver's email leads to the booking, where paying confirms it as a booking made online does
-        Mailbox.Mail mail = mailbox.awaitNew(m -> m.subject().equals(subject), before, "payment link");
-        assertTrue(mail.text().contains("Pay GBP 20.00 online to confirm the booking"), mail.text());
-        assertTrue(mail.text().contains("/appointments/" + booking), mail.text());
-        Page olivers = oliver.page();
-        olivers.navigate(portal.url("/appointments/" + booking));
-        oliver.seesPage("Your held time");
-        olivers.getByRole(AriaRole.BUTTON, named("Pay GBP 20.00 and confirm")).click();
-        SandboxGateway.pay(oliver);
-        assertThat(olivers.getByText("Your appointment is confirmed.")).isVisible();
-        oliver.seesPage("Physiotherapy session");
-        assertEquals(booking, AppointmentPage.number(olivers), "the booking Oliver paid for");
-
-        // he no longer needs it: days ahead, he cancels it himself and the payment goes back
-        olivers.getByRole(AriaRole.BUTTON, named("Cancel booking")).click();
-        assertThat(AppointmentPage.status(olivers, "Cancelled")).isVisible();
-        oliver.seesChangedPage("Oliver's cancelled session");
-    }
-
-    @Test
-    @Tag("once")
-    @Needs(staff = "desk.harbour", patients = "jack", doctors = "Dr Tom Okafor", services = "Physiotherapy session",
-            demoData = "Jack's physiotherapy session with Dr Tom Okafor at London Bridge in the hour the demo data loaded,"
-                    + " booked by the desk to pay GBP 20.00 at the clinic")
-    void theDeskTakesJacksPaymentAsItChecksHimInAndJackSeesItPaid(Portal portal) {
-        Visitor desk = portal.login("desk.harbour");
-        Page page = desk.page();
-        desk.seesPage("Clinic staff");
-        page.getByRole(AriaRole.LINK, named("Day list")).click();
-        desk.seesPage("Day list: Dublin Docklands");
-        page.getByLabel("Centre").selectOption("London Bridge");
-        page.getByRole(AriaRole.BUTTON, named("Show the day")).click();
-        desk.seesPage("Day list: London Bridge");
-
-        Locator jacks = visitOf(page, "Jack Brooks").filter(new Locator.FilterOptions().setHasText("Physiotherapy session with Dr Tom Okafor"));
-        DataCheck.require(jacks.count() == 1, "This journey needs Jack Brooks's physiotherapy session of today, which the demo"
-                + " data books in the hour it loads, and which the London Bridge day list at " + portal.url("/staff/day?centre=1")
-                + " does not show.");
-        DataCheck.require(jacks.filter(new Locator.FilterOptions().setHasText("Status: Confirmed")).count() == 1,
-                "Jack Brooks's visit of today no longer waits at the front desk of " + portal.url("/staff/day?centre=1")
-                        + ": an earlier run checked him in. The demo data gives the desk one such visit when it loads.");
-        assertThat(jacks).containsText("GBP 20.00 to pay at the desk");
-        // the same visit after htmx swaps the list, by its heading
-        String heading = jacks.getByRole(AriaRole.HEADING).getAttribute("id");
-        Locator jack = page.locator("#day-visits li").filter(new Locator.FilterOptions().setHas(page.locator("#" + heading)));
-        jack.getByLabel("Paid by card terminal").check();
-        jack.getByLabel("Reference (the terminal's slip, a receipt number)").fill("slip 4411");
-        jack.getByRole(AriaRole.BUTTON, childNamed("Check in Jack Brooks")).click();
-        assertThat(jack).containsText("Status: Checked in");
-        assertThat(jack).containsText("Paid at the desk: GBP 20.00");
-        assertThat(jack.getByRole(AriaRole.GROUP, childNamed("GBP 20.00 to pay at the desk"))).hasCount(0);
-        desk.seesChangedPage("Jack checked in and paid");
-
-        Visitor patient = portal.login("jack");
-        Page jacksPage = patient.page();
-        patient.seesPage("Hello, Jack Brooks");
-        jacksPage.getByRole(AriaRole.LINK, named("My appointments")).click();
-        patient.seesPage("My appointments");
-        jacksPage.getByRole(AriaRole.CHECKBOX, named("Checked in")).check();
-        assertThat(jacksPage).hasURL(Pattern.compile("[?&]status=CHECKED_IN"));
-        Locator visit = jacksPage.getByRole(AriaRole.LISTITEM)
-                .filter(new Locator.FilterOptions().setHasText("Physiotherapy session with Dr Tom Okafor at London Bridge"));
-        assertThat(visit).hasCount(1);
-        patient.seesChangedPage("his checked-in visit");
-        visit.getByRole(AriaRole.LINK).first().click();
-        patient.seesPage("Physiotherapy session");
-        assertThat(AppointmentPage.status(jacksPage, "Checked in")).isVisible();
-        assertThat(jacksPage.getByText("GBP 20.00 paid at the desk on")).containsText("(card slip 4411)");
-        assertThat(jacksPage.getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions()
-                .setHasText("Paid at the clinic's desk: card slip 4411"))).hasCount(1);
-    }
-
     /** From the staff's start page: "Patients", Amelia found by name, and her pages as the desk acting for her. */
     private static void actForAmelia(Visitor desk) {
         actFor(desk, "Amelia", "Amelia Hart", 1);
     }
 
     /** From the staff's start page: "Patients", the patient found by name, and their pages as the desk acting for them. */
-    private static void actFor(Visitor desk, String search, String name, long lead) {
+    static void actFor(Visitor desk, String search, String name, long lead) {
         Page page = desk.page();
         desk.seesPage("Clinic staff");
         page.getByRole(AriaRole.NAVIGATION, named("Main")).getByRole(AriaRole.LINK, childNamed("Patients")).click();
@@ -277,13 +177,13 @@ class DeskJourneyIT {
     }
 
     /** From anywhere in the patient's pages: the doctor's profile, with the general consultation at London Bridge chosen. */
-    private static void openGeneralConsultation(Visitor visitor) {
+    static void openGeneralConsultation(Visitor visitor) {
         // he sees patients at London Bridge only
         Booking.openDoctorFor(visitor, DOCTOR, SERVICE + " (20 min, GBP 60.00)", "London Bridge");
     }
 
     /** The banner over every page the desk opens acting for a patient. */
-    private static Locator banner(Page page) {
+    static Locator banner(Page page) {
         return page.getByRole(AriaRole.NOTE, named("Front desk, acting for a patient"));
     }
 
@@ -293,12 +193,13 @@ class DeskJourneyIT {
                 .setHas(page.getByRole(AriaRole.LINK, named("#" + booking))));
     }
 
-    private static String holdLabel(String time, String day) {
-        return "Hold " + time + " on " + day;
+    /** The timeline's line of what the desk did past the online rules. */
+    static Locator override(Page page) {
+        return page.getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions()
+                .setHasText("Done by the front desk past the online rules"));
     }
 
-    /** A visit on the day list, by the patient's name. */
-    private static Locator visitOf(Page desk, String patient) {
-        return desk.locator("#day-visits").getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions().setHasText(patient));
+    static String holdLabel(String time, String day) {
+        return "Hold " + time + " on " + day;
     }
 }

@@ -4,6 +4,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -20,16 +21,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Noah holds a time with Dr Aoife Byrne in Dublin and lets it run out. The journeys' stack holds
  * times at Dublin Docklands for seconds instead of minutes ({@link Stack}): while the hold runs,
- * Amelia, looking at the same day, is not offered the time; then Noah's countdown reaches zero and
+ * Jack, looking at the same day, is not offered the time; then Noah's countdown reaches zero and
  * the page says so, confirming is refused with the reason, and the time is offered again to both.
  * <p>
  * Against a deployment whose holds last minutes ({@code -De2e.base-url} without the QA setting),
  * Noah lets the time go at once and the journey is skipped rather than waiting ten minutes.
  */
 @PortalJourney
+@Order(8)
 @Tag("booking")
 @Tag("slow")
-@Needs(patients = {"noah", "amelia"}, doctors = "Dr Aoife Byrne", services = "General consultation")
+@Needs(patients = {"noah", "jack"}, doctors = "Dr Aoife Byrne", services = "General consultation")
 class HoldExpiryJourneyIT {
 
     private static final ZoneId DUBLIN = ZoneId.of("Europe/Dublin");
@@ -43,19 +45,19 @@ class HoldExpiryJourneyIT {
     @Test
     void noahsHoldRunsOutAndTheTimeIsOfferedAgain(Portal portal) {
         Visitor noah = portal.login("noah");
-        Visitor amelia = portal.login("amelia");
+        Visitor jack = portal.login("jack");
         noah.seesPage("Hello, Noah Williams");
-        amelia.seesPage("Hello, Amelia Hart");
+        jack.seesPage("Hello, Jack Brooks");
 
         // both look at the same day; Dublin wants four hours' notice, so two days on is clear of it
         Booking.openDoctor(noah, DOCTOR);
         String day = Booking.pickDayFrom(noah, LocalDate.now(DUBLIN).plusDays(2), 0);
-        Booking.openDoctor(amelia, DOCTOR);
-        Booking.pickTheDay(amelia, day);
+        Booking.openDoctor(jack, DOCTOR);
+        Booking.pickTheDay(jack, day);
         Locator noahsChoice = Booking.freeTimes(noah.page(), day).first();
         String time = Booking.timeOf(noahsChoice);
-        Locator ameliasOffer = amelia.page().getByRole(AriaRole.BUTTON, named(holdLabel(time, day)));
-        assertThat(ameliasOffer).isVisible();
+        Locator jacksOffer = jack.page().getByRole(AriaRole.BUTTON, named(holdLabel(time, day)));
+        assertThat(jacksOffer).isVisible();
 
         noahsChoice.click();
         Booking.keepOnlyTheNewHold(noah);
@@ -72,8 +74,8 @@ class HoldExpiryJourneyIT {
                 + " PORTAL_BOOKING_HOLD_OVERRIDE=PT30S and PORTAL_BOOKING_HOLD_OVERRIDE_CENTRES=3 to watch one run out");
 
         // while Noah's hold runs, nobody else is offered the time
-        Booking.pickTheDay(amelia, day);
-        assertThat(ameliasOffer).hasCount(0);
+        Booking.pickTheDay(jack, day);
+        assertThat(jacksOffer).hasCount(0);
         assertThat(page.getByRole(AriaRole.TIMER)).not().containsText("0:00 left");
 
         // the countdown reaches zero and the page says so, in a live region
@@ -87,10 +89,10 @@ class HoldExpiryJourneyIT {
         assertThat(page.getByRole(AriaRole.BUTTON, named("Confirm booking"))).hasCount(0);
         assertThat(ranOut.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Choose a time again"))).isVisible();
 
-        // Amelia is offered the time again
-        Booking.pickTheDay(amelia, day);
-        assertThat(ameliasOffer).isVisible();
-        amelia.seesChangedPage("the time is free again");
+        // Jack is offered the time again
+        Booking.pickTheDay(jack, day);
+        assertThat(jacksOffer).isVisible();
+        jack.seesChangedPage("the time is free again");
 
         // Noah's booking reads Expired once the clinic's sweep has been by, and offers no confirm
         Pages.reloadUntilVisible(page, AppointmentPage.status(page, "Expired"), Duration.ofMinutes(2));

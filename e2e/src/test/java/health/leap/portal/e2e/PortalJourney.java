@@ -19,13 +19,14 @@ import java.lang.annotation.Target;
  * {@code once} for a journey that changes demo data no patient can change back (src/docs/testing.md).
  * <p>
  * Journeys run side by side, each in a browser of its own thread ({@link Chromium}), except those
- * that share a person or a doctor ({@link NeedsLocks}); failsafe's JUnit settings in pom.xml say how
- * many at once. The longest classes carry an {@code @Order} so that they start first: a long journey
- * whose people were all busy would otherwise be left to run alone at the end.
+ * that share a person or a doctor ({@link NeedsLocks}, for the whole class); {@link JourneySeats} says
+ * how many at once. The classes of Amelia, whom the most journeys share, and the longest classes carry
+ * an {@code @Order} so that they start first: Amelia's classes then follow one another without a gap,
+ * and a long journey whose people were all busy is not left to run alone at the end.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ExtendWith(JourneyExtension.class)
+@ExtendWith({JourneySeats.class, JourneyExtension.class})
 @Tag("journey")
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(providers = NeedsLocks.class)

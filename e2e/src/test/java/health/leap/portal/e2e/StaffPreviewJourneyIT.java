@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Clinic staff see a patient's portal exactly as the patient does, and cannot change anything in it. */
 @PortalJourney
-@Order(5)
+@Order(7)
 @Tag("staff")
 class StaffPreviewJourneyIT {
 
