@@ -6,14 +6,17 @@ import com.microsoft.playwright.Playwright;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A headless Chromium for each thread that runs journeys: Playwright for Java is used from the one
- * thread that created it, and the journeys run side by side ({@link PortalJourney}). Where
- * Playwright cannot download its own browser the distribution's Chromium is used; elsewhere
- * Playwright's.
+ * A headless Chromium for each journey class that runs: a class takes one with its seat
+ * ({@link JourneySeats}) and gives it back after its last journey, so there are as many browsers as
+ * seats, however many threads JUnit has. Playwright for Java is used by one thread at a time: the
+ * seat's. Where Playwright cannot download its own browser the distribution's Chromium is used;
+ * elsewhere Playwright's.
  */
 final class Chromium {
 
@@ -25,6 +28,8 @@ final class Chromium {
 
     private static final ThreadLocal<Chromium> THIS_THREADS = new ThreadLocal<>();
     private static final List<Chromium> RUNNING = new CopyOnWriteArrayList<>();
+    /** Browsers no class holds; the seats' semaphore hands them on, one thread after another. */
+    private static final Deque<Chromium> IDLE = new ConcurrentLinkedDeque<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(Chromium::close, "e2e-chromium-close"));
@@ -36,6 +41,20 @@ final class Chromium {
     private Chromium(Playwright playwright, Browser browser) {
         this.playwright = playwright;
         this.browser = browser;
+    }
+
+    /** Gives this thread an idle browser for the class it runs, if one is left; else {@link #browser} launches one. */
+    static void claim() {
+        THIS_THREADS.set(IDLE.poll());
+    }
+
+    /** The class has run: its browser goes back for the next class, whichever thread runs it. */
+    static void giveBack() {
+        Chromium mine = THIS_THREADS.get();
+        THIS_THREADS.remove();
+        if (mine != null && mine.browser.isConnected()) {
+            IDLE.push(mine);
+        }
     }
 
     /** This thread's browser, launched on its first journey. */
@@ -60,6 +79,7 @@ final class Chromium {
 
     /** Once every journey ran: no thread uses a browser any more. */
     static void close() {
+        IDLE.clear();
         for (Chromium each : RUNNING) {
             RUNNING.remove(each);
             try {

@@ -196,10 +196,10 @@ final class JourneyReport {
         html.append("</ul>\n");
     }
 
-    /** A page of the story as {@link Visitor} photographs it: "03-oliver-find-a-doctor-phone.png". */
+    /** A page of the story as {@link Visitor} photographs it: "03-oliver-find-a-doctor-phone.jpg". */
     private record Photograph(int place, String caption, String width, Path file) {
 
-        private static final Pattern NAME = Pattern.compile("(\\d+)-(.+)-(phone|desktop)\\.png");
+        private static final Pattern NAME = Pattern.compile("(\\d+)-(.+)-(phone|desktop)\\.jpg");
 
         static Optional<Photograph> of(Path file) {
             Matcher name = NAME.matcher(file.getFileName().toString());

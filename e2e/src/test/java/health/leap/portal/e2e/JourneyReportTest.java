@@ -30,8 +30,8 @@ class JourneyReportTest {
         Path pages = target.resolve("e2e-screenshots").resolve(PASSED);
         for (String page : List.of("01-oliver-hello-oliver-brooks", "02-oliver-find-a-doctor", "10-oliver-physiotherapy-session")) {
             Files.createDirectories(pages);
-            Files.writeString(pages.resolve(page + "-phone.png"), "a photograph");
-            Files.writeString(pages.resolve(page + "-desktop.png"), "a photograph");
+            Files.writeString(pages.resolve(page + "-phone.jpg"), "a photograph");
+            Files.writeString(pages.resolve(page + "-desktop.jpg"), "a photograph");
         }
         Path evidence = target.resolve("e2e-artifacts").resolve(FAILED);
         Files.createDirectories(evidence);
@@ -50,9 +50,9 @@ class JourneyReportTest {
         assertTrue(html.contains("<a href=\"../e2e-artifacts/" + FAILED + "/maya.html\">maya.html</a>"), html);
         assertTrue(html.contains("no &lt;b&gt;Cancel booking&lt;/b&gt; button"), "the reason is escaped:\n" + html);
         assertFalse(html.contains("<b>Cancel booking</b>"), html);
-        List<String> photographs = List.of("01-oliver-hello-oliver-brooks-phone.png", "01-oliver-hello-oliver-brooks-desktop.png",
-                "02-oliver-find-a-doctor-phone.png", "02-oliver-find-a-doctor-desktop.png",
-                "10-oliver-physiotherapy-session-phone.png", "10-oliver-physiotherapy-session-desktop.png");
+        List<String> photographs = List.of("01-oliver-hello-oliver-brooks-phone.jpg", "01-oliver-hello-oliver-brooks-desktop.jpg",
+                "02-oliver-find-a-doctor-phone.jpg", "02-oliver-find-a-doctor-desktop.jpg",
+                "10-oliver-physiotherapy-session-phone.jpg", "10-oliver-physiotherapy-session-desktop.jpg");
         int before = -1;
         for (String photograph : photographs) {
             int at = html.indexOf("<img src=\"../e2e-screenshots/" + PASSED + "/" + photograph + "\"");

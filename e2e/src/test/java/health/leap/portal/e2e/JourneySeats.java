@@ -15,7 +15,7 @@ import java.util.concurrent.Semaphore;
  * free: with as many threads as seats, the classes next in line behind the accessibility sweep all
  * waited for Amelia while nothing else ran (measured: the first two minutes of a run, one journey
  * at a time). A class waiting for its locks holds no seat, so the others fill the seats meanwhile.
- * Seats are handed out in the order they were asked for.
+ * Seats are handed out in the order they were asked for, each with a browser ({@link Chromium}).
  */
 final class JourneySeats implements BeforeAllCallback, AfterAllCallback {
 
@@ -26,11 +26,13 @@ final class JourneySeats implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws InterruptedException {
         SEATS.acquire();
         context.getStore(NAMESPACE).put(JourneySeats.class, Boolean.TRUE);
+        Chromium.claim();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         if (context.getStore(NAMESPACE).remove(JourneySeats.class, Boolean.class) != null) {
+            Chromium.giveBack();
             SEATS.release();
         }
     }

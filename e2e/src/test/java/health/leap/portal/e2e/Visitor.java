@@ -2,6 +2,7 @@ package health.leap.portal.e2e;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ScreenshotType;
 import com.microsoft.playwright.Tracing;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -94,10 +95,18 @@ final class Visitor {
         String name = "%02d-%s-%s".formatted(pagesSeen.incrementAndGet(), user, slug(what));
         Path directory = Pass.current().screenshots(journey);
         page.setViewportSize(Device.PHONE.width, Device.PHONE.height);
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(directory.resolve(name + "-phone.png")));
+        page.screenshot(photo().setPath(directory.resolve(name + "-phone.jpg")));
         page.setViewportSize(Device.DESKTOP.width, Device.DESKTOP.height);
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(directory.resolve(name + "-desktop.png")));
+        page.screenshot(photo().setPath(directory.resolve(name + "-desktop.jpg")));
         page.setViewportSize(device.width, device.height);
+    }
+
+    /**
+     * A whole page as JPEG: on two cores the journeys are bound by the processor, and a page's two
+     * photographs cost 187 ms as JPEG against 272 ms as PNG (measured with the journeys' Chromium).
+     */
+    private static Page.ScreenshotOptions photo() {
+        return new Page.ScreenshotOptions().setFullPage(true).setType(ScreenshotType.JPEG).setQuality(80);
     }
 
     /** What a failed journey leaves behind for whoever reads the report. */
