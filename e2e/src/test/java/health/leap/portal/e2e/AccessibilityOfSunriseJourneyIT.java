@@ -12,7 +12,7 @@ import java.util.List;
  * sandbox's refunds as Sunrise's desk sees them. In English, then in Spanish.
  */
 @PortalJourney
-@Order(5)
+@Order(3)
 @Tag("accessibility")
 class AccessibilityOfSunriseJourneyIT extends AccessibilitySweep {
 

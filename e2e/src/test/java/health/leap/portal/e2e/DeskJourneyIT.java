@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code staff.harbour}.
  */
 @PortalJourney
-@Order(3)
+@Order(6)
 @Tag("staff")
 class DeskJourneyIT {
 

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sessions left. Each booking starts three days ahead or more, clear of Harbour Health's window.
  */
 @PortalJourney
-@Order(2)
+@Order(4)
 @Tag("family")
 @Tag("booking")
 class FamilyJourneyIT {

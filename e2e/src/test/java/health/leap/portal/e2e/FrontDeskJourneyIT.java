@@ -3,6 +3,7 @@ package health.leap.portal.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,7 @@ import static health.leap.portal.e2e.Roles.named;
  * earlier run marked the visit they are skipped, saying so.
  */
 @PortalJourney
+@Order(7)
 class FrontDeskJourneyIT {
 
     @Test

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Noah lets the time go at once and the journey is skipped rather than waiting ten minutes.
  */
 @PortalJourney
-@Order(8)
+@Order(12)
 @Tag("booking")
 @Tag("slow")
 @Needs(patients = {"noah", "jack"}, doctors = "Dr Aoife Byrne", services = "General consultation")

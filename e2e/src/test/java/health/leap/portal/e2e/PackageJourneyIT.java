@@ -18,7 +18,7 @@ import static health.leap.portal.e2e.Roles.named;
  * to his plan: the next run finds all four sessions left again.
  */
 @PortalJourney
-@Order(6)
+@Order(8)
 @Tag("packages")
 @Tag("booking")
 class PackageJourneyIT {

@@ -3,6 +3,7 @@ package health.leap.portal.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The same booking on a phone, and in a browser with JavaScript off. */
 @PortalJourney
+@Order(10)
 @Tag("booking")
 @Tag("accessibility")
 class PhoneAndNoJavaScriptJourneyIT {

@@ -20,9 +20,9 @@ import java.lang.annotation.Target;
  * <p>
  * Journeys run side by side, each in a browser of its own thread ({@link Chromium}), except those
  * that share a person or a doctor ({@link NeedsLocks}, for the whole class); {@link JourneySeats} says
- * how many at once. The classes of Amelia, whom the most journeys share, and the longest classes carry
- * an {@code @Order} so that they start first: Amelia's classes then follow one another without a gap,
- * and a long journey whose people were all busy is not left to run alone at the end.
+ * how many at once. The classes of the people most journeys share (Amelia, Isla, Ethan) and the longest
+ * classes carry an {@code @Order} so that they start first: a person's classes then follow one another
+ * without a gap, and a long journey whose people were all busy is not left to run alone at the end.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stay in the patient's history.
  */
 @PortalJourney
-@Order(4)
+@Order(5)
 @Tag("manage")
 class RescheduleJourneyIT {
 

@@ -3,6 +3,7 @@ package health.leap.portal.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * release their holds at the end, so the journey leaves no booking behind.
  */
 @PortalJourney
+@Order(11)
 @Tag("booking")
 @Needs(patients = {"noah", "isla"}, doctors = "Dr James Whitcombe", services = "General consultation")
 class SlotRaceJourneyIT {

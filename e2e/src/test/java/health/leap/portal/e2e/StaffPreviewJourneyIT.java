@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Clinic staff see a patient's portal exactly as the patient does, and cannot change anything in it. */
 @PortalJourney
-@Order(7)
+@Order(9)
 @Tag("staff")
 class StaffPreviewJourneyIT {
 
