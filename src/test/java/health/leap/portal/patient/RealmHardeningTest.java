@@ -7,11 +7,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The realm a clinic imports ({@code src/main/keycloak/leaphealth-realm.json}), served by a real
  * Keycloak: no client hands out tokens for a username and password, an account locks after repeated
- * wrong passwords, a weak password is refused, and the portal's tokens carry the portal's audience.
+ * wrong passwords while one patient may still sign in from several devices at once, a weak password is
+ * refused, and the portal's tokens carry the portal's audience.
  * The password-grant client the tests use is added by the test stack, never shipped.
  */
 class RealmHardeningTest {
@@ -88,6 +103,68 @@ class RealmHardeningTest {
         // the clinic's administrator lifts it
         keycloak.admin("DELETE", "/attack-detection/brute-force/users/" + userId(user), null);
         assertEquals(200, keycloak.passwordGrant(KeycloakServer.TEST_CLIENT, user, STRONG).statusCode());
+    }
+
+    @Test
+    void onePatientSignsInFromThreeDevicesAtOnceWithTheLockStillOn() throws Exception {
+        String user = newLogin();
+        // three browsers open Keycloak's login form, then all press "Sign in" at the same moment
+        List<LoginForm> devices = List.of(LoginForm.open(), LoginForm.open(), LoginForm.open());
+        CyclicBarrier together = new CyclicBarrier(devices.size());
+        List<CompletableFuture<HttpResponse<String>>> answers = devices.stream()
+                .map(device -> CompletableFuture.supplyAsync(() -> device.signIn(user, STRONG, together)))
+                .toList();
+        List<String> refused = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> signedIn = answer.get(60, TimeUnit.SECONDS);
+            if (!signedIn.headers().firstValue("Location").orElse("").contains("code=")) {
+                refused.add(signedIn.statusCode() + (signedIn.body().contains("Invalid username or password")
+                        ? " Invalid username or password" : ""));
+            }
+        }
+        assertEquals(List.of(), refused, "each device is signed in");
+        // and brute-force protection is still on for the same login (anAccountLocksAfterRepeatedWrongPasswords)
+        assertFalse(JSON.readTree(keycloak.admin("GET", "/attack-detection/brute-force/users/" + userId(user), null).body())
+                .path("disabled").asBoolean());
+    }
+
+    /**
+     * Keycloak's own login form for the portal, opened as a browser opens it: its cookies kept by hand,
+     * since Keycloak marks them {@code Secure}, which a browser sends to localhost and Java's cookie
+     * store does not; no redirect followed.
+     */
+    private record LoginForm(HttpClient browser, URI action, String cookies) {
+
+        private static final Pattern ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+
+        static LoginForm open() throws IOException, InterruptedException {
+            HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            URI authorize = URI.create(keycloak.issuer() + "/protocol/openid-connect/auth?client_id=portal&response_type=code"
+                    + "&scope=openid&state=devices&redirect_uri=" + URLEncoder.encode("http://localhost:8082/", StandardCharsets.UTF_8));
+            HttpResponse<String> page = browser.send(HttpRequest.newBuilder(authorize).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Matcher action = ACTION.matcher(page.body());
+            assertTrue(action.find(), "the login form: " + page.statusCode() + " " + page.body());
+            String cookies = page.headers().allValues("Set-Cookie").stream()
+                    .map(cookie -> cookie.substring(0, cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';')))
+                    .collect(Collectors.joining("; "));
+            return new LoginForm(browser, URI.create(action.group(1).replace("&amp;", "&")), cookies);
+        }
+
+        HttpResponse<String> signIn(String user, String password, CyclicBarrier together) {
+            HttpRequest post = HttpRequest.newBuilder(action)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Cookie", cookies)
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&credentialId="))
+                    .build();
+            try {
+                together.await(30, TimeUnit.SECONDS);
+                return browser.send(post, HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException("signing in " + user, e);
+            }
+        }
     }
 
     @Test

@@ -157,22 +157,30 @@ class DeskJourneyIT {
         actFor(desk, "Amelia", "Amelia Hart", 1);
     }
 
-    /** From the staff's start page: "Patients", the patient found by name, and their pages as the desk acting for them. */
+    /** From the staff's start page: "Patients", the patient found by name, and their pages as Harbour's desk acting for them. */
     static void actFor(Visitor desk, String search, String name, long lead) {
+        actFor(desk, "Harbour Health", search, name, lead);
+    }
+
+    /**
+     * From the staff's start page of a clinic's desk: "Patients", the patient found by name, and their
+     * pages as the desk acting for them, under the banner that names the patient and the desk member.
+     */
+    static void actFor(Visitor desk, String clinic, String search, String name, long lead) {
         Page page = desk.page();
         desk.seesPage("Clinic staff");
         page.getByRole(AriaRole.NAVIGATION, named("Main")).getByRole(AriaRole.LINK, childNamed("Patients")).click();
-        desk.seesPage("Patients of Harbour Health");
+        desk.seesPage("Patients of " + clinic);
         page.getByLabel("Name").fill(search);
         page.getByRole(AriaRole.BUTTON, named("Find")).click();
         assertThat(page).hasURL(Pattern.compile("[?&]q=" + search));
-        desk.seesPage("Patients of Harbour Health");
+        desk.seesPage("Patients of " + clinic);
         page.getByRole(AriaRole.LINK, named("Act for " + name + " (book, move, cancel)")).click();
 
         desk.seesPage("Hello, " + name);
         assertThat(page).hasURL(Pattern.compile("/staff/acting/" + lead + "/$"));
         assertThat(banner(page)).containsText("You are acting for " + name + ".");
-        assertThat(banner(page)).containsText("Every change you make here is recorded under your name (desk.harbour)");
+        assertThat(banner(page)).containsText("Every change you make here is recorded under your name (" + desk.user() + ")");
         assertThat(banner(page).getByRole(AriaRole.LINK, childNamed("Leave this patient"))).isVisible();
     }
 

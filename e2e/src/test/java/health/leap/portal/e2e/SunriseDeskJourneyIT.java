@@ -52,16 +52,7 @@ class SunriseDeskJourneyIT {
 
         Visitor desk = portal.login("desk.sunrise");
         Page page = desk.page();
-        desk.seesPage("Clinic staff");
-        page.getByRole(AriaRole.NAVIGATION, named("Main")).getByRole(AriaRole.LINK, childNamed("Patients")).click();
-        desk.seesPage("Patients of Sunrise Clinics");
-        page.getByLabel("Name").fill("Chloe");
-        page.getByRole(AriaRole.BUTTON, named("Find")).click();
-        desk.seesPage("Patients of Sunrise Clinics");
-        page.getByRole(AriaRole.LINK, named("Act for Chloe Martin (book, move, cancel)")).click();
-        desk.seesPage("Hello, Chloe Martin");
-        assertThat(banner(page)).containsText("You are acting for Chloe Martin.");
-        assertThat(banner(page)).containsText("Every change you make here is recorded under your name (desk.sunrise)");
+        DeskJourneyIT.actFor(desk, "Sunrise Clinics", "Chloe", "Chloe Martin", 13);
 
         Locator referral = page.getByRole(AriaRole.REGION, named("Upcoming appointments")).getByRole(AriaRole.LISTITEM)
                 .filter(new Locator.FilterOptions().setHasText(SERVICE + " with " + DOCTOR));
@@ -129,11 +120,6 @@ class SunriseDeskJourneyIT {
         Response other = page.navigate(portal.url("/staff/acting/1/"));
         assertEquals(403, other.status(), "Sunrise's desk acting for Amelia of Harbour Health");
         assertThat(page).hasURL(Pattern.compile("/staff/acting/1/$"));
-    }
-
-    /** The banner over every page the desk opens acting for a patient. */
-    private static Locator banner(Page page) {
-        return page.getByRole(AriaRole.NOTE, named("Front desk, acting for a patient"));
     }
 
     /** The timeline's line of what the desk did past the online rules for a reason. */
