@@ -13,6 +13,8 @@
 #                             answers on KEYCLOAK_PORT (the test build's): use it and start none
 #   MAIL_SMTP_PORT, MAIL_IMAP_PORT, MAIL_API_PORT   the mail server's ports (default 3025, 3143, 8025)
 #   PORTAL_DATA_DIR           where the portal keeps its embedded PostgreSQL (passed through)
+#   PORTAL_JAVA_OPTS          options for the portal's JVM (the journeys' stack: C1 only, for a
+#                             portal that lives a few minutes)
 #   LEAPHEALTH_CACHE, KEYCLOAK_JAVA_HOME   see keycloak.sh
 set -euo pipefail
 
@@ -169,7 +171,7 @@ QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/leaphealth"
 QUARKUS_HTTP_PORT="$PORTAL_PORT" \
 QUARKUS_MANAGEMENT_PORT="$PORTAL_MANAGEMENT_PORT" \
 PORTAL_DEMO_SMTP_PORT="$MAIL_SMTP_PORT" \
-  setsid "$java_command" -jar "$PORTAL_JAR" >target/portal.log 2>&1 </dev/null &
+  setsid "$java_command" ${PORTAL_JAVA_OPTS:-} -jar "$PORTAL_JAR" >target/portal.log 2>&1 </dev/null &
 portal_pid=$!
 
 # Any HTTP answer counts: the home page redirects to the login.

@@ -4,6 +4,7 @@ import health.leap.portal.platform.PlatformTest;
 import health.leap.portal.platform.Browser;
 import health.leap.portal.platform.EmbeddedDatabase;
 import health.leap.portal.platform.KeycloakServer;
+import health.leap.portal.platform.TestJvm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,8 +79,7 @@ class TwoInstancesIT {
 
     static Process start(int port, boolean demoData) throws IOException {
         Path log = Files.createDirectories(Path.of("target")).resolve("two-instances-" + port + ".log");
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", "target/quarkus-app/quarkus-run.jar")
+        ProcessBuilder builder = new ProcessBuilder(TestJvm.packagedPortal())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());

@@ -1,6 +1,7 @@
 package health.leap.portal.faults;
 
 import health.leap.portal.platform.KeycloakServer;
+import health.leap.portal.platform.TestJvm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,8 +74,7 @@ final class PackagedPortal implements AutoCloseable {
     /** Starts the process and waits until it is ready (database and identity provider answer). */
     PackagedPortal start() {
         starts++;
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", "target/quarkus-app/quarkus-run.jar")
+        ProcessBuilder builder = new ProcessBuilder(TestJvm.packagedPortal())
                 .redirectErrorStream(true).redirectOutput(log().toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_") || key.startsWith("PORTAL_"));
         builder.environment().putAll(settings);

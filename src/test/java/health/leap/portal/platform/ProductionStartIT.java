@@ -87,8 +87,7 @@ class ProductionStartIT {
     }
 
     static Process start(Map<String, String> env, String name) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", "target/quarkus-app/quarkus-run.jar")
+        ProcessBuilder builder = new ProcessBuilder(TestJvm.packagedPortal())
                 .redirectErrorStream(true).redirectOutput(log(name).toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_") || key.startsWith("PORTAL_"));
         builder.environment().putAll(env);

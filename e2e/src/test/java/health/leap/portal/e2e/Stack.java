@@ -1,6 +1,7 @@
 package health.leap.portal.e2e;
 
 import health.leap.portal.platform.KeycloakServer;
+import health.leap.portal.platform.TestJvm;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -184,6 +185,7 @@ final class Stack {
         // the reminder rule's test clock (ReminderJourneyIT): QA only, production refuses it
         builder.environment().put("PORTAL_QA_ENDPOINTS", "true");
         builder.environment().put("PORTAL_DATA_DIR", data.toString());
+        builder.environment().put("PORTAL_JAVA_OPTS", TestJvm.options());
         // QA knobs (see application.properties): holds at Dublin Docklands, where no other journey
         // books, run out in seconds, and the sweep marks them soon after (HoldExpiryJourneyIT)
         builder.environment().put("PORTAL_BOOKING_HOLD_OVERRIDE", SHORT_HOLD.toString());
