@@ -270,7 +270,7 @@ public final class KeycloakServer {
         builder.environment().put("KEYCLOAK_PORT", Integer.toString(port));
         builder.environment().put("KEYCLOAK_MANAGEMENT_PORT", Integer.toString(managementPort));
         mavenOfThisBuild().ifPresent(mvn -> builder.environment().put("MVN", mvn.toString()));
-        builder.environment().putIfAbsent("JAVA_OPTS_APPEND", TestJvm.options());
+        builder.environment().putIfAbsent("JAVA_OPTS_APPEND", TestJvm.compilerOption());
         Process process;
         try {
             Files.createDirectories(log.getParent());

@@ -16,9 +16,14 @@ public final class TestJvm {
     private TestJvm() {
     }
 
-    /** As one line, for a script's environment ({@code JAVA_OPTS_APPEND}, {@code PORTAL_JAVA_OPTS}). */
+    /** As one line, for a script's environment ({@code PORTAL_JAVA_OPTS}). */
     public static String options() {
         return String.join(" ", OPTIONS);
+    }
+
+    /** For Keycloak's {@code JAVA_OPTS_APPEND}: its {@code kc.sh} chooses a collector of its own, and a JVM refuses two. */
+    public static String compilerOption() {
+        return OPTIONS.get(0);
     }
 
     /** The packaged portal, started with this JVM's java. */
