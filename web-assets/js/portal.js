@@ -48,6 +48,7 @@
     var said = card.querySelector("[data-warn-text='" + at + "']");
     var live = card.querySelector("[data-hold-announce]");
     if (warning) {
+      warning.hidden = false;
       warning.classList.add("shown");
     }
     if (said && live) {

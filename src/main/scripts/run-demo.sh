@@ -135,7 +135,9 @@ if [[ "$KEYCLOAK_RUNNING" == true ]]; then
   echo "Using the Keycloak that answers on http://localhost:$KEYCLOAK_PORT (KEYCLOAK_RUNNING)..."
 else
   echo "Starting Keycloak on http://localhost:$KEYCLOAK_PORT (log: target/keycloak.log)..."
+  # the realm's password-reset mail goes to the demo's GreenMail, as the portal's does
   KEYCLOAK_PORT="$KEYCLOAK_PORT" KEYCLOAK_MANAGEMENT_PORT="$KEYCLOAK_MANAGEMENT_PORT" \
+  LEAPHEALTH_SMTP_PORT="${LEAPHEALTH_SMTP_PORT:-$MAIL_SMTP_PORT}" \
     setsid bash src/main/scripts/keycloak.sh >target/keycloak.log 2>&1 </dev/null &
   keycloak_pid=$!
 fi

@@ -63,6 +63,7 @@ final class Architecture {
         FLOORS.put("home", 7);         // the first page after sign-in, the patient's and the staff's
         FLOORS.put("payment", 7);      // paying for a booking, its return and sweep, refunds settling
         FLOORS.put("mail", 7);         // the outbox, its sender, reminders and the patient's email choices
+        FLOORS.put("mydata", 8);       // everything the portal holds about a patient, to see and take away: reads every feature
         FLOORS.put("site", 8);         // the frame of every page: the layout's globals
     }
 

@@ -169,6 +169,15 @@ public record AppointmentDetail(long id, AppointmentStatus status, Instant start
         return isHeld() && holdExtensionsUsed < policy.holdExtensions();
     }
 
+    /**
+     * The hold is in its last two minutes: the warning and the offer to keep it show as the page
+     * arrives (without scripts the page shows them only then; with scripts the countdown shows them
+     * when the time comes).
+     */
+    public boolean isWarningDue() {
+        return isHeld() && secondsLeft() <= AppointmentLifecycle.EXTENSION_OFFERED.toSeconds();
+    }
+
     /** How much longer keeping it gives: the hold's length at this centre. */
     public String extensionWords() {
         return Span.of(policy.hold()).words(Language.bundle(AppointmentMessages.class));

@@ -104,6 +104,12 @@ public class AppointmentLifecycle {
     }
 
     /**
+     * A hold is offered to be kept longer in its last two minutes, beside the page's first warning (and
+     * its one-minute one), never before: kept the moment it was made, every hold would last twice its length.
+     */
+    public static final Duration EXTENSION_OFFERED = Duration.ofMinutes(2);
+
+    /**
      * Keeps a hold longer: a compare-and-set on the hold as it was read (its end and how often it was
      * kept), so two clicks or two tabs keep it once, and a hold that has passed meanwhile is not kept.
      * False when it changed or passed.

@@ -377,6 +377,8 @@ public interface AppointmentMessages {
 
     String moveToTime(String time, String day);
 
+    String currentTime();
+
     // the staff's start page
     String staffTitle();
 

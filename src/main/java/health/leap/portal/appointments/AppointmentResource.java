@@ -194,7 +194,7 @@ public class AppointmentResource {
         SlotPicker picker = doctors.picker(caller.tenantId(), doctor, centre, appointment.serviceId,
                 centre == null && doctorId != null ? null : date, true, appointment.id);
         return new ReschedulePage(queries.detail(appointmentId), doctors.doctorsOffering(caller.tenantId(), appointment.serviceId),
-                picker, error == null ? null : error.code(), error == null ? null : error.sentence());
+                picker, error == null ? null : error.code(), error == null ? null : error.sentence(), appointment.slotId);
     }
 
     /** The front desk acting for the patient, with the reason it gave for going past a rule; nobody for a patient. */

@@ -63,4 +63,6 @@ public interface BookingMessages {
     String paymentNotYours();
 
     String holdExtensionUsed();
+
+    String holdExtensionNotYet();
 }

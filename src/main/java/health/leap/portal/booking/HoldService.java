@@ -138,9 +138,11 @@ public class HoldService {
     }
 
     /**
-     * Keeps a running hold for one more hold length, as often as the centre allows (once by default).
-     * The write is a compare-and-set on the hold as read, so two clicks keep it once; a hold that has
-     * passed, or was confirmed or released meanwhile, is not kept.
+     * Keeps a running hold for one more hold length, as often as the centre allows (once by default),
+     * and only in its last {@link AppointmentLifecycle#EXTENSION_OFFERED} (the page's warning offers it then): kept the moment
+     * it was made, every hold would last twice its length. The write is a compare-and-set on the hold as
+     * read, so two clicks keep it once; a hold that has passed, or was confirmed or released meanwhile,
+     * is not kept.
      */
     @Transactional
     public void extend(long tenantId, long leadId, long appointmentId) {
@@ -152,6 +154,9 @@ public class HoldService {
         Centre centre = catalog.centre(held.centreId);
         if (held.holdExtensionsUsed >= centre.policy().holdExtensions()) {
             throw extensionUsed();
+        }
+        if (Duration.between(now, held.holdExpiresAt).compareTo(AppointmentLifecycle.EXTENSION_OFFERED) > 0) {
+            throw new Problem(ErrorCode.HOLD_EXTENSION_NOT_YET, BookingMessages.class, BookingMessages::holdExtensionNotYet);
         }
         if (!lifecycle.extendHold(held, holdLength.at(centre.id(), centre.policy()), now)) {
             // another click won meanwhile, or the hold ended: say which, as it stands now

@@ -38,20 +38,27 @@ public class Gateways {
 
     private final String chosen;
     private final Instance<SandboxGateway> sandbox;
+    private final boolean sandboxInProduction;
 
     @Inject
     public Gateways(PortalConfig config, Instance<SandboxGateway> sandbox) {
-        this(config.paymentGateway(), sandbox);
+        this(config.paymentGateway(), sandbox, config.sandboxGateway().inProduction());
     }
 
-    Gateways(String chosen, Instance<SandboxGateway> sandbox) {
+    Gateways(String chosen, Instance<SandboxGateway> sandbox, boolean sandboxInProduction) {
         this.chosen = chosen.trim();
         this.sandbox = sandbox;
+        this.sandboxInProduction = sandboxInProduction;
     }
 
     /** True while the sandbox runs: pages show that no money moves. */
     public boolean sandbox() {
         return SANDBOX.equals(chosen);
+    }
+
+    /** The sandbox runs in a production start, on purpose ({@code PORTAL_SANDBOX_GATEWAY_IN_PRODUCTION}): the strip says so. */
+    public boolean sandboxInProduction() {
+        return sandbox() && sandboxInProduction;
     }
 
     @Produces

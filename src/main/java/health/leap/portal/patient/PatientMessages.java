@@ -3,8 +3,8 @@ package health.leap.portal.patient;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * What signing in and out, and the staff preview's refusals, say; the words are in
- * {@code messages/patient_en.properties} and {@code patient_es.properties}.
+ * What signing in and out, the staff preview's refusals, the profile and the patient's data say; the
+ * words are in {@code messages/patient_en.properties} and {@code patient_es.properties}.
  */
 @MessageBundle(value = "patient", locale = "en")
 public interface PatientMessages {
@@ -111,4 +111,172 @@ public interface PatientMessages {
     String saved();
 
     String yourDetails();
+
+    // the profile's way to the patient's data
+    String myDataHeading();
+
+    String myDataHeadingOf(String name);
+
+    String myDataOffer();
+
+    String myDataOfferOf(String name);
+
+    String myDataLinkText();
+
+    String myDataLinkTextOf(String name);
+
+    // my data: everything the portal holds about the patient, as a page and a file
+    String myDataPatientsOnly();
+
+    String myDataTitle();
+
+    String myDataTitleOf(String name);
+
+    String myDataIntro(String clinic, String name, String time);
+
+    String myDataDownload();
+
+    String myDataBackToProfile();
+
+    String myDataNone();
+
+    String myDataDetails();
+
+    String myDataBorn();
+
+    String myDataPatientNumber();
+
+    String myDataAppointments();
+
+    String myDataBooking(long id, String service);
+
+    String myDataStatus();
+
+    String myDataStarts();
+
+    String myDataEnds();
+
+    String myDataDoctor();
+
+    String myDataCentre();
+
+    String myDataAmountDue();
+
+    String myDataPaymentStatus();
+
+    String myDataNoPayment();
+
+    String myDataMade();
+
+    String myDataCancelReason();
+
+    String myDataNoTimeline();
+
+    String myDataTimeline(long id);
+
+    String myDataWhen();
+
+    String myDataChange();
+
+    String myDataBy();
+
+    String myDataDetail();
+
+    String myDataActor(String actor, String name);
+
+    String myDataPayments();
+
+    String myDataPaymentsCaption(String name);
+
+    String myDataBookingNumber();
+
+    String myDataAmount();
+
+    String myDataReference();
+
+    String myDataStarted();
+
+    String myDataCompleted();
+
+    String myDataNotYet();
+
+    String myDataRefunds();
+
+    String myDataRefundsCaption(String name);
+
+    String myDataAsked();
+
+    String myDataSettled();
+
+    String myDataPackages();
+
+    String myDataSessions();
+
+    String myDataSessionsOf(int used, int total);
+
+    String myDataBought();
+
+    String myDataValidFrom();
+
+    String myDataValidUntil();
+
+    String myDataNoSessions();
+
+    String myDataSessionsCaption(String packageName);
+
+    String myDataTaken();
+
+    String myDataGivenBack();
+
+    String myDataNotGivenBack();
+
+    String myDataFamily();
+
+    String myDataFamilyCaption(String name);
+
+    String myDataPerson();
+
+    String myDataLink();
+
+    String myDataLinkWords(String role, String relationship, String patient);
+
+    String myDataLinked();
+
+    String myDataEndsOn();
+
+    String myDataNoEnd();
+
+    String myDataEnded();
+
+    String myDataNotEnded();
+
+    String myDataMailChoices();
+
+    String myDataLanguage(String tag);
+
+    String myDataChosen();
+
+    String myDataNeverChosen();
+
+    String myDataMails();
+
+    String myDataMailsExplain();
+
+    String myDataMailsCaption(String name);
+
+    String myDataWritten();
+
+    String myDataAbout();
+
+    String myDataMailKind(String kind, long appointmentId);
+
+    String myDataMailStatus(String status);
+
+    String myDataTo();
+
+    String myDataSubject();
+
+    String myDataSent();
+
+    String myDataNotSent();
 }

@@ -97,6 +97,13 @@ public interface PortalConfig {
         /** A refund the sandbox was asked for completes on its own this long after. */
         @WithDefault("PT1M")
         Duration refundSettlesAfter();
+
+        /**
+         * The sandbox chosen on purpose in the production profile (a staging or QA deployment): without
+         * it production refuses the sandbox ({@code ProductionSafety}); with it every page says so.
+         */
+        @WithDefault("false")
+        boolean inProduction();
     }
 
     interface RateLimit {

@@ -43,6 +43,7 @@ public final class ProductionSafety {
             "signs the history's page links, so a patient cannot forge one");
     static final Secret SANDBOX_SECRET = new Secret("portal.sandbox-gateway.secret", "PORTAL_SANDBOX_GATEWAY_SECRET",
             "signs the sandbox gateway's answers (PORTAL_PAYMENT_GATEWAY=sandbox)");
+    static final String SANDBOX_OPT_IN = "portal.sandbox-gateway.in-production";
 
     /** A setting production must give, as the demo gives its own (the demo's mail server is the run command's). */
     record Setting(String property, String variable, String says) {
@@ -117,6 +118,11 @@ public final class ProductionSafety {
                 problems.add(secret.variable() + " is shorter than " + MINIMUM_SECRET_LENGTH + " characters: it "
                         + secret.protects() + ".");
             }
+        }
+        if (sandbox && !config.getOptionalValue(SANDBOX_OPT_IN, Boolean.class).orElse(false)) {
+            problems.add("PORTAL_PAYMENT_GATEWAY is sandbox, which takes no money: in production it starts only with "
+                    + "PORTAL_SANDBOX_GATEWAY_IN_PRODUCTION=true as well (a staging or QA deployment; every page then says so). "
+                    + "A clinic taking payments needs a real gateway, or none.");
         }
         for (Setting setting : MAIL_SETTINGS) {
             if (config.getOptionalValue(setting.property(), String.class).filter(v -> !v.isBlank()).isEmpty()) {

@@ -44,8 +44,17 @@ public final class PageFrame {
 
     /** True while the labelled sandbox gateway takes the payments. */
     public boolean isSandbox() {
+        return gateways().sandbox();
+    }
+
+    /** The sandbox in a production start, chosen on purpose: the strip says that too. */
+    public boolean isSandboxInProduction() {
+        return gateways().sandboxInProduction();
+    }
+
+    private Gateways gateways() {
         Gateways g = gateways;
-        return (g != null ? g : (gateways = Arc.container().instance(Gateways.class).get())).sandbox();
+        return g != null ? g : (gateways = Arc.container().instance(Gateways.class).get());
     }
 
     /** The numbers the help line names: the centres of the caller's clinic that gave one. */

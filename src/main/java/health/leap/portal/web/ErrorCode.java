@@ -27,6 +27,8 @@ public enum ErrorCode {
     HOLD_EXPIRED(409),
     /** The hold was already kept longer as often as the clinic allows. */
     HOLD_EXTENSION_USED(409),
+    /** Keeping a hold longer is offered in its last two minutes, with the warning: asked earlier, it is refused. */
+    HOLD_EXTENSION_NOT_YET(409),
     INVALID_STATE(409),
     /** The two patients are already linked. */
     FAMILY_LINK_EXISTS(409),

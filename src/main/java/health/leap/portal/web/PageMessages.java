@@ -22,6 +22,8 @@ public interface PageMessages {
 
     String sandboxExplain();
 
+    String sandboxInProduction();
+
     String previewLabel();
 
     String previewOf(String name);

@@ -17,6 +17,7 @@ import java.time.Instant;
 import static health.leap.portal.platform.Browser.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Patient 6301 of Harbour Health moving General consultations (101) between Drs Whitcombe (204), Raman (201) and Byrne (205). */
 @QuarkusTest
@@ -153,6 +154,22 @@ class RescheduleTest {
         long draft = fixtures.hold(1, LEAD, 204, 101, "2026-03-26T10:30:00Z");
         given().formParam("slot", slot(204, "2026-03-26T11:00:00Z")).post("/appointments/" + draft + "/reschedule")
                 .then().statusCode(409).body(containsString("so it cannot be moved"));
+        assertEquals("CONFIRMED", status(id));
+    }
+
+    @Test
+    void theBookingsOwnTimeIsNamedNotOfferedAsATimeToMoveTo() {
+        long id = confirmed(204, "2026-03-25T14:00:00Z");
+        long own = slot(204, "2026-03-25T14:00:00Z");
+        String page = given().when().get("/appointments/" + id + "/reschedule?doctor=204&centre=1&date=2026-03-25").then()
+                .statusCode(200).body(containsString("data-current-time>14:00 <span class=\"hint\">your time now</span>"),
+                        containsString("aria-label=\"Move to "))
+                .extract().asString();
+        assertFalse(page.contains("value=\"" + own + "\""), "no button moves the booking to the time it has");
+        assertFalse(page.contains("Move to 14:00 on Wednesday 25 March 2026"), page);
+        // posted all the same (an old page, a hand-made form): refused, nothing changes
+        given().formParam("slot", own).post("/appointments/" + id + "/reschedule").then().statusCode(422)
+                .body(containsString("data-error-code=\"SAME_SLOT\""));
         assertEquals("CONFIRMED", status(id));
     }
 

@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /**
  * No surprise timeouts: the held time's page carries the two warnings (two minutes and one minute
  * before the end) for a polite live region, and offers to keep the time once more when the clinic
- * allows it. Keeping it is a compare-and-set: once per allowance, never after the hold has passed.
+ * allows it, in the last two minutes only (kept at once, every hold would last twice its length).
+ * Keeping it is a compare-and-set: once per allowance, never after the hold has passed.
  * Doctor 204 at London Bridge (centre 1), Friday 27 March afternoon; patients 7311 and 7312.
  */
 @QuarkusTest
@@ -76,7 +77,9 @@ class HoldExtensionTest {
         given().when().get("/appointments/" + id).then().statusCode(200)
                 .body(allOf(containsString("data-hold-announce"), containsString("aria-live=\"polite\""),
                         containsString("data-warn-text=\"120\""), containsString("data-warn-text=\"60\""),
-                        containsString("/appointments/" + id + "/extend")));
+                        containsString("/appointments/" + id + "/extend"),
+                        // for the countdown to show in two minutes; without scripts, not yet
+                        containsString("data-hold-warning hidden")));
         given().header("Accept-Language", "es").when().get("/appointments/" + id).then().statusCode(200)
                 .body(containsString("data-warn-text=\"120\""), containsString("termina en 2 minutos"),
                         not(containsString("ends in 2 minutes")));
@@ -96,6 +99,33 @@ class HoldExtensionTest {
         // the hold still lasts: it can be confirmed
         given().when().post("/appointments/" + id + "/confirm").then().statusCode(303);
         assertEquals("CONFIRMED", fixtures.status(id));
+    }
+
+    @Test
+    @TestSecurity(user = "p7311", roles = "patient")
+    @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "7311")})
+    void aHoldIsKeptLongerOnlyInItsLastTwoMinutes() {
+        long id = fixtures.hold(1, LEAD, 204, 101, "2026-03-27T16:30:00Z");
+        Instant until = expiry(id);
+        // the moment it is made, and two minutes and a second before its end
+        given().when().post("/appointments/" + id + "/extend").then().statusCode(409)
+                .body(containsString("data-error-code=\"" + ErrorCode.HOLD_EXTENSION_NOT_YET + "\""),
+                        containsString("only in the last two minutes of its hold"));
+        clock.set(until.minus(Duration.ofMinutes(2)).minusSeconds(1));
+        given().header("HX-Request", "true").when().post("/appointments/" + id + "/extend").then().statusCode(409)
+                .body(containsString("data-error-code=\"" + ErrorCode.HOLD_EXTENSION_NOT_YET + "\""));
+        given().header("Accept-Language", "es").when().post("/appointments/" + id + "/extend").then().statusCode(409)
+                .body(containsString("en los dos últimos minutos"));
+        assertEquals(until, expiry(id), "not kept");
+        assertEquals(0, sql.one("select hold_extensions_used from appointment where id = ?", rs -> rs.getInt(1), id).orElseThrow());
+
+        // two minutes before its end the page arrives with the offer shown, scripts or not, and keeping it works
+        clock.set(until.minus(Duration.ofMinutes(2)));
+        given().when().get("/appointments/" + id).then().statusCode(200)
+                .body(containsString("data-hold-warning>"), not(containsString("data-hold-warning hidden")),
+                        containsString("/appointments/" + id + "/extend"));
+        given().when().post("/appointments/" + id + "/extend").then().statusCode(303);
+        assertEquals(until.plus(Duration.ofMinutes(10)), expiry(id));
     }
 
     @Test
@@ -141,6 +171,7 @@ class HoldExtensionTest {
     void twoClicksAtOnceKeepTheTimeOnce() throws Exception {
         long id = fixtures.hold(1, LEAD, 204, 101, "2026-03-27T16:00:00Z");
         Instant until = expiry(id);
+        clock.set(until.minusSeconds(90));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         Callable<String> click = () -> {
             try {

@@ -34,7 +34,7 @@ class GatewaysTest {
 
     @Test
     void withNoGatewayTheStartIsRefusedWhileServicesAskForPayment() {
-        Gateways none = new Gateways("none", null);
+        Gateways none = new Gateways("none", null, false);
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> QuarkusTransaction.requiringNew().run(() -> none.check(null)));
         assertAll(
@@ -47,7 +47,7 @@ class GatewaysTest {
     @Test
     void anUnknownGatewayIsRefusedByName() {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> new Gateways("stripe", null).check(null));
+                () -> new Gateways("stripe", null, false).check(null));
         assertTrue(refused.getMessage().contains("PORTAL_PAYMENT_GATEWAY is \"stripe\""), refused.getMessage());
     }
 

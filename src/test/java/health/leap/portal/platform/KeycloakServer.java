@@ -36,6 +36,8 @@ public final class KeycloakServer {
 
     public static final int PORT = 8181;
     public static final int MANAGEMENT_PORT = 9181;
+    /** Where this Keycloak sends the realm's mail (a password reset): the journeys' GreenMail's SMTP port. */
+    public static final int SMTP_PORT = 3027;
     public static final String REALM = "leaphealth";
     /**
      * Public client with the password grant and the portal's audience, for tests and the load benchmark.
@@ -271,6 +273,9 @@ public final class KeycloakServer {
         builder.environment().put("KEYCLOAK_MANAGEMENT_PORT", Integer.toString(managementPort));
         mavenOfThisBuild().ifPresent(mvn -> builder.environment().put("MVN", mvn.toString()));
         builder.environment().putIfAbsent("JAVA_OPTS_APPEND", TestJvm.compilerOption());
+        // the realm's password-reset mail: to the SMTP port of the journeys' GreenMail (e2e Stack), where
+        // PasswordResetJourneyIT reads it, and where a route test may start one of its own
+        builder.environment().put("LEAPHEALTH_SMTP_PORT", String.valueOf(SMTP_PORT));
         Process process;
         try {
             Files.createDirectories(log.getParent());

@@ -55,6 +55,7 @@ class ProductionSafetyTest {
                 "quarkus.oidc.credentials.secret", "portal-demo-secret",
                 "portal.cursor-secret", "cursor-demo-signing-key",
                 "portal.payment-gateway", "sandbox",
+                "portal.sandbox-gateway.in-production", "true",
                 "portal.sandbox-gateway.secret", "sandbox-demo-signing-key")), false);
         assertEquals(3, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("QUARKUS_OIDC_CREDENTIALS_SECRET is still the demo value"), problems.get(0));
@@ -79,6 +80,20 @@ class ProductionSafetyTest {
         assertTrue(problems(own("portal.payment-gateway", "sandbox")).get(0).startsWith("PORTAL_SANDBOX_GATEWAY_SECRET is not set"));
         assertTrue(problems(own("portal.payment-gateway", "paypal")).get(0)
                 .startsWith("PORTAL_PAYMENT_GATEWAY is \"paypal\", which is no gateway this portal has"));
+    }
+
+    @Test
+    void theSandboxStartsInProductionOnlyWhenChosenOnPurpose() {
+        Map<String, String> sandbox = own("portal.payment-gateway", "sandbox");
+        sandbox.put("portal.sandbox-gateway.secret", "a-staging-sandbox-signing-key");
+        List<String> problems = problems(sandbox);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("PORTAL_PAYMENT_GATEWAY is sandbox, which takes no money: in production it starts "
+                + "only with PORTAL_SANDBOX_GATEWAY_IN_PRODUCTION=true"), problems.get(0));
+        sandbox.put("portal.sandbox-gateway.in-production", "false");
+        assertEquals(problems, problems(sandbox));
+        sandbox.put("portal.sandbox-gateway.in-production", "true");
+        assertEquals(List.of(), problems(sandbox));
     }
 
     @Test

@@ -112,6 +112,8 @@ class ProductionStartIT {
                 () -> assertTrue(run.output().contains("QUARKUS_OIDC_CREDENTIALS_SECRET is still the demo value"), run.output()),
                 () -> assertTrue(run.output().contains("PORTAL_CURSOR_SECRET is still the demo value"), run.output()),
                 () -> assertTrue(run.output().contains("PORTAL_SANDBOX_GATEWAY_SECRET is still the demo value"), run.output()),
+                // the sandbox in production is chosen on purpose or not at all, and the refusal names the switch
+                () -> assertTrue(run.output().contains("starts only with PORTAL_SANDBOX_GATEWAY_IN_PRODUCTION=true"), run.output()),
                 () -> assertTrue(run.output().contains("QUARKUS_PROFILE=demo"), "says how to run the demo instead"),
                 () -> assertFalse(run.output().contains("started in"), "nothing started"));
     }
@@ -137,6 +139,10 @@ class ProductionStartIT {
         env.put("QUARKUS_MAILER_FROM", "appointments@clinic.example");
         env.put("PORTAL_PUBLIC_URL", "https://portal.clinic.example");
         env.put("PORTAL_LOG_JSON", "true");
+        // a staging deployment: the sandbox chosen on purpose, which every page then says
+        env.put("PORTAL_PAYMENT_GATEWAY", "sandbox");
+        env.put("PORTAL_SANDBOX_GATEWAY_SECRET", "a-staging-sandbox-signing-key-3Hd8");
+        env.put("PORTAL_SANDBOX_GATEWAY_IN_PRODUCTION", "true");
         Process portal = start(env, "production-own-secrets");
         try {
             String ready = awaitReady(portal);
@@ -145,6 +151,15 @@ class ProductionStartIT {
                     () -> assertTrue(ready.contains("OIDC Provider Health Check"), ready),
                     () -> assertEquals(200, get(MANAGEMENT_PORT, "/q/metrics").statusCode()),
                     () -> assertEquals(404, get("/q/metrics").statusCode(), "metrics on the patients' port"));
+            // a signed-in page (here the "no patient record" page: this database has no clinic yet) carries the strip
+            String token = KeycloakServer.get().passwordToken("amelia", "demo");
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/"))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertAll(
+                    () -> assertTrue(page.body().contains("no real money moves on this portal"), page.body()),
+                    () -> assertTrue(page.body().contains("started with the sandbox on purpose (PORTAL_SANDBOX_GATEWAY_IN_PRODUCTION)"),
+                            page.body()));
             // every probe of the generated Kubernetes manifests answers UP
             for (Map.Entry<String, String> probe : KubernetesManifestsIT.probePaths().entrySet()) {
                 HttpResponse<String> answer = get(probe.getValue());
@@ -172,7 +187,8 @@ class ProductionStartIT {
         assertEquals("leaphealth-portal", new ObjectMapper().readTree(started).path("message").asText().split(" ")[0],
                 "a JSON line: " + started);
 
-        // the same database, now with clinics whose services take payment, and still no gateway chosen
+        // the same database, now with clinics whose services take payment, and no gateway chosen
+        env.keySet().removeIf(key -> key.startsWith("PORTAL_PAYMENT_GATEWAY") || key.startsWith("PORTAL_SANDBOX_GATEWAY"));
         env.put("PORTAL_DEMO_DATA", "true");
         Run refused = refusedStart(env, "production-no-gateway");
         assertAll(

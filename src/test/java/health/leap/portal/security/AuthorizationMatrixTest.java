@@ -193,6 +193,9 @@ class AuthorizationMatrixTest {
         ROUTES.put("GET /profile", new Expectation(null, "", patients(200)));
         // the owner's choices as they are: both on
         ROUTES.put("POST /profile/mail", new Expectation(null, "?reminders=on&changes=on", patients(303)));
+        // what the portal holds about the caller, as a page and a file: a patient's own, never staff's
+        ROUTES.put("GET /profile/data", new Expectation(null, "", patients(200)));
+        ROUTES.put("GET /profile/data.json", new Expectation(null, "", patients(200)));
         ROUTES.put("GET /payments/return", new Expectation(null, "?reference=unknown", patients(400)));
         ROUTES.put("GET /sandbox-gateway/pay", new Expectation(null, "", signedIn(400)));
         ROUTES.put("POST /sandbox-gateway/pay", new Expectation(null, "", signedIn(400)));
@@ -343,6 +346,7 @@ class AuthorizationMatrixTest {
     static final List<String> FAMILY = List.of(
             "amelia GET /family/5/ 200", "amelia GET /family/5/doctors 200", "amelia GET /family/5/appointments 200",
             "amelia GET /family/5/packages 200", "amelia GET /family/5/packages/407 200", "amelia GET /family/5/profile 200",
+            "amelia GET /family/5/profile/data 200", "amelia GET /family/5/profile/data.json 200",
             "amelia GET /family/6/appointments/513 200", "amelia POST /family/6/appointments/513/cancel 409",
             // her own booking is not her daughter's, her daughter's is not her son's nor her own
             "amelia GET /family/6/appointments/503 403", "amelia GET /family/5/appointments/513 403",
@@ -357,6 +361,8 @@ class AuthorizationMatrixTest {
             // staff act for nobody; their preview shows a dependant's pages
             "staff.harbour GET /family/5/ 403", "staff.harbour GET /staff/patients/5/ 200",
             "staff.harbour GET /staff/patients/6/appointments 200", "staff.sunrise GET /staff/patients/5/ 403",
+            // a patient's data is theirs (or their guardian's) to take: not in a preview, not at the desk
+            "staff.harbour GET /staff/patients/5/profile/data.json 403", "staff.harbour GET /staff/acting/5/profile/data 403",
             // only the patient pages exist under a family path
             "amelia GET /family/5/staff/day 404", "amelia GET /family/abc/ 400",
             "- GET /family/5/ 302");

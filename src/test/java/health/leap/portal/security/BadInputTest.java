@@ -165,6 +165,9 @@ class BadInputTest {
         ROUTES.put("GET /profile", new Route(OWNER, "/profile", Map.of(), 200, Map.of("query:saved", Kind.IGNORED)));
         ROUTES.put("POST /profile/mail", new Route(OWNER, "/profile/mail", Map.of("form:reminders", "on", "form:changes", "on"),
                 303, Map.of("form:reminders", Kind.FLAG, "form:changes", Kind.FLAG, "form:language", Kind.CHOICE)));
+        // the patient's data takes no parameter: whatever comes along in the query, it is the same page and file
+        ROUTES.put("GET /profile/data", new Route(OWNER, "/profile/data", Map.of(), 200, Map.of()));
+        ROUTES.put("GET /profile/data.json", new Route(OWNER, "/profile/data.json", Map.of(), 200, Map.of()));
         ROUTES.put("GET /payments/return", new Route(OWNER, "/payments/return",
                 Map.of("query:reference", "PAY-1", "query:outcome", "SUCCEEDED", "query:signature", "abc"), 400,
                 Map.of("query:reference", Kind.SIGNED, "query:outcome", Kind.SIGNED, "query:signature", Kind.SIGNED)));

@@ -34,6 +34,23 @@ class AnonymousTest {
     }
 
     @Test
+    void theSignInPageIsInThePortalsLanguage() {
+        given().when().get("/doctors").then().statusCode(302).header("Location", containsString("ui_locales=en"));
+        given().header("Accept-Language", "es-MX,es;q=0.9").when().get("/doctors").then().statusCode(302)
+                .header("Location", containsString("ui_locales=es"));
+        // the switcher's choice comes before the browser's
+        String signIn = given().cookie(Language.COOKIE, "es").header("Accept-Language", "en").when().get("/appointments")
+                .then().statusCode(302).header("Location", containsString("ui_locales=es")).extract().header("Location");
+        // and the identity provider follows it
+        // the address as the portal wrote it, already encoded
+        given().urlEncodingEnabled(false).when().get(signIn).then().statusCode(200)
+                .body(containsString("lang=\"es\""), containsString("Contraseña"), not(containsString(">Password<")));
+        String english = given().cookie(Language.COOKIE, "en").header("Accept-Language", "es").when().get("/appointments")
+                .then().statusCode(302).extract().header("Location");
+        given().urlEncodingEnabled(false).when().get(english).then().statusCode(200).body(containsString("lang=\"en\""), containsString("Password"));
+    }
+
+    @Test
     void writesWithoutASessionChangeNothingAndGoToTheLogin() {
         given().formParam("slot", 1).formParam("service", 101).when().post("/appointments").then().statusCode(302);
         given().when().post("/appointments/501/confirm").then().statusCode(302);

@@ -1,5 +1,6 @@
 package health.leap.portal.e2e;
 
+import health.leap.portal.platform.KeycloakServer;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
@@ -58,6 +59,38 @@ final class Portal {
      */
     Optional<Mailbox> mailboxIfKnown(String address) {
         return stack.mailApi().map(api -> new Mailbox(api, address));
+    }
+
+    /**
+     * Someone at the portal who has not signed in (yet): a browser context of their own, photographed
+     * and checked as any visitor's, whose pages the journey drives itself (the identity provider's own).
+     */
+    Visitor signedOut(String who) {
+        Visitor visitor = new Visitor(who, Device.DESKTOP,
+                Accessibility.prepare(Chromium.browser().newContext(Device.DESKTOP.contextOptions().setBaseURL(stack.baseUrl()))),
+                journey, pagesSeen);
+        visitors.add(visitor);
+        return visitor;
+    }
+
+    /**
+     * A login made for this journey alone at the build's Keycloak, linked to the record of {@code patient}
+     * (whom the journey's {@code @Needs} names, so nobody else reads that record meanwhile): for a journey
+     * that changes a password, which the demo's own logins keep for every other journey. Skips the
+     * journey against a deployment, whose identity provider the journeys cannot make logins at.
+     */
+    String loginOfItsOwn(String patient, long tenantId, long leadId) {
+        DataCheck.assertNamed(needs, patient, journey);
+        Optional<KeycloakServer> keycloak = stack.buildsKeycloak();
+        org.junit.jupiter.api.Assumptions.assumeTrue(keycloak.isPresent(),
+                "makes a login of its own through the admin API of the build's Keycloak, which a deployment does not offer");
+        String username = patient + "-" + Long.toString(System.nanoTime(), 36);
+        return keycloak.get().ensurePatient(username, tenantId, leadId);
+    }
+
+    /** The build's Keycloak, where {@link #loginOfItsOwn} made its login. */
+    KeycloakServer buildsKeycloak() {
+        return stack.buildsKeycloak().orElseThrow();
     }
 
     Visitor login(String user, Device device) {

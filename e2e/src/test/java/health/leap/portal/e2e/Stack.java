@@ -49,7 +49,8 @@ final class Stack {
     private static final int PORTAL_MANAGEMENT_PORT = 9082;
     private static final int KEYCLOAK_PORT = 8182;
     private static final int KEYCLOAK_MANAGEMENT_PORT = 9182;
-    private static final int MAIL_SMTP_PORT = 3027;
+    // where the build's Keycloak sends the realm's mail too (a password reset)
+    private static final int MAIL_SMTP_PORT = KeycloakServer.SMTP_PORT;
     private static final int MAIL_IMAP_PORT = 3147;
     private static final int MAIL_API_PORT = 8027;
     private static final Duration START_LIMIT = Duration.ofMinutes(4);
@@ -117,6 +118,14 @@ final class Stack {
             return Optional.of(given.replaceAll("/+$", ""));
         }
         return startedByTheJourneys() ? Optional.of("http://localhost:" + MAIL_API_PORT) : Optional.empty();
+    }
+
+    /**
+     * The build's Keycloak, where a journey may make a login of its own through the admin API: present
+     * when the journeys started the stack at that Keycloak (the test command), empty against a deployment.
+     */
+    Optional<KeycloakServer> buildsKeycloak() {
+        return startedByTheJourneys() && property("e2e.keycloak-url") != null ? Optional.of(KeycloakServer.get()) : Optional.empty();
     }
 
     /**
