@@ -114,6 +114,17 @@ final class Portal {
         return visitor;
     }
 
+    /**
+     * Signs in on the identity provider's page the browser is on, whatever its language (by the
+     * fields' ids), and waits to be back at the portal.
+     */
+    void signInOnThePage(Page page, String user) {
+        page.locator("#username").fill(user);
+        page.locator("#password").fill(stack.password(user));
+        page.locator("#kc-login").click();
+        page.waitForURL(url -> url.startsWith(stack.baseUrl()) && !url.contains("code="));
+    }
+
     /** Goes to the portal, signs in on Keycloak's own login page, and comes back to the portal. */
     void login(Page page, String user) {
         page.navigate(stack.url("/"));

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * without choosing anything she books a primary care visit, moves it and cancels it, all in Spanish,
  * and the clinic's three emails reach her in Spanish too, with the times written the Spanish way.
  * Maya, whose browser asks for English, switches to Spanish with the switcher in the header; the
- * choice stays as she moves around and comes back to English the same way.
+ * choice stays as she moves around and comes back to English the same way. Lucía, having chosen
+ * Spanish on her browser before, signs in on the identity provider's page in Spanish.
  */
 @PortalJourney
 @Tag("booking")
@@ -33,6 +34,21 @@ class SpanishJourneyIT {
     private static final String LUCIA = "lucia@example.com";
     private static final String DOCTOR = "Dr Rachel Green";
     private static final Pattern DATE = Pattern.compile("[?&]date=(\\d{4}-\\d{2}-\\d{2})");
+
+    @Test
+    @Needs(patients = "lucia")
+    void luciaWhoChoseSpanishHereSignsInOnASpanishPage(Portal portal) {
+        Visitor lucia = portal.signedOut("lucia");
+        Page page = lucia.page();
+        // the switcher's choice on this browser, from an earlier visit
+        page.context().addCookies(List.of(new com.microsoft.playwright.options.Cookie("lang", "es").setUrl(portal.url("/"))));
+        page.navigate(portal.url("/"));
+        assertThat(page).hasURL(Portal.KEYCLOAK_LOGIN);
+        assertThat(page.locator("html")).hasAttribute("lang", "es");
+        assertThat(page.getByText("Username or email")).hasCount(0);
+        portal.signInOnThePage(page, "lucia");
+        lucia.seesPage("Hola, Lucía Ramírez");
+    }
 
     @Test
     @Needs(patients = "lucia", doctors = DOCTOR, services = "Primary care visit")
