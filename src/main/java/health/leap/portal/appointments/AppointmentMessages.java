@@ -206,7 +206,8 @@ public interface AppointmentMessages {
 
     String endsAt(String time, long minutes);
 
-    String untilTime(String time);
+    /** Filled per row ({@code Sentences}): %1$s the time. */
+    String untilTime();
 
     String doctor();
 
@@ -333,7 +334,8 @@ public interface AppointmentMessages {
 
     String noMatch();
 
-    String visitLine(String service, String doctor, String centre);
+    /** Filled per row ({@code Sentences}): %1$s the service, %2$s the doctor, %3$s the centre. */
+    String visitLine();
 
     String loadOlder();
 

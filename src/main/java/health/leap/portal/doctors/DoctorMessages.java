@@ -35,7 +35,8 @@ public interface DoctorMessages {
 
     String noMatch();
 
-    String speaks(String languages);
+    /** Filled per card ({@code Sentences}): %1$s the languages. */
+    String speaks();
 
     String byHand();
 
@@ -43,7 +44,8 @@ public interface DoctorMessages {
 
     String nextFree();
 
-    String atCentre(String centre);
+    /** Filled per card ({@code Sentences}): %1$s the centre. */
+    String atCentre();
 
     String noFreeTime();
 
@@ -69,7 +71,8 @@ public interface DoctorMessages {
 
     String noneFree();
 
-    String holdLabel(String time, String day);
+    /** Filled per free time ({@code Sentences}): %1$s the time, %2$s the day. */
+    String holdLabel();
 
     // refusals
     String centreNotFound();

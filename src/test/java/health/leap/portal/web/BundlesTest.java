@@ -143,6 +143,51 @@ class BundlesTest {
         assertTrue(differences.isEmpty(), String.join("\n", differences));
     }
 
+    /**
+     * A sentence filled per row ({@link Sentences}) names its values %1$s, %2$s …: the page gives them in
+     * that order whatever the language, so each language must have exactly the placeholders English has.
+     */
+    @Test
+    void aFilledSentenceHasTheSamePlaceholdersInEveryLanguage() throws IOException {
+        List<String> differences = new ArrayList<>();
+        try (Stream<Path> files = Files.list(MESSAGES)) {
+            for (Path english : files.filter(f -> f.getFileName().toString().endsWith("_en.properties")).sorted().toList()) {
+                Properties en = load(english);
+                for (String language : LANGUAGES) {
+                    Properties other = load(english.resolveSibling(english.getFileName().toString().replace("_en.", "_" + language + ".")));
+                    en.forEach((key, words) -> {
+                        Object translated = other.get(key);
+                        if (translated != null && !placeholders(words.toString()).equals(placeholders(translated.toString()))) {
+                            differences.add(language + " " + key + ": " + placeholders(translated.toString()) + " where English has "
+                                    + placeholders(words.toString()));
+                        }
+                    });
+                }
+            }
+        }
+        assertTrue(differences.isEmpty(), String.join("\n", differences));
+    }
+
+    @Test
+    void aFilledSentenceTakesItsValuesInTheOrderItsLanguageWritesThem() {
+        assertEquals("Hold 09:30 on Tue 3 Mar", Sentences.join("Hold %1$s on %2$s", "09:30", "Tue 3 Mar"));
+        assertEquals("Reservar las 09:30 del mar 3 mar", Sentences.join("Reservar las %1$s del %2$s", "09:30", "mar 3 mar"));
+        assertEquals("Physio with Dr Raman at Riverside", Sentences.join("%1$s with %2$s at %3$s", "Physio", "Dr Raman", "Riverside"));
+        assertEquals("at Riverside, then Physio", Sentences.join("at %2$s, then %1$s", "Physio", "Riverside"));
+        // a percent sign that is not a placeholder is a word like any other
+        assertEquals("100% of 20 €", Sentences.join("100% of %1$s", "20 €"));
+        assertEquals("until ", Sentences.join("until %1$s", (Object) null));
+    }
+
+    private static Set<String> placeholders(String words) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = Pattern.compile("%(\\d{1,2})\\$s").matcher(words);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
     @Test
     void noMessageIsLeftEmpty() throws IOException {
         List<String> empty = new ArrayList<>();
