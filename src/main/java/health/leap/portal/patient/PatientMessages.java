@@ -268,7 +268,7 @@ public interface PatientMessages {
 
     String myDataAbout();
 
-    String myDataMailKind(String kind, long appointmentId);
+    String myDataMailKind(String kind, Long appointmentId);
 
     String myDataMailStatus(String status);
 

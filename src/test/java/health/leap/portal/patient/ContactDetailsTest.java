@@ -327,6 +327,12 @@ class ContactDetailsTest {
         sendAll();
         assertEquals(0, count("select count(*) from mail_outbox where lead_id = ? and kind = 'EMAIL_CHANGED'", CHILD),
                 "no old address to tell");
+        // the dependant's data holds the trail and the link's email
+        given().when().get("/family/7304/profile/data.json").then().statusCode(200)
+                .body(containsString("\"contactChanges\""), containsString("\"actor\": \"GUARDIAN\""),
+                        containsString("\"kind\": \"EMAIL_CONFIRM\""), containsString("\"newValue\": \"p7304@patients.example\""));
+        given().when().get("/family/7304/profile/data").then().statusCode(200)
+                .body(containsString("Link to confirm a new email address"), containsString("Test patient 7303, for the patient"));
     }
 
     static RequestSpecification as(String user) {
