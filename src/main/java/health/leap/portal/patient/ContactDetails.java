@@ -131,8 +131,9 @@ public class ContactDetails {
      */
     private EmailChange openLink(String token) {
         refuseAtDesk();
-        if (token == null || token.length() != EmailChangeLinks.TOKEN_LENGTH) {
-            throw new Problem(ErrorCode.EMAIL_LINK_UNKNOWN, PatientMessages.class, PatientMessages::emailLinkUnknown);
+        if (token == null || !EmailChangeLinks.TOKEN.matcher(token).matches()) {
+            // not even the shape of a token: malformed, as any other parameter would be
+            throw Problem.badRequest(PatientMessages.class, PatientMessages::emailLinkUnknown);
         }
         EmailChange change = EmailChange.byTokenHash(EmailChangeLinks.hash(token))
                 .orElseThrow(() -> new Problem(ErrorCode.EMAIL_LINK_UNKNOWN, PatientMessages.class, PatientMessages::emailLinkUnknown));

@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /**
  * The token of an email-change link: an HMAC of the request's random nonce under a key of the portal's
@@ -22,8 +23,8 @@ public class EmailChangeLinks {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** A token is 32 bytes, base64url: 43 characters. A longer value is no token of ours. */
-    static final int TOKEN_LENGTH = 43;
+    /** A token is 32 bytes, base64url: 43 characters. Anything else is no token of ours. */
+    static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final byte[] key;
 

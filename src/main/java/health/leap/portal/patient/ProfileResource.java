@@ -1,6 +1,7 @@
 package health.leap.portal.patient;
 
 import health.leap.portal.web.ErrorCode;
+import health.leap.portal.web.Htmx;
 import health.leap.portal.web.Language;
 import health.leap.portal.web.PageMessages;
 import health.leap.portal.web.Problem;
@@ -92,6 +93,9 @@ public class ProfileResource {
     static class Templates {
         static native TemplateInstance profile(Profile profile);
 
+        /** The contact details with their forms: a refused form under htmx. */
+        static native TemplateInstance profile$contact(Profile profile);
+
         static native TemplateInstance confirmEmail(EmailLink link);
     }
 
@@ -104,6 +108,8 @@ public class ProfileResource {
     Clock clock;
     @Inject
     ContactDetails contactDetails;
+    @Inject
+    Htmx htmx;
 
     @GET
     @Transactional
@@ -163,10 +169,14 @@ public class ProfileResource {
         return Response.seeOther(URI.create(caller.getBase() + "/profile?contact=" + saved)).build();
     }
 
-    /** The profile again, as it was filled in, with the refusal at its field and the refusal's status. */
+    /**
+     * The profile again, as it was filled in, with the refusal at its field and the refusal's status; under
+     * htmx only the contact details (the forms post without it, but a refusal is never a whole page there).
+     */
     private Response refusedForm(Problem refused, Contact contact) {
+        Profile profile = read(false, contact);
         return Response.status(refused.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.profile(read(false, contact))).build();
+                .entity(htmx.wantsFragment() ? Templates.profile$contact(profile) : Templates.profile(profile)).build();
     }
 
     private static Refusal refusal(Problem refused) {

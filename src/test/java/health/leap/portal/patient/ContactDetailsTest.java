@@ -234,10 +234,11 @@ class ContactDetailsTest {
                 .when().get("/profile/email/confirm?token=" + token).then().statusCode(409);
 
         // the next reminder goes to the new address
-        long visit = fixtures.confirmed(1, WITH_ACCOUNT, 201, 101, "2026-03-31T08:00:00Z");
-        reminders.queueDue(Instant.parse("2026-03-30T08:00:00Z"));
+        Instant start = freeTimeOfDrRaman();
+        long visit = fixtures.confirmed(1, WITH_ACCOUNT, 201, 101, start.toString());
+        reminders.queueDue(start.minus(Duration.ofDays(1)));
         MailServer.clear();
-        clock.set(Instant.parse("2026-03-30T08:01:00Z"));
+        clock.set(start.minus(Duration.ofDays(1)).plusSeconds(60));
         sendAll();
         assertEquals(1, MailServer.receivedBy(fresh).stream().filter(m -> subject(m).startsWith("Reminder")).count(),
                 "the reminder of booking " + visit + " at the new address");
@@ -290,15 +291,29 @@ class ContactDetailsTest {
         String second = tokenOf(OTHER);
         given().formParam("token", first).when().post("/profile/email/confirm").then().statusCode(409)
                 .body(containsString("data-error-code=\"EMAIL_LINK_SUPERSEDED\""));
-        // a link never sent, or cut short
-        for (String token : List.of(second.substring(0, 20), second.substring(1) + "A", "x".repeat(500))) {
-            given().when().get("/profile/email/confirm?token=" + token).then().statusCode(404)
-                    .body(containsString("data-error-code=\"EMAIL_LINK_UNKNOWN\""));
+        // a link never sent; one cut short, or no token at all, is malformed
+        given().when().get("/profile/email/confirm?token=" + second.substring(1) + "A").then().statusCode(404)
+                .body(containsString("data-error-code=\"EMAIL_LINK_UNKNOWN\""));
+        for (String token : List.of(second.substring(0, 20), "x".repeat(500), second.substring(1) + "%", "")) {
+            given().when().get("/profile/email/confirm?token=" + token).then().statusCode(400)
+                    .body(containsString("data-error-code=\"BAD_REQUEST\""), containsString("cut short"));
         }
-        given().when().get("/profile/email/confirm").then().statusCode(404);
+        given().when().get("/profile/email/confirm").then().statusCode(400);
         assertEquals("p7302@patients.example", lead("email", OTHER));
         given().formParam("token", second).when().post("/profile/email/confirm").then().statusCode(303);
         assertEquals("p7302.second@patients.example", lead("email", OTHER));
+    }
+
+    /** A start time of Dr Raman's (201) three weeks ahead that no booking of any test holds. */
+    Instant freeTimeOfDrRaman() {
+        return sql.one("""
+                select s.starts_at from slot s
+                where s.doctor_id = 201 and s.starts_at >= timestamptz '2026-03-23 10:00Z'
+                  and extract(hour from s.starts_at at time zone 'UTC') between 10 and 13
+                  and not exists (select 1 from appointment a
+                                  where a.doctor_id = 201 and a.status in ('DRAFT', 'PENDING_APPROVAL', 'CONFIRMED', 'CHECKED_IN')
+                                    and a.starts_at < s.starts_at + interval '1 hour' and a.ends_at > s.starts_at - interval '1 hour')
+                order by s.starts_at limit 1""", rs -> Sql.instant(rs, "starts_at")).orElseThrow();
     }
 
     EmailChangeLinks links() {
