@@ -82,7 +82,10 @@ final class Architecture {
             Map.entry("family_link_audit", "patient.FamilyLinks"),
             Map.entry("rate_limit", "web.RateLimits"),
             Map.entry("mail_outbox", "mail.MailMessage"),
-            Map.entry("mail_preference", "patient.MailPreference"));
+            Map.entry("mail_preference", "patient.MailPreference"),
+            Map.entry("lead", "patient.ContactDetails"),
+            Map.entry("email_change", "patient.EmailChange"),
+            Map.entry("contact_change", "patient.ContactChange"));
 
     /** The entity of each table: a Panache write through it, or a write of its fields, writes the table. */
     static final Map<String, String> ENTITIES = Map.ofEntries(
@@ -98,7 +101,9 @@ final class Architecture {
             Map.entry("patient.FamilyLink", "family_link"),
             Map.entry("patient.FamilyLinkAudit", "family_link_audit"),
             Map.entry("mail.MailMessage", "mail_outbox"),
-            Map.entry("patient.MailPreference", "mail_preference"));
+            Map.entry("patient.MailPreference", "mail_preference"),
+            Map.entry("patient.EmailChange", "email_change"),
+            Map.entry("patient.ContactChange", "contact_change"));
 
     /** Loads the demo clinic once into an empty database: seed data, not a change. */
     private static final String SEED = "demo.DemoData";

@@ -2,8 +2,8 @@ package health.leap.portal.mail;
 
 /**
  * Every message the portal sends a patient, and which of the patient's choices can stop it:
- * confirmations, decisions, cancellations and money always go; reminders and change notices are
- * the patient's to turn off on their profile.
+ * confirmations, decisions, cancellations, money and changes to the patient's own email address
+ * always go; reminders and change notices are the patient's to turn off on their profile.
  */
 public enum MailKind {
     CONFIRMED(Choice.ALWAYS, true),
@@ -17,7 +17,11 @@ public enum MailKind {
     REFUND_COMPLETED(Choice.ALWAYS, false),
     REFUND_FAILED(Choice.ALWAYS, false),
     /** The front desk keeps a held time for the patient until they pay for it through this link. */
-    PAYMENT_LINK(Choice.ALWAYS, false);
+    PAYMENT_LINK(Choice.ALWAYS, false),
+    /** A link to the new email address the patient asked for, which changes it when opened. */
+    EMAIL_CONFIRM(Choice.ALWAYS, false),
+    /** To the old address once the email changed: a patient who did not make the change must hear of it. */
+    EMAIL_CHANGED(Choice.ALWAYS, false);
 
     /** Which preference, if any, turns the message off. */
     public enum Choice {

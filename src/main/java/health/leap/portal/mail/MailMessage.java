@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * One message in the outbox ({@code mail_outbox}) and the one writer of that table. A message is
- * queued in the transaction of the change that causes it (what it is about, one statement); the
+ * queued in the transaction of the change that causes it (what it is about, a booking or an email
+ * change, one statement); the
  * sender claims due messages with {@code FOR UPDATE SKIP LOCKED}, so two instances never hold the
  * same one, renders each and marks it sent (keeping what it sent), to be retried, failed or skipped,
  * in the transaction that claimed it.
@@ -30,8 +31,12 @@ public class MailMessage extends TenantEntity {
 
     @Column(name = "lead_id", nullable = false)
     public long leadId;
-    @Column(name = "appointment_id", nullable = false)
-    public long appointmentId;
+    /** The booking the message is about, or null for one about an email change. */
+    @Column(name = "appointment_id")
+    public Long appointmentId;
+    /** The email change the message is about (its link, or the notice to the old address), or null. */
+    @Column(name = "email_change_id")
+    public Long emailChangeId;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public MailKind kind;
@@ -82,29 +87,65 @@ public class MailMessage extends TenantEntity {
                 kind, actor, dedupeKey, messageId, language, now, now, appointmentId) == 1;
     }
 
-    /** A message claimed for sending: locked by the claiming transaction until it commits. */
-    record Due(long id, long appointmentId, MailKind kind, ActorType actor, String messageId, int attempts) {
+    /**
+     * Queues a message about email change {@code emailChangeId} (its tenant and patient read from it), as
+     * {@link #queue} does for a booking.
+     */
+    static boolean queueAboutEmailChange(long emailChangeId, MailKind kind, ActorType actor, String dedupeKey,
+                                         String messageId, String language, Instant now) {
+        return NativeSql.update("""
+                insert into mail_outbox (tenant_id, lead_id, email_change_id, kind, actor, dedupe_key, message_id, language,
+                                         status, attempts, next_attempt_at, created_at)
+                select ec.tenant_id, ec.lead_id, ec.id, ?, ?, ?, ?, cast(? as text), 'PENDING', 0, ?, ? from email_change ec
+                where ec.id = ?
+                on conflict (dedupe_key) do nothing""",
+                kind, actor, dedupeKey, messageId, language, now, now, emailChangeId) == 1;
     }
 
-    /** What went: the message as rendered. */
-    record Rendered(String recipient, String subject, String html, String text, String calendar) {
+    /**
+     * A message claimed for sending: locked by the claiming transaction until it commits. About a booking
+     * ({@code appointmentId}) or an email change ({@code emailChangeId}), one of the two.
+     */
+    record Due(long id, Long appointmentId, Long emailChangeId, MailKind kind, ActorType actor, String messageId, int attempts) {
     }
+
+    /**
+     * What went: the message as rendered. {@code withheld}, when set, is a secret the message carries (an
+     * email-change link's token) that the outbox's copy of what was sent leaves out.
+     */
+    record Rendered(String recipient, String subject, String html, String text, String calendar, String withheld) {
+
+        Rendered(String recipient, String subject, String html, String text, String calendar) {
+            this(recipient, subject, html, text, calendar, null);
+        }
+
+        /** The message as the outbox keeps it. */
+        Rendered kept() {
+            return withheld == null ? this : new Rendered(recipient, subject, html.replace(withheld, WITHHELD),
+                    text.replace(withheld, WITHHELD), calendar, null);
+        }
+    }
+
+    /** What the kept copy of a message says in place of a link's token. */
+    static final String WITHHELD = "(withheld)";
 
     /** Up to {@code limit} messages due at {@code now}, oldest first, that no other sender holds. */
     static List<Due> claimDue(int limit, Instant now) {
         return NativeSql.list("""
-                select id, appointment_id, kind, actor, message_id, attempts from mail_outbox
+                select id, appointment_id, email_change_id, kind, actor, message_id, attempts from mail_outbox
                 where status = 'PENDING' and next_attempt_at <= ?
                 order by next_attempt_at, id
                 limit ? for update skip locked""", MailMessage::due, now, limit);
     }
 
     private static Due due(Row rs) {
-        return new Due(rs.getLong("id"), rs.getLong("appointment_id"), MailKind.valueOf(rs.getString("kind")),
+        return new Due(rs.getLong("id"), rs.nullableLong("appointment_id"), rs.nullableLong("email_change_id"),
+                MailKind.valueOf(rs.getString("kind")),
                 ActorType.valueOf(rs.getString("actor")), rs.getString("message_id"), rs.getInt("attempts"));
     }
 
-    static void sent(long id, int attempts, Instant at, Rendered mail) {
+    static void sent(long id, int attempts, Instant at, Rendered rendered) {
+        Rendered mail = rendered.kept();
         update("""
                 status = ?1, attempts = ?2, sentAt = ?3, lastError = null, recipient = ?4, subject = ?5, bodyHtml = ?6,
                 bodyText = ?7, calendar = ?8 where id = ?9 and status = ?10""",

@@ -102,6 +102,33 @@ public interface MailMessages {
 
     String payAndConfirm(String amount);
 
+    // a patient's email address changing: the link to the new one, the notice to the old one
+    String subjectEmailConfirm(String clinic);
+
+    String headingEmailConfirm();
+
+    String saysEmailConfirm(String patient, String clinic);
+
+    String saysEmailConfirmGuardian(String guardian, String patient, String clinic);
+
+    String saysLinkWorksOnce();
+
+    String confirmAddress();
+
+    String factNewAddress();
+
+    String factLinkWorksUntil();
+
+    String subjectEmailChanged(String clinic);
+
+    String headingEmailChanged();
+
+    String saysEmailChanged(String patient, String clinic, String address);
+
+    String saysEmailChangedNotYou();
+
+    String factChangedOn();
+
     // the visit's facts
     String factWhen();
 

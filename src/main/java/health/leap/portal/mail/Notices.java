@@ -7,6 +7,9 @@ import health.leap.portal.appointments.TimelineDetail;
 import health.leap.portal.appointments.CalendarExport;
 import health.leap.portal.appointments.RefundSettled;
 import health.leap.portal.patient.Caller;
+import health.leap.portal.patient.ContactRules;
+import health.leap.portal.patient.EmailChangeLinks;
+import health.leap.portal.patient.EmailChangeMail;
 import health.leap.portal.platform.PortalConfig;
 import health.leap.portal.web.Formats;
 import health.leap.portal.web.Language;
@@ -53,9 +56,11 @@ public class Notices {
     private final String messageIdDomain;
 
     private final Clock clock;
+    private final EmailChangeLinks links;
 
-    public Notices(CalendarExport calendars, Caller caller, PortalConfig config, Clock clock) {
+    public Notices(CalendarExport calendars, Caller caller, PortalConfig config, Clock clock, EmailChangeLinks links) {
         this.calendars = calendars;
+        this.links = links;
         this.caller = caller;
         this.clock = clock;
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
@@ -75,15 +80,28 @@ public class Notices {
         queue(kind, refund.tenantId(), refund.appointmentId(), ActorType.SYSTEM, kind + ":" + refund.refundId(), refund.at());
     }
 
+    /**
+     * A new email address asked for (its link goes to it) or confirmed (the old address is told): neither
+     * can be turned off, and each goes once.
+     */
+    void onEmailChange(@Observes EmailChangeMail change) {
+        MailKind kind = change.step() == EmailChangeMail.Step.REQUESTED ? MailKind.EMAIL_CONFIRM : MailKind.EMAIL_CHANGED;
+        String dedupeKey = kind + ":" + change.emailChangeId();
+        MailMessage.queueAboutEmailChange(change.emailChangeId(), kind, ActorType.PATIENT, dedupeKey, messageId(dedupeKey,
+                change.tenantId()), requestLanguage(), change.at());
+    }
+
     /** Queues the reminder of a confirmed visit; false when it was queued already. */
     boolean remind(long tenantId, long appointmentId, Instant now) {
         return queue(MailKind.REMINDER, tenantId, appointmentId, ActorType.SYSTEM, MailKind.REMINDER + ":" + appointmentId, now);
     }
 
     private boolean queue(MailKind kind, long tenantId, long appointmentId, ActorType actor, String dedupeKey, Instant now) {
-        String messageId = "<" + dedupeKey.toLowerCase().replace('_', '-').replace(':', '.') + "." + tenantId
-                + "@" + messageIdDomain + ">";
-        return MailMessage.queue(appointmentId, kind, actor, dedupeKey, messageId, requestLanguage(), now);
+        return MailMessage.queue(appointmentId, kind, actor, dedupeKey, messageId(dedupeKey, tenantId), requestLanguage(), now);
+    }
+
+    private String messageId(String dedupeKey, long tenantId) {
+        return "<" + dedupeKey.toLowerCase().replace('_', '-').replace(':', '.') + "." + tenantId + "@" + messageIdDomain + ">";
     }
 
     /**
@@ -104,6 +122,9 @@ public class Notices {
      * such mail off since, or the visit a reminder was for is no longer going ahead.
      */
     Optional<MailMessage.Rendered> render(MailMessage.Due message) {
+        if (message.emailChangeId() != null) {
+            return renderEmailChange(message);
+        }
         Optional<MailFacts> read = MailFacts.of(message.appointmentId(), message.id(), clock.instant());
         if (read.isEmpty()) {
             return Optional.empty();
@@ -130,6 +151,55 @@ public class Notices {
         return Optional.of(new MailMessage.Rendered(facts.email(), content.subject(),
                 Templates.message(content).setLocale(locale).render(),
                 Templates.messageText(content).setLocale(locale).render(), calendar));
+    }
+
+    /**
+     * A message about an email change as it goes now: the link to the new address while it still works,
+     * the notice to the old address; empty with nothing to send (the link used, superseded or expired
+     * meanwhile; no old address).
+     */
+    private Optional<MailMessage.Rendered> renderEmailChange(MailMessage.Due message) {
+        Optional<EmailChangeFacts> read = EmailChangeFacts.of(message.emailChangeId(), message.id());
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        EmailChangeFacts f = read.get();
+        Locale locale = Language.supported(f.language());
+        if (locale == null) {
+            locale = Language.ENGLISH;
+        }
+        MailMessages words = Language.bundle(MailMessages.class, locale);
+        String token = null;
+        MailContent content;
+        String recipient;
+        if (message.kind() == MailKind.EMAIL_CONFIRM) {
+            if (!f.linkOpen(clock.instant())) {
+                return Optional.empty();
+            }
+            recipient = f.newEmail();
+            token = links.token(f.linkNonce());
+            String link = publicUrl + (f.byGuardian() ? "/family/" + f.leadId() : "") + "/profile/email/confirm?token=" + token;
+            content = new MailContent(words.subjectEmailConfirm(f.clinicName()), words.headingEmailConfirm(),
+                    List.of(f.byGuardian() ? words.saysEmailConfirmGuardian(f.guardianName(), f.patientName(), f.clinicName())
+                            : words.saysEmailConfirm(f.patientName(), f.clinicName()), words.saysLinkWorksOnce()),
+                    List.of(new MailContent.Fact(words.factNewAddress(), f.newEmail()),
+                            new MailContent.Fact(words.factLinkWorksUntil(), Formats.local(f.expiresAt(), f.zone(), locale))),
+                    words.confirmAddress(), link, f.clinicName(), null, locale.toLanguageTag());
+        } else {
+            if (f.oldEmail() == null || f.oldEmail().isBlank() || f.usedAt() == null) {
+                return Optional.empty();
+            }
+            recipient = f.oldEmail();
+            String masked = ContactRules.masked(f.newEmail());
+            content = new MailContent(words.subjectEmailChanged(f.clinicName()), words.headingEmailChanged(),
+                    List.of(words.saysEmailChanged(f.patientName(), f.clinicName(), masked), words.saysEmailChangedNotYou()),
+                    List.of(new MailContent.Fact(words.factNewAddress(), masked),
+                            new MailContent.Fact(words.factChangedOn(), Formats.local(f.usedAt(), f.zone(), locale))),
+                    null, null, f.clinicName(), null, locale.toLanguageTag());
+        }
+        return Optional.of(new MailMessage.Rendered(recipient, content.subject(),
+                Templates.message(content).setLocale(locale).render(),
+                Templates.messageText(content).setLocale(locale).render(), null, token));
     }
 
     /** Which message a timeline line is, if any: a released hold, a check-in or a note by itself tells the patient nothing. */

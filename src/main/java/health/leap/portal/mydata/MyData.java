@@ -6,6 +6,7 @@ import health.leap.portal.appointments.TimelineDetail;
 import health.leap.portal.gateway.PaymentStatus;
 import health.leap.portal.gateway.RefundStatus;
 import health.leap.portal.packages.PackageStatus;
+import health.leap.portal.patient.ContactChange;
 import health.leap.portal.patient.Lead;
 import health.leap.portal.patient.PatientMessages;
 import health.leap.portal.patient.Relationship;
@@ -27,7 +28,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads {@link PatientData} for one patient of one clinic: seven statements however many bookings
+ * Reads {@link PatientData} for one patient of one clinic: eight statements however many bookings
  * they have, each filtered by the clinic and the patient, through the entities of the features that
  * own the tables. It only reads.
  */
@@ -104,12 +105,13 @@ public class MyData {
                 where pp.tenantId = ?1 and pp.leadId = ?2
                 order by pp.purchasedAt desc, pp.id desc, pr.redeemedAt, pr.id""", PackageRow.class, tenantId, leadId)
                 .getResultList();
-        // the outbox is found by booking, as it is indexed (every message is about one of the patient's bookings)
+        // the outbox is found by booking, as it is indexed, or by a change of the patient's email address
         List<PatientData.MailSent> mails = query("""
                 select m.appointmentId, m.kind, m.status, m.recipient, m.subject, m.createdAt, m.sentAt
                 from MailMessage m
                 where m.tenantId = ?1 and m.leadId = ?2
-                  and m.appointmentId in (select a.id from Appointment a where a.tenantId = ?1 and a.leadId = ?2)
+                  and (m.appointmentId in (select a.id from Appointment a where a.tenantId = ?1 and a.leadId = ?2)
+                       or m.emailChangeId in (select e.id from EmailChange e where e.tenantId = ?1 and e.leadId = ?2))
                 order by m.createdAt desc, m.id desc""", PatientData.MailSent.class, tenantId, leadId).getResultList();
         return new PatientData(now, ZoneId.of(head.timezone()),
                 new PatientData.Details(head.id(), head.clinic(), head.name(), head.email(), head.phone(), head.dateOfBirth()),
@@ -128,7 +130,7 @@ public class MyData {
                 head.choicesUpdatedAt() == null
                         ? new PatientData.MailChoices(true, true, null, null)
                         : new PatientData.MailChoices(head.reminders(), head.changeNotices(), head.language(), head.choicesUpdatedAt()),
-                mails);
+                mails, ContactChange.trailOf(tenantId, leadId));
     }
 
     /** The bookings, newest first, each with its timeline: two statements for all of them. */

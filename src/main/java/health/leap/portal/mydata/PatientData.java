@@ -6,6 +6,7 @@ import health.leap.portal.gateway.PaymentStatus;
 import health.leap.portal.gateway.RefundStatus;
 import health.leap.portal.mail.MailKind;
 import health.leap.portal.mail.MailMessage;
+import health.leap.portal.patient.ContactChange;
 import health.leap.portal.packages.PackageStatus;
 import health.leap.portal.patient.Relationship;
 
@@ -24,7 +25,8 @@ import java.util.List;
  */
 public record PatientData(Instant exportedAt, ZoneId clinicZone, Details patient, List<Booking> appointments,
                           List<Payment> payments, List<Refund> refunds, List<PackageBought> packages,
-                          List<FamilyLink> familyLinks, MailChoices mailChoices, List<MailSent> mailsSent) {
+                          List<FamilyLink> familyLinks, MailChoices mailChoices, List<MailSent> mailsSent,
+                          List<ContactChange.Line> contactChanges) {
 
     /** The patient as the clinic's records have them. */
     public record Details(long id, String clinic, String name, String email, String phone, LocalDate dateOfBirth) {
@@ -83,8 +85,11 @@ public record PatientData(Instant exportedAt, ZoneId clinicZone, Details patient
     public record MailChoices(boolean reminders, boolean changeNotices, String language, Instant updatedAt) {
     }
 
-    /** An email the portal queued for the patient, and what became of it; its body is not kept here. */
-    public record MailSent(long appointmentId, MailKind kind, MailMessage.Status status, String recipient, String subject,
+    /**
+     * An email the portal queued for the patient, and what became of it; its body is not kept here.
+     * {@code appointmentId} is null for one about a change of their email address.
+     */
+    public record MailSent(Long appointmentId, MailKind kind, MailMessage.Status status, String recipient, String subject,
                            Instant createdAt, Instant sentAt) {
     }
 }

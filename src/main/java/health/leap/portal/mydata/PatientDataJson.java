@@ -23,7 +23,7 @@ import java.util.function.Function;
  */
 final class PatientDataJson {
 
-    static final String FORMAT = "leaphealth-patient-data/1";
+    static final String FORMAT = "leaphealth-patient-data/2";
 
     private static final JsonWriterFactory WRITERS = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
@@ -111,7 +111,14 @@ final class PatientDataJson {
                         "recipient", m.recipient(),
                         "subject", m.subject(),
                         "createdAt", m.createdAt(),
-                        "sentAt", m.sentAt())));
+                        "sentAt", m.sentAt())),
+                "contactChanges", array(data.contactChanges(), c -> object(
+                        "at", c.at(),
+                        "field", c.field(),
+                        "oldValue", c.oldValue(),
+                        "newValue", c.newValue(),
+                        "actor", c.actor(),
+                        "actorName", c.by())));
         StringWriter out = new StringWriter();
         try (JsonWriter writer = WRITERS.createWriter(out)) {
             writer.write(document);

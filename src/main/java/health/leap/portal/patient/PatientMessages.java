@@ -268,7 +268,7 @@ public interface PatientMessages {
 
     String myDataAbout();
 
-    String myDataMailKind(String kind, long appointmentId);
+    String myDataMailKind(String kind, Long appointmentId);
 
     String myDataMailStatus(String status);
 
@@ -279,4 +279,76 @@ public interface PatientMessages {
     String myDataSent();
 
     String myDataNotSent();
+
+    // contact details: the refusals
+    String phoneInvalid();
+
+    String emailInvalid();
+
+    String emailInUse();
+
+    String emailUnchanged();
+
+    String emailLinkUnknown();
+
+    String emailLinkUsed();
+
+    String emailLinkSuperseded();
+
+    String emailLinkExpired();
+
+    String emailLinkNotYours();
+
+    String emailChangeNotAtDesk();
+
+    String accountsUnavailable();
+
+    // contact details: the profile's forms, the link's page and the trail
+    String phoneLabel();
+
+    String phoneHint();
+
+    String savePhone();
+
+    String newEmailLabel();
+
+    String newEmailHint();
+
+    String sendEmailLink();
+
+    String emailAtDesk();
+
+    String emailPending(String email, String until);
+
+    String contactSaved(String saved);
+
+    String contactTrailHeading();
+
+    String contactTrailNone();
+
+    String contactTrailCaption();
+
+    String trailWhen();
+
+    String trailWhat();
+
+    String trailFrom();
+
+    String trailTo();
+
+    String trailBy();
+
+    String trailField(String field);
+
+    String trailActor(String actor, String by);
+
+    String trailNone();
+
+    String confirmEmailTitle();
+
+    String confirmEmailSays(String clinic, String name, String email);
+
+    String confirmEmailUntil(String until);
+
+    String confirmEmailButton();
 }

@@ -39,6 +39,8 @@ public interface PortalConfig {
 
     Mail mail();
 
+    Accounts accounts();
+
     Qa qa();
 
     Claims claims();
@@ -115,6 +117,24 @@ public interface PortalConfig {
 
         @WithDefault("1m")
         String cleanupEvery();
+    }
+
+    /**
+     * The identity provider's accounts, kept in step with a patient's record when their email changes:
+     * Keycloak's admin API, through a client of the realm with a service account that may only view and
+     * manage users (client credentials). The realm itself is the OIDC one ({@code quarkus.oidc.auth-server-url}).
+     */
+    interface Accounts {
+        /** The service-account client of the realm. */
+        @WithDefault("portal-accounts")
+        String clientId();
+
+        /** Its secret; production refuses to start without one of its own. */
+        Optional<String> clientSecret();
+
+        /** An admin call that takes longer gives up, and the change is refused with nothing written. */
+        @WithDefault("PT10S")
+        Duration timeout();
     }
 
     interface Qa {

@@ -41,6 +41,8 @@ public final class ProductionSafety {
             "the portal's client secret at the identity provider");
     static final Secret CURSOR_SECRET = new Secret("portal.cursor-secret", "PORTAL_CURSOR_SECRET",
             "signs the history's page links, so a patient cannot forge one");
+    static final Secret ACCOUNTS_SECRET = new Secret("portal.accounts.client-secret", "PORTAL_ACCOUNTS_CLIENT_SECRET",
+            "lets the portal change a patient's email at the identity provider (the realm's portal-accounts client)");
     static final Secret SANDBOX_SECRET = new Secret("portal.sandbox-gateway.secret", "PORTAL_SANDBOX_GATEWAY_SECRET",
             "signs the sandbox gateway's answers (PORTAL_PAYMENT_GATEWAY=sandbox)");
     static final String SANDBOX_OPT_IN = "portal.sandbox-gateway.in-production";
@@ -102,7 +104,7 @@ public final class ProductionSafety {
             problems.add("PORTAL_PAYMENT_GATEWAY is \"" + gateway + "\", which is no gateway this portal has: "
                     + "choose sandbox (no money moves) or none (no service may ask for payment).");
         }
-        List<Secret> secrets = new ArrayList<>(List.of(OIDC_SECRET, CURSOR_SECRET));
+        List<Secret> secrets = new ArrayList<>(List.of(OIDC_SECRET, CURSOR_SECRET, ACCOUNTS_SECRET));
         if (sandbox) {
             secrets.add(SANDBOX_SECRET);
         }

@@ -54,7 +54,7 @@ class MyDataTest {
     static final long ELSEWHERE = 7505;
     static final List<Long> LEADS = List.of(MARIA, OTHER, SON, FORMER, ELSEWHERE);
     static final Set<String> SHAPE = Set.of("format", "exportedAt", "patient", "appointments", "payments", "refunds",
-            "packages", "familyLinks", "mailChoices", "mailsSent");
+            "packages", "familyLinks", "mailChoices", "mailsSent", "contactChanges");
 
     @Inject
     Fixtures fixtures;
@@ -127,7 +127,7 @@ class MyDataTest {
                 .header("Cache-Control", "no-store");
         JsonObject file = json(response);
         assertEquals(SHAPE, file.keySet());
-        assertEquals("leaphealth-patient-data/1", file.getString("format"));
+        assertEquals("leaphealth-patient-data/2", file.getString("format"));
         assertEquals("2026-03-02T08:00:00Z", file.getString("exportedAt"));
         JsonObject patient = file.getJsonObject("patient");
         assertEquals("Maria Data", patient.getString("name"));
@@ -309,7 +309,8 @@ class MyDataTest {
     void aPatientWithNothingYetHasEveryPartOfTheShapeEmptyOrNull() {
         String empty = PatientDataJson.of(new PatientData(Instant.parse("2026-03-02T08:00:00Z"), ZoneId.of("Europe/London"),
                 new PatientData.Details(1, "Clinic", "Name", null, null, LocalDate.of(2000, 1, 31)), List.of(), List.of(),
-                List.of(), List.of(), List.of(), new PatientData.MailChoices(true, false, "es", null), List.of()));
+                List.of(), List.of(), List.of(), new PatientData.MailChoices(true, false, "es", null), List.of(),
+                List.of()));
         JsonObject file = Json.createReader(new StringReader(empty)).readObject();
         assertEquals(SHAPE, file.keySet());
         assertEquals("2000-01-31", file.getJsonObject("patient").getString("dateOfBirth"));

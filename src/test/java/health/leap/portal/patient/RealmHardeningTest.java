@@ -65,7 +65,8 @@ class RealmHardeningTest {
                 () -> assertFalse(shipped.contains(KeycloakServer.TEST_CLIENT), "the test client is shipped"),
                 () -> assertTrue(realm.path("bruteForceProtected").asBoolean(), "brute-force protection"),
                 () -> assertTrue(realm.path("passwordPolicy").asText().contains("length(12)"), realm.path("passwordPolicy").asText()),
-                () -> assertTrue(realm.path("users").isMissingNode(), "demo logins live in src/main/keycloak/demo, not in the realm"));
+                () -> assertEquals(List.of("service-account-portal-accounts"), usernames(realm.path("users")),
+                        "demo logins live in src/main/keycloak/demo; the realm holds only the portal's service account"));
 
         // as served: the portal's own client refuses the grant, even with its secret
         HttpResponse<String> portal = keycloak.passwordGrantWithSecret("portal", "portal-demo-secret", "amelia", "demo");
@@ -79,6 +80,37 @@ class RealmHardeningTest {
                 assertFalse(client.path("directAccessGrantsEnabled").asBoolean(), id + " allows the password grant");
             }
         }
+    }
+
+    /**
+     * The portal keeps a patient's email in step through its own client's service account, which may
+     * view and manage users and administer nothing else of the realm, is neither patient nor staff, and
+     * signs in no person.
+     */
+    @Test
+    void thePortalsAccountsClientMayOnlyViewAndManageUsers() throws IOException {
+        HttpResponse<String> token = keycloak.clientCredentials("portal-accounts", "portal-accounts-demo-secret");
+        assertEquals(200, token.statusCode(), token.body());
+        JsonNode claims = KeycloakServer.claims(JSON.readTree(token.body()).path("access_token").asText());
+        Set<String> management = new HashSet<>();
+        claims.path("resource_access").path("realm-management").path("roles").forEach(role -> management.add(role.asText()));
+        Set<String> realmRoles = new HashSet<>();
+        claims.path("realm_access").path("roles").forEach(role -> realmRoles.add(role.asText()));
+        assertAll(
+                // view-users is Keycloak's composite of query-users and query-groups
+                () -> assertEquals(Set.of("view-users", "manage-users", "query-users", "query-groups"), management,
+                        claims.toString()),
+                () -> assertFalse(realmRoles.contains("patient") || realmRoles.contains("staff"), claims.toString()));
+        // it signs in no person
+        HttpResponse<String> password = keycloak.passwordGrantWithSecret("portal-accounts", "portal-accounts-demo-secret",
+                "amelia", "demo");
+        assertTrue(password.body().contains("unauthorized_client"), password.body());
+    }
+
+    private static List<String> usernames(JsonNode users) {
+        List<String> names = new ArrayList<>();
+        users.forEach(user -> names.add(user.path("username").asText()));
+        return names;
     }
 
     @Test

@@ -204,6 +204,11 @@ public final class KeycloakServer {
                 "password", password, "scope", "openid"));
     }
 
+    /** The client-credentials grant of a confidential client (a service account): the raw answer. */
+    public HttpResponse<String> clientCredentials(String client, String secret) {
+        return token(Map.of("grant_type", "client_credentials", "client_id", client, "client_secret", secret));
+    }
+
     private HttpResponse<String> token(Map<String, String> fields) {
         return send(HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(30))

@@ -22,7 +22,8 @@ class ProductionSafetyTest {
 
     static final Map<String, String> OWN = withMail(Map.of(
             "quarkus.oidc.credentials.secret", "a-clinics-own-client-secret",
-            "portal.cursor-secret", "a-clinics-own-cursor-secret"));
+            "portal.cursor-secret", "a-clinics-own-cursor-secret",
+            "portal.accounts.client-secret", "a-clinics-own-accounts-secret"));
 
     static Map<String, String> withMail(Map<String, String> values) {
         Map<String, String> all = new HashMap<>(MAIL);
@@ -54,13 +55,15 @@ class ProductionSafetyTest {
         List<String> problems = problems(withMail(Map.of(
                 "quarkus.oidc.credentials.secret", "portal-demo-secret",
                 "portal.cursor-secret", "cursor-demo-signing-key",
+                "portal.accounts.client-secret", "portal-accounts-demo-secret",
                 "portal.payment-gateway", "sandbox",
                 "portal.sandbox-gateway.in-production", "true",
                 "portal.sandbox-gateway.secret", "sandbox-demo-signing-key")), false);
-        assertEquals(3, problems.size(), problems.toString());
+        assertEquals(4, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("QUARKUS_OIDC_CREDENTIALS_SECRET is still the demo value"), problems.get(0));
         assertTrue(problems.get(1).startsWith("PORTAL_CURSOR_SECRET is still the demo value"), problems.get(1));
-        assertTrue(problems.get(2).startsWith("PORTAL_SANDBOX_GATEWAY_SECRET is still the demo value"), problems.get(2));
+        assertTrue(problems.get(2).startsWith("PORTAL_ACCOUNTS_CLIENT_SECRET is still the demo value"), problems.get(2));
+        assertTrue(problems.get(3).startsWith("PORTAL_SANDBOX_GATEWAY_SECRET is still the demo value"), problems.get(3));
     }
 
     @Test

@@ -103,6 +103,7 @@ class ProductionStartIT {
         Map<String, String> env = productionOnTheDatabase();
         env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", "portal-demo-secret");
         env.put("PORTAL_CURSOR_SECRET", "cursor-demo-signing-key");
+        env.put("PORTAL_ACCOUNTS_CLIENT_SECRET", "portal-accounts-demo-secret");
         env.put("PORTAL_PAYMENT_GATEWAY", "sandbox");
         env.put("PORTAL_SANDBOX_GATEWAY_SECRET", "sandbox-demo-signing-key");
         Run run = refusedStart(env, "production-demo-secrets");
@@ -111,6 +112,7 @@ class ProductionStartIT {
                 () -> assertTrue(run.output().contains("will not start in the prod profile"), run.output()),
                 () -> assertTrue(run.output().contains("QUARKUS_OIDC_CREDENTIALS_SECRET is still the demo value"), run.output()),
                 () -> assertTrue(run.output().contains("PORTAL_CURSOR_SECRET is still the demo value"), run.output()),
+                () -> assertTrue(run.output().contains("PORTAL_ACCOUNTS_CLIENT_SECRET is still the demo value"), run.output()),
                 () -> assertTrue(run.output().contains("PORTAL_SANDBOX_GATEWAY_SECRET is still the demo value"), run.output()),
                 // the sandbox in production is chosen on purpose or not at all, and the refusal names the switch
                 () -> assertTrue(run.output().contains("starts only with PORTAL_SANDBOX_GATEWAY_IN_PRODUCTION=true"), run.output()),
@@ -135,6 +137,7 @@ class ProductionStartIT {
         Map<String, String> env = productionOnTheDatabase();
         env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", "a-clinics-own-client-secret-7Qm2");
         env.put("PORTAL_CURSOR_SECRET", "a-clinics-own-cursor-key-9Xr4Lp");
+        env.put("PORTAL_ACCOUNTS_CLIENT_SECRET", "a-clinics-own-accounts-secret-5Kt1");
         env.put("QUARKUS_MAILER_HOST", "localhost");
         env.put("QUARKUS_MAILER_FROM", "appointments@clinic.example");
         env.put("PORTAL_PUBLIC_URL", "https://portal.clinic.example");

@@ -194,6 +194,11 @@ class AuthorizationMatrixTest {
         // the owner's choices as they are: both on
         ROUTES.put("POST /profile/mail", new Expectation(null, "?reminders=on&changes=on", patients(303)));
         // what the portal holds about the caller, as a page and a file: a patient's own, never staff's
+        // contact details: without a phone, an address or a link's token each is refused as malformed, changing nothing
+        ROUTES.put("POST /profile/phone", new Expectation(null, "", patients(400)));
+        ROUTES.put("POST /profile/email", new Expectation(null, "", patients(400)));
+        ROUTES.put("GET /profile/email/confirm", new Expectation(null, "", patients(400)));
+        ROUTES.put("POST /profile/email/confirm", new Expectation(null, "", patients(400)));
         ROUTES.put("GET /profile/data", new Expectation(null, "", patients(200)));
         ROUTES.put("GET /profile/data.json", new Expectation(null, "", patients(200)));
         ROUTES.put("GET /payments/return", new Expectation(null, "?reference=unknown", patients(400)));

@@ -56,7 +56,9 @@ class BadInputTest {
         OPTIONAL_ID,
         DATE, EPOCH, STATUS, LIMIT, CURSOR, TEXT, FLAG, SIGNED, IGNORED,
         /** One of the few words a page's buttons send. */
-        CHOICE
+        CHOICE,
+        /** A phone number or an email address: refused unless well-formed. */
+        CONTACT
     }
 
     /** Well-formed ids that name nothing but are not a 404: the route decides otherwise first, or shows nothing. */
@@ -162,9 +164,21 @@ class BadInputTest {
         ROUTES.put("GET /packages/{id}/redemptions", new Route(OWNER, "/packages/{id}/redemptions",
                 Map.of("path:id", "401", "query:limit", "1"), 200,
                 Map.of("path:id", Kind.ID, "query:cursor", Kind.CURSOR, "query:limit", Kind.LIMIT)));
-        ROUTES.put("GET /profile", new Route(OWNER, "/profile", Map.of(), 200, Map.of("query:saved", Kind.IGNORED)));
+        ROUTES.put("GET /profile", new Route(OWNER, "/profile", Map.of(), 200,
+                Map.of("query:saved", Kind.IGNORED, "query:contact", Kind.IGNORED)));
         ROUTES.put("POST /profile/mail", new Route(OWNER, "/profile/mail", Map.of("form:reminders", "on", "form:changes", "on"),
                 303, Map.of("form:reminders", Kind.FLAG, "form:changes", Kind.FLAG, "form:language", Kind.CHOICE)));
+        // Amelia's own number again changes nothing; her own address again is refused as unchanged (422), writing nothing
+        ROUTES.put("POST /profile/phone", new Route(OWNER, "/profile/phone", Map.of("form:phone", "+44 7700 900001"), 303,
+                Map.of("form:phone", Kind.CONTACT)));
+        ROUTES.put("POST /profile/email", new Route(OWNER, "/profile/email", Map.of("form:email", "amelia@example.com"), 422,
+                Map.of("form:email", Kind.CONTACT)));
+        // a well-formed token the portal never sent is a 404; a malformed one a 400
+        String nobodysToken = "A".repeat(43);
+        ROUTES.put("GET /profile/email/confirm", new Route(OWNER, "/profile/email/confirm", Map.of("query:token", nobodysToken),
+                404, Map.of("query:token", Kind.SIGNED)));
+        ROUTES.put("POST /profile/email/confirm", new Route(OWNER, "/profile/email/confirm", Map.of("form:token", nobodysToken),
+                404, Map.of("form:token", Kind.SIGNED)));
         // the patient's data takes no parameter: whatever comes along in the query, it is the same page and file
         ROUTES.put("GET /profile/data", new Route(OWNER, "/profile/data", Map.of(), 200, Map.of()));
         ROUTES.put("GET /profile/data.json", new Route(OWNER, "/profile/data.json", Map.of(), 200, Map.of()));
@@ -440,6 +454,10 @@ class BadInputTest {
             case CHOICE -> {
                 values.add(raw("", 400));
                 values.add(raw("completed", 400));
+            }
+            case CONTACT -> {
+                values.add(raw("", 400));
+                values.add(raw("call me on Tuesday", 400));
             }
             case IGNORED -> {
                 values.add(wire("%FF%FE=%C0%80", answer));

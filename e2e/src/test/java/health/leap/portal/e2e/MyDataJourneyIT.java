@@ -42,7 +42,7 @@ class MyDataJourneyIT {
                 page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download all of it as a file (JSON)"))::click);
         assertTrue(download.suggestedFilename().matches("leaphealth-data-11-\\d{4}-\\d{2}-\\d{2}\\.json"), download.suggestedFilename());
         JsonNode data = new ObjectMapper().readTree(Files.readString(download.path()));
-        assertEquals("leaphealth-patient-data/1", data.path("format").asText());
+        assertEquals("leaphealth-patient-data/2", data.path("format").asText());
         assertEquals("Maya Johnson", data.path("patient").path("name").asText());
         assertEquals(listed, data.path("appointments").size(), "every booking the page lists, and no other");
         for (JsonNode booking : data.path("appointments")) {

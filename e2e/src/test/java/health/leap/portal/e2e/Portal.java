@@ -88,6 +88,11 @@ final class Portal {
         return keycloak.get().ensurePatient(username, tenantId, leadId);
     }
 
+    /** The build's Keycloak, or nothing against a deployment: for a journey that reads an account there as well. */
+    Optional<KeycloakServer> keycloakIfBuilt() {
+        return stack.buildsKeycloak();
+    }
+
     /** The build's Keycloak, where {@link #loginOfItsOwn} made its login. */
     KeycloakServer buildsKeycloak() {
         return stack.buildsKeycloak().orElseThrow();
