@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestSecurity(user = "p7101", roles = "patient")
 @OidcSecurity(claims = {@Claim(key = "tenant_id", value = "1"), @Claim(key = "lead_id", value = "7101")})
-class MailTest {
+public class MailTest {
 
     static final long LEAD = 7101;
     static final String ADDRESS = "p7101@patients.example";
@@ -85,7 +85,7 @@ class MailTest {
         return sql.list("select kind from mail_outbox where appointment_id = ? order by id", rs -> rs.getString(1), appointmentId);
     }
 
-    static String text(Part part) throws Exception {
+    public static String text(Part part) throws Exception {
         if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
             return (String) part.getContent();
         }

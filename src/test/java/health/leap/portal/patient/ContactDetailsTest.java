@@ -3,6 +3,7 @@ package health.leap.portal.patient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.leap.portal.mail.MailSender;
+import health.leap.portal.mail.MailTest;
 import health.leap.portal.mail.Reminders;
 import health.leap.portal.platform.Fixtures;
 import health.leap.portal.platform.KeycloakServer;
@@ -16,13 +17,11 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -389,21 +388,11 @@ class ContactDetailsTest {
         }
     }
 
+    /** The text of a mail, as the mail tests read it. */
     static String text(Part part) {
         try {
-            if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-                return (String) part.getContent();
-            }
-            if (part.isMimeType("multipart/*")) {
-                Multipart multipart = (Multipart) part.getContent();
-                StringBuilder all = new StringBuilder();
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    all.append(text(multipart.getBodyPart(i)));
-                }
-                return all.toString();
-            }
-            return "";
-        } catch (IOException | jakarta.mail.MessagingException e) {
+            return MailTest.text(part);
+        } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }

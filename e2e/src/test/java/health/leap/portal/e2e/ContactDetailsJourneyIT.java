@@ -2,14 +2,10 @@ package health.leap.portal.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.FormData;
-import com.microsoft.playwright.options.RequestOptions;
 import health.leap.portal.platform.KeycloakServer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +36,6 @@ class ContactDetailsJourneyIT {
     private static final String OLIVERS = "oliver@example.com";
     private static final String OLIVERS_PHONE = "+44 7700 900002";
     private static final Pattern LINK = Pattern.compile("https?://\\S+/profile/email/confirm\\?token=[A-Za-z0-9_-]+");
-    private static final Pattern CSRF_TOKEN = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]*)\"");
 
     @Test
     @Needs(patients = "oliver", staff = "staff.harbour", doctors = "Dr Priya Raman", services = "General consultation",
@@ -96,7 +91,7 @@ class ContactDetailsJourneyIT {
         String subject = "Reminder: General consultation, " + AppointmentPage.when(page, time);
         Visitor frontDesk = portal.login("staff.harbour");
         assertEquals("Reminder of booking #" + booking + " queued as at " + reminderTime.plus(Duration.ofMinutes(1)) + ".",
-                remindAt(portal, frontDesk, booking, reminderTime.plus(Duration.ofMinutes(1))));
+                ReminderJourneyIT.remindAt(portal, frontDesk, booking, reminderTime.plus(Duration.ofMinutes(1))));
         newBox.awaitNew(m -> m.subject().equals(subject), 0, "reminder at the new address");
         assertEquals(0, oldBox.count(m -> m.subject().equals(subject)), "no reminder at the old address");
 
@@ -146,19 +141,5 @@ class ContactDetailsJourneyIT {
         assertThat(page.getByText("The email address has changed: emails go to it from now on.")).isVisible();
         assertThat(page.getByRole(AriaRole.DEFINITION).filter(new Locator.FilterOptions()
                 .setHasText(address))).hasCount(1);
-    }
-
-    /** The front desk asks the reminder rule about the booking as at {@code at} (the QA route); returns its sentence. */
-    private static String remindAt(Portal portal, Visitor frontDesk, long booking, Instant at) {
-        APIResponse home = frontDesk.page().request().get(portal.url("/staff/day"));
-        Matcher token = CSRF_TOKEN.matcher(home.text());
-        assertTrue(token.find(), "the staff page carries a CSRF token");
-        APIResponse answer = frontDesk.page().request().post(portal.url("/qa/reminders"), RequestOptions.create()
-                .setHeader("X-CSRF-TOKEN", token.group(1))
-                .setForm(FormData.create().set("csrf-token", token.group(1)).set("appointment", String.valueOf(booking))
-                        .set("at", at.toString())));
-        Assumptions.assumeFalse(answer.status() == 404, "the QA routes are off on this portal (PORTAL_QA_ENDPOINTS)");
-        assertEquals(200, answer.status(), answer.text());
-        return answer.text().trim();
     }
 }

@@ -64,8 +64,8 @@ class ReminderJourneyIT {
         assertEquals(before + 1, mailbox.count(m -> m.subject().equals(subject)));
     }
 
-    /** The front desk asks the reminder rule about the booking as at {@code at}; returns its sentence. */
-    private static String remindAt(Portal portal, Visitor frontDesk, long booking, Instant at) {
+    /** The front desk asks the reminder rule about the booking as at {@code at} (the QA route); returns its sentence. */
+    static String remindAt(Portal portal, Visitor frontDesk, long booking, Instant at) {
         APIResponse home = frontDesk.page().request().get(portal.url("/staff/day"));
         Matcher token = CSRF_TOKEN.matcher(home.text());
         assertTrue(token.find(), "the staff page carries a CSRF token");
